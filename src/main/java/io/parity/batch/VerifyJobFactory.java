@@ -1,0 +1,85 @@
+package io.parity.batch;
+
+import io.parity.chunk.Chunk;
+import io.parity.store.RunStore;
+import io.parity.verify.ChunkResult;
+import io.parity.verify.VerifyContext;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the verify job for one spec:
+ *
+ * <pre>
+ * plan    (tasklet)      records per-table plans and schema findings for the run
+ * verify  (partitioned)  TablePartitioner -> one partition per table segment, {@code parallelism} at a time
+ *   verify-chunks        ChunkReader -> ChunkProcessor -> ChunkResultWriter, one commit per chunk
+ * </pre>
+ *
+ * The job is named after the spec, so the job repository lists a spec's runs together. The partition step uses the
+ * local task executor today; its {@code PartitionHandler} is the seam for remote partitioning.
+ */
+@Component
+public class VerifyJobFactory {
+
+    static final String WORKER_STEP = "verify-chunks";
+
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final RunStore store;
+    private final ChunkReader reader;
+    private final ChunkProcessor processor;
+    private final ChunkResultWriter writer;
+
+    public VerifyJobFactory(JobRepository repository, PlatformTransactionManager transactions, RunStore store,
+                            ChunkReader parityChunkReader, ChunkProcessor parityChunkProcessor,
+                            ChunkResultWriter parityChunkWriter) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.store = store;
+        this.reader = parityChunkReader;
+        this.processor = parityChunkProcessor;
+        this.writer = parityChunkWriter;
+    }
+
+    public Job create(VerifyContext context) {
+        return new JobBuilder(context.spec().name(), repository)
+                .start(planStep(context))
+                .next(partitionedStep(context))
+                .build();
+    }
+
+    private Step planStep(VerifyContext context) {
+        return new StepBuilder("plan", repository).tasklet((contribution, chunkContext) -> {
+            long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            store.saveTables(runId, context.plans());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    private Step partitionedStep(VerifyContext context) {
+        int parallelism = context.spec().options().parallelism();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("parity-partition-");
+        executor.setConcurrencyLimit(parallelism);
+        executor.setDaemon(true);
+        Step worker = new StepBuilder(WORKER_STEP, repository).<Chunk, ChunkResult>chunk(1)
+                .transactionManager(transactions)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .build();
+        return new StepBuilder("verify", repository)
+                .partitioner(WORKER_STEP, new TablePartitioner(context))
+                .step(worker)
+                .gridSize(parallelism)
+                .taskExecutor(executor)
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package io.parity.checksum;
+
+import io.parity.chunk.KeyRange;
+import io.parity.config.HashAlgorithm;
+import io.parity.connect.ConnectionErrors;
+import io.parity.connect.SideConnection;
+import io.parity.dialect.SqlStatement;
+import io.parity.error.ParityException;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Checksums one key range on both sides at once: the source query runs on the shared executor while the calling
+ * thread runs the destination's, so a chunk costs the slower side's time, not the sum. Each query is a single
+ * autocommit read: no transaction or lock outlives it.
+ */
+public final class ChunkChecksummer {
+
+    private final SideConnection source;
+    private final SideConnection destination;
+    private final HashAlgorithm hash;
+    private final ExecutorService executor;
+
+    public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
+                            ExecutorService executor) {
+        this.source = source;
+        this.destination = destination;
+        this.hash = hash;
+        this.executor = executor;
+    }
+
+    /** Both sides' checksums of {@code range}. */
+    public ChecksumPair both(SideTable src, SideTable dst, KeyRange range) {
+        CompletableFuture<ChunkChecksum> s = CompletableFuture.supplyAsync(() -> one(source, src, range), executor);
+        ChunkChecksum d;
+        try {
+            d = one(destination, dst, range);
+        } catch (RuntimeException e) {
+            s.handle((v, t) -> null).join(); // never leave the source query running behind the failure
+            throw e;
+        }
+        try {
+            return new ChecksumPair(s.join(), d);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ParityException p ? p : e;
+        }
+    }
+
+    private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
+        SqlStatement stmt = side.dialect().checksum(table, range, hash);
+        try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            side.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return side.dialect().readChecksum(rs);
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.parity.chunk;
+
+import io.parity.connect.ConnectionErrors;
+import io.parity.connect.SideConnection;
+import io.parity.dialect.SqlStatement;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Keyset walk over the source's key index: the next chunk ends at the key {@code chunkRows - 1} rows after the
+ * previous end, found with one index-only query ({@code SELECT k FROM t WHERE k > ? ORDER BY k LIMIT ?, 1}). Chunks
+ * therefore hold about {@code chunkRows} rows however uneven the key values are (sparse integers, UUIDs, binary keys),
+ * which an arithmetic split of {@code [min, max]} cannot promise.
+ *
+ * <p>The walk ignores the table's {@code where:} filter on purpose: boundaries then follow the index alone and never
+ * need a filtered scan; chunks hold at most {@code chunkRows} rows that pass the filter.
+ */
+public final class ChunkWalker {
+
+    private final SideConnection source;
+
+    public ChunkWalker(SideConnection source) {
+        this.source = source;
+    }
+
+    /** The key {@code offset} rows into {@code range} (0 = first), or empty when the range has fewer rows. */
+    public Optional<KeyValues> keyAt(SideTable table, KeyRange range, long offset, boolean filtered) {
+        SqlStatement stmt = source.dialect().keyAt(table, range, offset, filtered);
+        try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            source.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(source.dialect().readKey(rs, table)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("finding chunk boundaries of " + table.ref(), source.side(), e);
+        }
+    }
+
+    /**
+     * The chunk after {@code previous} within the segment {@code (segment.lower, segment.upper]}; the last chunk of a
+     * segment ends at the segment's upper bound.
+     */
+    public Chunk next(String tableId, SideTable table, int segmentNo, KeyRange segment, Chunk previous, int chunkRows) {
+        KeyValues lower = previous == null ? segment.lower() : previous.range().upper();
+        int ordinal = previous == null ? 0 : previous.ordinal() + 1;
+        Optional<KeyValues> end = keyAt(table, new KeyRange(lower, segment.upper()), chunkRows - 1L, false);
+        KeyValues upper = end.orElse(segment.upper());
+        return new Chunk(tableId, segmentNo, ordinal, new KeyRange(lower, upper));
+    }
+
+    /** Whether {@code chunk} is the last of its segment. */
+    public static boolean isLast(Chunk chunk, KeyRange segment) {
+        return chunk.range().upper() == null ? segment.upper() == null : chunk.range().upper().equals(segment.upper());
+    }
+}

@@ -1,0 +1,37 @@
+package io.parity.cli;
+
+import io.parity.error.Failure;
+import io.parity.report.Verdict;
+
+/**
+ * Exit codes, decided here and only here. Scripts and release pipelines rely on these numbers.
+ *
+ * <ul>
+ *   <li>0: consistent</li>
+ *   <li>1: differences found (rows or schema)</li>
+ *   <li>2: bad input (usage, spec, credentials, unreachable server at start, schema that cannot be compared)</li>
+ *   <li>3: could not complete (connection lost, server error mid-run, a chunk that could not be checked)</li>
+ * </ul>
+ */
+public final class ExitCode {
+
+    public static final int CONSISTENT = 0;
+    public static final int DIFFERENCES = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INCOMPLETE = 3;
+
+    private ExitCode() {
+    }
+
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case CONSISTENT -> CONSISTENT;
+            case DIFFERENCES -> DIFFERENCES;
+            case INCOMPLETE -> INCOMPLETE;
+        };
+    }
+
+    public static int of(Failure failure) {
+        return failure == Failure.BAD_INPUT ? BAD_INPUT : INCOMPLETE;
+    }
+}

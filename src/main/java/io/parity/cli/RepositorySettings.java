@@ -1,0 +1,47 @@
+package io.parity.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where Spring Batch keeps runs: an embedded H2 file under {@code .parity/} in the working directory by default (zero
+ * setup, survives restarts), or a shared MySQL/MariaDB/PostgreSQL database given by {@code --repository-url} or
+ * {@code PARITY_REPOSITORY_URL} (account from {@code PARITY_REPOSITORY_USER} / {@code PARITY_REPOSITORY_PASSWORD}).
+ */
+public record RepositorySettings(String url, String user, String password) {
+
+    public static RepositorySettings resolve(String optionUrl) {
+        String url = optionUrl != null ? optionUrl : System.getenv("PARITY_REPOSITORY_URL");
+        if (url == null || url.isBlank()) {
+            Path file = Path.of(".parity", "repository").toAbsolutePath();
+            return new RepositorySettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+        }
+        return new RepositorySettings(url, env("PARITY_REPOSITORY_USER", "root"), env("PARITY_REPOSITORY_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    /** Spring properties; MySQL-family repositories create job instances under REPEATABLE_READ to avoid deadlocks. */
+    Map<String, Object> springProperties() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.username", user);
+        props.put("spring.datasource.password", password);
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
+            props.put("spring.batch.jdbc.isolation-level-for-create", "REPEATABLE_READ");
+            props.put("spring.batch.jdbc.platform", "mysql");
+        }
+        return props;
+    }
+
+    /** The URL without credentials, for messages. */
+    String safeUrl() {
+        return url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=******");
+    }
+}

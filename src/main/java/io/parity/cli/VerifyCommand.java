@@ -1,0 +1,104 @@
+package io.parity.cli;
+
+import io.parity.batch.RunProgress;
+import io.parity.batch.VerifyLauncher;
+import io.parity.config.JobSpec;
+import io.parity.config.SpecLoader;
+import io.parity.error.ParityException;
+import io.parity.report.ReportWriter;
+import io.parity.report.RunSummary;
+import io.parity.report.SummaryAssembler;
+import io.parity.report.TableSummary;
+import io.parity.report.TerminalSummary;
+import io.parity.report.Verdict;
+import io.parity.store.RunStore;
+import io.parity.store.StoredDiff;
+import io.parity.verify.VerifyContext;
+import io.parity.verify.VerifyPreparation;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code parity verify}: checks that the destination holds the same rows as the source. */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
+        description = {"Compare source and destination table by table and report every differing row.",
+                "",
+                "Tables are split into key-range chunks; each chunk is checksummed on both sides at once, and only",
+                "chunks that differ are narrowed down to rows: missing, extra, or changed (with the column names).",
+                "Schema differences are reported too. Verify only reads: it never writes to either database.", ""},
+        footer = {"", "Examples:",
+                "  parity verify --job jobs/shop.yml",
+                "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
+                "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
+                "", "Reports go to <report-dir>/<job>/<run>/: summary.json, diffs.jsonl, report.md.",
+                "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
+public class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--job", required = true, paramLabel = "FILE", description = "Job spec (YAML), e.g. jobs/shop.yml.")
+    Path job;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--repository-url", paramLabel = "JDBC_URL",
+            description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
+    String repositoryUrl;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line and the report path.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
+        try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
+             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl))) {
+            progress(runtime.bean(RunProgress.class));
+            JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
+            boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+            ParityException failure = completed ? null : VerifyLauncher.failureOf(execution);
+            long runId = execution.getJobInstance().getInstanceId();
+            RunStore store = runtime.bean(RunStore.class);
+            List<StoredDiff> diffs = store.diffs(runId);
+            List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
+            Verdict verdict = SummaryAssembler.verdict(tables, completed);
+            RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, ParityVersion.get(), jobSpec.name(), runId,
+                    verdict.label(), execution.getStartTime() == null ? null : execution.getStartTime().toInstant(ZoneOffset.UTC),
+                    execution.getEndTime() == null ? null : execution.getEndTime().toInstant(ZoneOffset.UTC),
+                    context.source().dialect().describe() + " " + jobSpec.source().safeUrl(),
+                    context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
+                    jobSpec.file().toString(), jobSpec.sha256(), context.hash().specName(), tables,
+                    failure == null ? null : failure.getMessage());
+            Path dir = new ReportWriter().write(reportDir.resolve(jobSpec.name()).resolve(Long.toString(runId)), summary, diffs);
+            if (quiet) {
+                spec.commandLine().getOut().println(verdict.label() + " " + dir.resolve("report.md"));
+            } else {
+                TerminalSummary.print(spec.commandLine().getOut(), summary, dir);
+            }
+            if (failure != null) {
+                spec.commandLine().getErr().println("parity: " + failure.getMessage());
+                return ExitCode.of(failure.failure());
+            }
+            return ExitCode.of(verdict);
+        }
+    }
+
+    private void progress(RunProgress progress) {
+        if (quiet || System.console() == null) {
+            return;
+        }
+        progress.onChange(p -> System.err.printf("\r  %,d chunks, %,d rows checked, %,d differing rows", p.chunks(),
+                p.rows(), p.diffs()));
+    }
+}

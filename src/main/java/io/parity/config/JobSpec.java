@@ -1,0 +1,23 @@
+package io.parity.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated job spec ({@code jobs/*.yml}). Immutable; secrets inside are {@link Secret}s.
+ *
+ * @param name        job name, used in report paths and the job repository
+ * @param file        where it was read from
+ * @param sha256      hash of the file's text as written (before {@code ${VAR}} interpolation, so no secret is hashed)
+ * @param source      the side that is right by definition (before repair direction is chosen)
+ * @param destination the side being checked
+ * @param tables      table selections in spec order
+ * @param options     run options
+ */
+public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                      List<TableSpec> tables, Options options) {
+
+    public JobSpec {
+        tables = List.copyOf(tables);
+    }
+}

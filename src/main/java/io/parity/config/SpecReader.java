@@ -1,0 +1,264 @@
+package io.parity.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the parsed YAML tree into a {@link JobSpec}, recording a problem line per bad field instead of stopping at the
+ * first. Each line reads {@code <file>: <field>: <what is wrong>; <the fix>}.
+ */
+final class SpecReader {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Set<String> ROOT_KEYS = Set.of("name", "source", "destination", "tables", "options");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
+    private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
+    private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
+    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "parallelism", "hash");
+
+    private final Path file;
+    private final Function<String, String> environment;
+    private final List<String> problems = new ArrayList<>();
+
+    SpecReader(Path file, Function<String, String> environment) {
+        this.file = file;
+        this.environment = environment;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    JobSpec read(Object rootNode, String sha256, String defaultName) {
+        Map<?, ?> root = (Map<?, ?>) rootNode;
+        unknownKeys(root, ROOT_KEYS, "");
+        String name = optionalString(root, "name", "name");
+        if (name == null) {
+            name = defaultName;
+        } else if (!NAME.matcher(name).matches()) {
+            problem("name", "'" + name + "' is not a valid job name; use letters, digits, '.', '_' or '-'");
+        }
+        Endpoint source = endpoint(root, "source");
+        Endpoint destination = endpoint(root, "destination");
+        List<TableSpec> tables = tables(root.get("tables"));
+        Options options = options(root.get("options"));
+        return new JobSpec(name, file, sha256, source, destination, tables, options);
+    }
+
+    private Endpoint endpoint(Map<?, ?> root, String label) {
+        Object node = root.get(label);
+        if (node == null) {
+            problem(label, "missing; add '" + label + ":' with url, user and password (or password-file)");
+            return new Endpoint(label, "", "", Secret.none());
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problem(label, "must be a mapping with url, user and password");
+            return new Endpoint(label, "", "", Secret.none());
+        }
+        unknownKeys(map, ENDPOINT_KEYS, label + ".");
+        String url = requiredString(map, "url", label + ".url", "a JDBC URL such as jdbc:mysql://127.0.0.1:3306/shop");
+        if (url != null && !url.startsWith("jdbc:")) {
+            problem(label + ".url", "'" + url + "' is not a JDBC URL; write it as jdbc:mysql://host:port/database");
+        }
+        String user = requiredString(map, "user", label + ".user", "the account Parity connects as");
+        String password = optionalString(map, "password", label + ".password");
+        String passwordFile = optionalString(map, "password-file", label + ".password-file");
+        if (password != null && passwordFile != null) {
+            problem(label + ".password", "both password and password-file are set; keep one");
+        }
+        Secret secret = Secret.of(password);
+        if (passwordFile != null) {
+            secret = readPasswordFile(label + ".password-file", passwordFile);
+        }
+        return new Endpoint(label, url == null ? "" : url, user == null ? "" : user, secret);
+    }
+
+    private Secret readPasswordFile(String field, String path) {
+        try {
+            String text = Files.readString(file.toAbsolutePath().getParent().resolve(path), StandardCharsets.UTF_8);
+            return Secret.of(text.strip());
+        } catch (IOException e) {
+            problem(field, "cannot read '" + path + "'; point it at a readable file that holds only the password");
+            return Secret.none();
+        }
+    }
+
+    private List<TableSpec> tables(Object node) {
+        List<TableSpec> result = new ArrayList<>();
+        if (node == null) {
+            problem("tables", "missing; list tables as '- name: schema.table' or '- include: \"schema.*\"'");
+            return result;
+        }
+        if (!(node instanceof List<?> list) || list.isEmpty()) {
+            problem("tables", "must be a non-empty list of '- name: schema.table' or '- include: \"schema.*\"' entries");
+            return result;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String field = "tables[" + i + "]";
+            Object entry = list.get(i);
+            if (entry instanceof String s) {
+                entry = Map.of("name", s);
+            }
+            if (!(entry instanceof Map<?, ?> map)) {
+                problem(field, "must be a table name or a mapping with 'name:' or 'include:'");
+                continue;
+            }
+            TableSpec table = table(map, field);
+            if (table != null) {
+                result.add(table);
+            }
+        }
+        return result;
+    }
+
+    private TableSpec table(Map<?, ?> map, String field) {
+        unknownKeys(map, TABLE_KEYS, field + ".");
+        String name = optionalString(map, "name", field + ".name");
+        String include = optionalString(map, "include", field + ".include");
+        if ((name == null) == (include == null)) {
+            problem(field, "needs exactly one of 'name:' (a table) or 'include:' (a glob such as \"shop.*\")");
+            return null;
+        }
+        List<String> exclude = stringList(map.get("exclude"), field + ".exclude");
+        String target = optionalString(map, "target", field + ".target");
+        if (target != null && include != null) {
+            problem(field + ".target", "applies to one table; use it with 'name:', not with 'include:'");
+        }
+        if (!exclude.isEmpty() && include == null) {
+            problem(field + ".exclude", "only filters an 'include:' glob; remove it or use 'include:'");
+        }
+        List<String> ignore = List.of();
+        Object columns = map.get("columns");
+        if (columns instanceof Map<?, ?> columnsMap) {
+            unknownKeys(columnsMap, COLUMNS_KEYS, field + ".columns.");
+            ignore = stringList(columnsMap.get("ignore"), field + ".columns.ignore");
+        } else if (columns != null) {
+            problem(field + ".columns", "must be a mapping such as 'columns: { ignore: [updated_at] }'");
+        }
+        String where = optionalString(map, "where", field + ".where");
+        if (where != null && where.contains(";")) {
+            problem(field + ".where", "must be one SQL condition without ';'");
+        }
+        List<String> key = stringList(map.get("key"), field + ".key");
+        return new TableSpec(name, include, exclude, target, ignore, where, key, field);
+    }
+
+    private Options options(Object node) {
+        Options defaults = Options.defaults();
+        if (node == null) {
+            return defaults;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problem("options", "must be a mapping such as 'options: { chunk-rows: 10000, parallelism: 2 }'");
+            return defaults;
+        }
+        unknownKeys(map, OPTION_KEYS, "options.");
+        int chunkRows = positiveInt(map, "chunk-rows", defaults.chunkRows(), 100_000_000);
+        int parallelism = positiveInt(map, "parallelism", defaults.parallelism(), 64);
+        HashAlgorithm hash = null;
+        String hashText = optionalString(map, "hash", "options.hash");
+        if (hashText != null) {
+            try {
+                hash = HashAlgorithm.parse(hashText);
+            } catch (IllegalArgumentException e) {
+                problem("options.hash", "'" + hashText + "' is not a hash; use crc64 or md5");
+            }
+        }
+        return new Options(chunkRows, parallelism, hash);
+    }
+
+    private int positiveInt(Map<?, ?> map, String key, int fallback, int max) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Integer i && i > 0 && i <= max) {
+            return i;
+        }
+        problem("options." + key, "'" + value + "' is not a whole number from 1 to " + max);
+        return fallback;
+    }
+
+    private List<String> stringList(Object node, String field) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof String s) {
+            return List.of(interpolate(s, field));
+        }
+        if (node instanceof List<?> list) {
+            List<String> result = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof String || item instanceof Number) {
+                    result.add(interpolate(item.toString(), field));
+                } else {
+                    problem(field, "must be a list of names");
+                }
+            }
+            return result;
+        }
+        problem(field, "must be a list of names such as [a, b]");
+        return List.of();
+    }
+
+    private String requiredString(Map<?, ?> map, String key, String field, String what) {
+        String value = optionalString(map, key, field);
+        if (value == null || value.isBlank()) {
+            problem(field, "missing; set it to " + what);
+            return null;
+        }
+        return value;
+    }
+
+    private String optionalString(Map<?, ?> map, String key, String field) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map || value instanceof List) {
+            problem(field, "must be a single value, not a " + (value instanceof Map ? "mapping" : "list"));
+            return null;
+        }
+        return interpolate(value.toString(), field);
+    }
+
+    private String interpolate(String text, String field) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = environment.apply(m.group(1));
+            if (value == null) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                problem(field, "environment variable " + m.group(1) + " is not set; export it before running Parity");
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void unknownKeys(Map<?, ?> map, Set<String> known, String prefix) {
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                problem(prefix + key, "unknown key; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(file + ": " + field + ": " + message);
+    }
+}

@@ -1,0 +1,102 @@
+package io.parity.connect;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.parity.config.Endpoint;
+import io.parity.dialect.Dialect;
+import io.parity.dialect.Dialects;
+import io.parity.error.ParityException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A read-only connection pool to one side with its detected dialect. Every connection is pinned by the dialect's
+ * session setup (time zone, character set, sql_mode) and set read-only, so verify cannot write even by mistake.
+ */
+public final class SideConnection implements AutoCloseable {
+
+    private final Side side;
+    private final Endpoint endpoint;
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private SideConnection(Side side, Endpoint endpoint, HikariDataSource dataSource, Dialect dialect) {
+        this.side = side;
+        this.endpoint = endpoint;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Connects, detects the dialect and pins sessions; connection problems become one-line bad-input errors. */
+    public static SideConnection open(Side side, Endpoint endpoint, int poolSize) {
+        HikariDataSource probe = pool(side, endpoint, 1, null);
+        Dialect dialect;
+        try (probe; Connection c = probe.getConnection()) {
+            dialect = Dialects.detect(c, side.label());
+        } catch (SQLException e) {
+            throw ConnectionErrors.onConnect(side, endpoint, e);
+        }
+        return new SideConnection(side, endpoint, pool(side, endpoint, poolSize, dialect.sessionSetup()), dialect);
+    }
+
+    private static HikariDataSource pool(Side side, Endpoint endpoint, int size, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("parity-" + side.label());
+        config.setJdbcUrl(endpoint.url());
+        config.setUsername(endpoint.user());
+        config.setPassword(endpoint.password().reveal());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setReadOnly(true);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(1);
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
+        Properties props = new Properties();
+        props.setProperty("connectTimeout", "10000");
+        props.setProperty("characterEncoding", "UTF-8");
+        props.setProperty("tinyInt1isBit", "false");
+        props.setProperty("yearIsDateType", "false");
+        props.setProperty("zeroDateTimeBehavior", "convertToNull");
+        config.setDataSourceProperties(props);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw ConnectionErrors.onConnect(side, endpoint, sql);
+            }
+            throw ParityException.badInput(side.label() + ": cannot connect to " + endpoint.safeUrl() + " ("
+                    + e.getCause() + "); check " + side.label() + ".url");
+        } catch (RuntimeException e) {
+            throw ParityException.badInput(side.label() + ": cannot use " + endpoint.safeUrl() + " (" + e.getMessage()
+                    + "); check " + side.label() + ".url");
+        }
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

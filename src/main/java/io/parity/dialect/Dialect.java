@@ -1,0 +1,74 @@
+package io.parity.dialect;
+
+import io.parity.checksum.ChunkChecksum;
+import io.parity.chunk.KeyRange;
+import io.parity.chunk.KeyValues;
+import io.parity.config.HashAlgorithm;
+import io.parity.reconcile.RowImage;
+import io.parity.schema.SideTable;
+import io.parity.schema.TableRef;
+import io.parity.schema.TableSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything engine-specific: session pinning, discovery, the SQL of every query Parity runs against a user database,
+ * canonical value encoding and key reading. The engine-neutral code (chunking, reconcile, batch wiring) only talks to
+ * this interface, so a new engine is a new implementation beside {@code mysql}.
+ */
+public interface Dialect {
+
+    /** Engine and version, for reports ({@code MariaDB 10.11.19}). */
+    String describe();
+
+    /** Quotes an identifier so any name, reserved word or odd character included, is safe in SQL text. */
+    String quote(String identifier);
+
+    /** One statement run on every new connection: pins time zone, character set and sql_mode. */
+    String sessionSetup();
+
+    HashAlgorithm defaultHash();
+
+    boolean supports(HashAlgorithm hash);
+
+    // ---- discovery
+
+    /** The schema (database) a connection's URL selects, or null. */
+    String currentSchema(Connection connection) throws SQLException;
+
+    /** Base tables of all user schemas, sorted. */
+    List<TableRef> listTables(Connection connection) throws SQLException;
+
+    /** The table's columns and unique keys, or empty when it does not exist. */
+    Optional<TableSchema> describe(Connection connection, TableRef table) throws SQLException;
+
+    // ---- queries
+
+    /** The key at {@code offset} rows after the start of {@code range} in key order; optionally under the table filter. */
+    SqlStatement keyAt(SideTable table, KeyRange range, long offset, boolean filtered);
+
+    /** Count and hash sums of the rows of {@code range}; one row with three columns. */
+    SqlStatement checksum(SideTable table, KeyRange range, HashAlgorithm hash);
+
+    /** The rows of {@code range} in key order, laid out for {@link #readRow}. */
+    SqlStatement rows(SideTable table, KeyRange range);
+
+    // ---- values
+
+    KeyValues readKey(ResultSet rs, SideTable table) throws SQLException;
+
+    ChunkChecksum readChecksum(ResultSet rs) throws SQLException;
+
+    RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
+
+    default void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+}

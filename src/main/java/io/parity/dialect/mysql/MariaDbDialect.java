@@ -1,0 +1,47 @@
+package io.parity.dialect.mysql;
+
+import io.parity.config.HashAlgorithm;
+
+/**
+ * MariaDB 10.x/11.x: MySQL's dialect plus {@code CRC32C()} (10.8+) for the faster two-CRC hash, and
+ * {@code JSON_NORMALIZE()} (10.7+) because MariaDB keeps JSON as the text it was given.
+ */
+public class MariaDbDialect extends MySqlDialect {
+
+    private final boolean hasCrc32c;
+    private final String version;
+
+    public MariaDbDialect(String version, int major, int minor) {
+        super(version, new MariaDbCatalog());
+        this.version = version;
+        this.hasCrc32c = major > 10 || (major == 10 && minor >= 8);
+    }
+
+    @Override
+    public String describe() {
+        return "MariaDB " + version;
+    }
+
+    @Override
+    public HashAlgorithm defaultHash() {
+        return hasCrc32c ? HashAlgorithm.CRC64 : HashAlgorithm.MD5;
+    }
+
+    @Override
+    public boolean supports(HashAlgorithm hash) {
+        return hash == HashAlgorithm.MD5 || (hash == HashAlgorithm.CRC64 && hasCrc32c);
+    }
+
+    @Override
+    protected String hashSums(String row, HashAlgorithm hash) {
+        if (hash == HashAlgorithm.CRC64) {
+            return "COALESCE(SUM(CRC32(" + row + ")), 0), COALESCE(SUM(CRC32C(" + row + ")), 0)";
+        }
+        return super.hashSums(row, hash);
+    }
+
+    @Override
+    protected String canonicalJson(String quoted) {
+        return "JSON_NORMALIZE(" + quoted + ")";
+    }
+}

@@ -1,0 +1,249 @@
+package io.parity.dialect.mysql;
+
+import io.parity.checksum.ChunkChecksum;
+import io.parity.chunk.KeyRange;
+import io.parity.chunk.KeyValues;
+import io.parity.config.HashAlgorithm;
+import io.parity.dialect.Dialect;
+import io.parity.dialect.KeyPredicates;
+import io.parity.dialect.SqlStatement;
+import io.parity.reconcile.RowImage;
+import io.parity.schema.Column;
+import io.parity.schema.ColumnKind;
+import io.parity.schema.SideTable;
+import io.parity.schema.TableRef;
+import io.parity.schema.TableSchema;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * MySQL 8. Rows are hashed on the server over a canonical encoding:
+ *
+ * <pre>
+ * CONCAT_WS('#', `id`, `status`, CAST(`ratio` AS DOUBLE), `note`, ...,
+ *           CONCAT(ISNULL(`ratio`), ISNULL(`note`)),          -- NULL bitmap: CONCAT_WS skips NULLs
+ *           CONCAT_WS(',', LENGTH(`status`), LENGTH(`note`)))  -- lengths of free-form values
+ * </pre>
+ *
+ * Numbers and temporal values cannot contain {@code '#'}; free-form values (text, binary, JSON) may, and their byte
+ * lengths make the split unambiguous, so {@code ('x0','y')} and {@code ('x','0y')} encode differently and a NULL
+ * differs from {@code ''}. Text is converted to utf8mb4 so both sides hash the same bytes for the same characters.
+ */
+public class MySqlDialect implements Dialect {
+
+    /** Pins what changes a value's text: time zone (TIMESTAMP), character set, and sql_mode (no PAD_CHAR_TO_FULL_LENGTH). */
+    static final String SESSION_SETUP = "SET NAMES utf8mb4, time_zone = '+00:00',"
+            + " sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'";
+
+    private final String version;
+    private final MySqlCatalog catalog;
+
+    public MySqlDialect(String version) {
+        this(version, new MySqlCatalog());
+    }
+
+    MySqlDialect(String version, MySqlCatalog catalog) {
+        this.version = version;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String describe() {
+        return "MySQL " + version;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String sessionSetup() {
+        return SESSION_SETUP;
+    }
+
+    @Override
+    public HashAlgorithm defaultHash() {
+        return HashAlgorithm.MD5;
+    }
+
+    @Override
+    public boolean supports(HashAlgorithm hash) {
+        return hash == HashAlgorithm.MD5;
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
+    public List<TableRef> listTables(Connection connection) throws SQLException {
+        return catalog.listTables(connection);
+    }
+
+    @Override
+    public Optional<TableSchema> describe(Connection connection, TableRef table) throws SQLException {
+        return catalog.describe(connection, table);
+    }
+
+    // ---- queries
+
+    @Override
+    public SqlStatement keyAt(SideTable table, KeyRange range, long offset, boolean filtered) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(keyList(table)).append(" FROM ").append(from(table));
+        where(sql, params, table, range, filtered);
+        sql.append(" ORDER BY ").append(keyList(table)).append(" LIMIT ?, 1");
+        params.add(offset);
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    @Override
+    public SqlStatement checksum(SideTable table, KeyRange range, HashAlgorithm hash) {
+        String row = rowEncoding(table.columns());
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*), ").append(hashSums(row, hash))
+                .append(" FROM ").append(from(table));
+        where(sql, params, table, range, true);
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    /** Two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's first 64 bits summed instead. */
+    protected String hashSums(String row, HashAlgorithm hash) {
+        return "COALESCE(SUM(CAST(CONV(LEFT(MD5(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
+    }
+
+    @Override
+    public SqlStatement rows(SideTable table, KeyRange range) {
+        StringJoiner select = new StringJoiner(", ");
+        table.key().forEach(c -> select.add(quote(c.name())));
+        table.key().stream().filter(Column::collated).forEach(c -> select.add("WEIGHT_STRING(" + quote(c.name()) + ")"));
+        table.columns().forEach(c -> select.add("CONCAT(" + canonical(c) + ")"));
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from(table));
+        where(sql, params, table, range, true);
+        sql.append(" ORDER BY ").append(keyList(table));
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    /** The row encoding described in the class javadoc. */
+    public String rowEncoding(List<Column> columns) {
+        StringJoiner parts = new StringJoiner(", ", "CONCAT_WS('#', ", ")");
+        columns.forEach(c -> parts.add(canonical(c)));
+        StringJoiner nulls = new StringJoiner(", ", "CONCAT(", ")");
+        columns.stream().filter(Column::nullable).forEach(c -> nulls.add("ISNULL(" + quote(c.name()) + ")"));
+        if (columns.stream().anyMatch(Column::nullable)) {
+            parts.add(nulls.toString());
+        }
+        StringJoiner lengths = new StringJoiner(", ", "CONCAT_WS(',', ", ")");
+        columns.stream().filter(c -> c.kind().isFreeForm()).forEach(c -> lengths.add("LENGTH(" + canonical(c) + ")"));
+        if (columns.stream().anyMatch(c -> c.kind().isFreeForm())) {
+            parts.add(lengths.toString());
+        }
+        return parts.toString();
+    }
+
+    /** A column's value as the exact text or bytes both sides must agree on. */
+    public String canonical(Column column) {
+        String q = quote(column.name());
+        return switch (column.kind()) {
+            case FLOAT -> "CAST(" + q + " AS DOUBLE)";
+            case BIT -> "(" + q + " + 0)";
+            case TEXT -> isUtf8mb4(column) ? q : "CONVERT(" + q + " USING utf8mb4)";
+            case JSON -> canonicalJson(q);
+            case UNSUPPORTED -> throw new IllegalStateException("column " + column.name() + " has unsupported type "
+                    + column.columnType());
+            default -> q;
+        };
+    }
+
+    /** MySQL prints JSON in one normal form already. */
+    protected String canonicalJson(String quoted) {
+        return quoted;
+    }
+
+    private static boolean isUtf8mb4(Column column) {
+        return column.charset() == null || column.charset().equalsIgnoreCase("utf8mb4");
+    }
+
+    private String from(SideTable table) {
+        return quote(table.ref().schema()) + "." + quote(table.ref().table());
+    }
+
+    private String keyList(SideTable table) {
+        StringJoiner keys = new StringJoiner(", ");
+        table.key().forEach(c -> keys.add(quote(c.name())));
+        return keys.toString();
+    }
+
+    private void where(StringBuilder sql, List<Object> params, SideTable table, KeyRange range, boolean filtered) {
+        sql.append(" WHERE ");
+        KeyPredicates.append(sql, params, table.key().stream().map(c -> quote(c.name())).toList(), range);
+        if (filtered && table.where() != null) {
+            sql.append(" AND (").append(table.where()).append(')');
+        }
+    }
+
+    // ---- values
+
+    @Override
+    public KeyValues readKey(ResultSet rs, SideTable table) throws SQLException {
+        List<Object> values = new ArrayList<>(table.key().size());
+        for (int i = 0; i < table.key().size(); i++) {
+            values.add(keyValue(rs, i + 1, table.key().get(i)));
+        }
+        return KeyValues.of(values);
+    }
+
+    /** Temporal keys stay in the server's text, which binds back exactly and sorts like the server. */
+    private static Object keyValue(ResultSet rs, int index, Column column) throws SQLException {
+        return switch (column.kind()) {
+            case INTEGER -> {
+                Object v = rs.getObject(index);
+                yield v instanceof BigInteger big ? big : ((Number) v).longValue();
+            }
+            case DECIMAL -> rs.getBigDecimal(index);
+            case FLOAT, DOUBLE -> rs.getDouble(index);
+            case BINARY -> rs.getBytes(index);
+            default -> rs.getString(index);
+        };
+    }
+
+    @Override
+    public ChunkChecksum readChecksum(ResultSet rs) throws SQLException {
+        return new ChunkChecksum(rs.getLong(1), exact(rs.getBigDecimal(2)), exact(rs.getBigDecimal(3)));
+    }
+
+    private static BigInteger exact(BigDecimal value) {
+        return value == null ? BigInteger.ZERO : value.toBigIntegerExact();
+    }
+
+    @Override
+    public RowImage readRow(ResultSet rs, SideTable table) throws SQLException {
+        KeyValues key = readKey(rs, table);
+        int index = table.key().size();
+        byte[][] weights = new byte[table.key().size()][];
+        for (int i = 0; i < table.key().size(); i++) {
+            if (table.key().get(i).collated()) {
+                weights[i] = rs.getBytes(++index);
+            }
+        }
+        byte[][] values = new byte[table.columns().size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getBytes(++index);
+        }
+        return new RowImage(key, weights, values);
+    }
+}

@@ -1,0 +1,17 @@
+package io.parity.reconcile;
+
+import java.util.Locale;
+
+/** How one row differs, seen from the source. */
+public enum DiffKind {
+    /** On the source, not on the destination. */
+    MISSING,
+    /** On the destination, not on the source (including a second row with a key the destination holds twice). */
+    EXTRA,
+    /** On both, with different values in some columns. */
+    CHANGED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,56 @@
+package io.parity.reconcile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ordered merge of the two sides' rows of one key range into row differences. Both lists must be in the server's key
+ * order (see {@link KeyOrder}). Equal rows produce nothing. A key that appears twice on one side (possible where that
+ * side lacks the unique key) pairs once and reports the second occurrence as missing or extra.
+ */
+public final class RowMerger {
+
+    private final Comparator<RowImage> order;
+    private final List<String> columnNames;
+    private final String tableId;
+
+    public RowMerger(String tableId, Comparator<RowImage> order, List<String> columnNames) {
+        this.tableId = tableId;
+        this.order = order;
+        this.columnNames = List.copyOf(columnNames);
+    }
+
+    public List<RowDiff> merge(List<RowImage> source, List<RowImage> destination) {
+        List<RowDiff> diffs = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < source.size() || j < destination.size()) {
+            int c = i == source.size() ? 1 : j == destination.size() ? -1 : order.compare(source.get(i), destination.get(j));
+            if (c < 0) {
+                diffs.add(new RowDiff(tableId, source.get(i++).key(), DiffKind.MISSING, List.of()));
+            } else if (c > 0) {
+                diffs.add(new RowDiff(tableId, destination.get(j++).key(), DiffKind.EXTRA, List.of()));
+            } else {
+                List<String> changed = changedColumns(source.get(i), destination.get(j));
+                if (!changed.isEmpty()) {
+                    diffs.add(new RowDiff(tableId, source.get(i).key(), DiffKind.CHANGED, changed));
+                }
+                i++;
+                j++;
+            }
+        }
+        return diffs;
+    }
+
+    private List<String> changedColumns(RowImage s, RowImage d) {
+        List<String> changed = new ArrayList<>();
+        for (int k = 0; k < columnNames.size(); k++) {
+            if (!Arrays.equals(s.values()[k], d.values()[k])) {
+                changed.add(columnNames.get(k));
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,43 @@
+package io.parity.report;
+
+import io.parity.chunk.KeyValues;
+
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders key values for people and scripts: numbers as JSON numbers (exact, including unsigned 64-bit and decimals),
+ * text and temporal values as strings, binary values as {@code "0x..."} hex strings.
+ */
+final class DiffJson {
+
+    private DiffJson() {
+    }
+
+    static Map<String, Object> key(List<String> names, KeyValues key) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < key.size(); i++) {
+            out.put(i < names.size() ? names.get(i) : "key" + i, value(key.get(i)));
+        }
+        return out;
+    }
+
+    static Object value(Object v) {
+        if (v instanceof byte[] b) {
+            return "0x" + HexFormat.of().formatHex(b);
+        }
+        return v instanceof Number ? v : v.toString();
+    }
+
+    static String text(List<String> names, KeyValues key) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            Object v = value(key.get(i));
+            sb.append(i == 0 ? "" : ", ").append(i < names.size() ? names.get(i) : "key" + i).append('=')
+                    .append(v instanceof String s && !s.startsWith("0x") ? "'" + s + "'" : v);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package io.parity.report;
+
+import io.parity.error.ParityException;
+import io.parity.store.StoredDiff;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a run's report files into its directory: {@code summary.json}, {@code diffs.jsonl} (one object per differing
+ * row, streamed) and {@code report.md}.
+ */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    private static final ObjectMapper LINE = JsonMapper.builder().build();
+
+    public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+            writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
+            Files.writeString(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render(), StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException | UncheckedIOException e) {
+            throw new ParityException(io.parity.error.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
+                    + e.getMessage() + "); choose a writable --report-dir", e);
+        }
+    }
+
+    private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs) throws IOException {
+        Map<String, TableSummary> tables = summary.tables().stream()
+                .collect(Collectors.toMap(TableSummary::table, Function.identity()));
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (StoredDiff d : diffs) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("table", d.tableId());
+                line.put("kind", d.kind().label());
+                line.put("key", DiffJson.key(tables.get(d.tableId()).key(), d.key()));
+                line.put("columns", d.columns());
+                out.write(LINE.writeValueAsString(line));
+                out.write('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.parity.report;
+
+import io.parity.reconcile.DiffKind;
+import io.parity.store.StoredDiff;
+import io.parity.store.StoredTable;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds per-table summaries and the verdict from what the run store recorded. */
+public final class SummaryAssembler {
+
+    private SummaryAssembler() {
+    }
+
+    public static List<TableSummary> tables(List<StoredTable> tables, List<StoredDiff> diffs) {
+        Map<String, Map<DiffKind, Long>> counts = new HashMap<>();
+        for (StoredDiff d : diffs) {
+            counts.computeIfAbsent(d.tableId(), k -> new EnumMap<>(DiffKind.class)).merge(d.kind(), 1L, Long::sum);
+        }
+        return tables.stream().map(t -> {
+            Map<DiffKind, Long> c = counts.getOrDefault(t.tableId(), Map.of());
+            long missing = c.getOrDefault(DiffKind.MISSING, 0L);
+            long extra = c.getOrDefault(DiffKind.EXTRA, 0L);
+            long changed = c.getOrDefault(DiffKind.CHANGED, 0L);
+            return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed), t.key(),
+                    t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), missing, extra, changed,
+                    t.findings(), t.millis());
+        }).toList();
+    }
+
+    private static String status(StoredTable t, long rowDiffs) {
+        if (!t.comparable()) {
+            return "not-compared";
+        }
+        if (rowDiffs > 0 || t.mismatchedChunks() > 0) {
+            return "differences";
+        }
+        return t.findings().isEmpty() ? "consistent" : "schema-differs";
+    }
+
+    public static Verdict verdict(List<TableSummary> tables, boolean completed) {
+        if (!completed) {
+            return Verdict.INCOMPLETE;
+        }
+        boolean differs = tables.stream().anyMatch(t -> !t.status().equals("consistent"));
+        return differs ? Verdict.DIFFERENCES : Verdict.CONSISTENT;
+    }
+}

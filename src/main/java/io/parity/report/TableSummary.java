@@ -1,0 +1,22 @@
+package io.parity.report;
+
+import java.util.List;
+
+/**
+ * One table's result in a run.
+ *
+ * @param status consistent, differences, schema-differs (definitions differ, rows equal or not compared) or not-compared
+ */
+public record TableSummary(String table, String target, String status, List<String> key, long sourceRows,
+                           long destinationRows, long chunks, long mismatchedChunks, long missing, long extra,
+                           long changed, List<String> schemaFindings, long millis) {
+
+    public TableSummary {
+        key = List.copyOf(key);
+        schemaFindings = List.copyOf(schemaFindings);
+    }
+
+    public long rowDifferences() {
+        return missing + extra + changed;
+    }
+}

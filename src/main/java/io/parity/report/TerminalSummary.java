@@ -1,0 +1,33 @@
+package io.parity.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The few lines a user sees at the end of a run: one row per table, the verdict, and where the report is. */
+public final class TerminalSummary {
+
+    private TerminalSummary() {
+    }
+
+    public static void print(PrintWriter out, RunSummary s, Path reportDir) {
+        int width = Math.max(5, s.tables().stream().mapToInt(t -> t.table().length()).max().orElse(5));
+        String row = "%-" + width + "s  %12s  %12s  %7s  %8s  %8s  %8s  %s%n";
+        out.printf("%nParity verify  job %s  run %d%n", s.job(), s.runId());
+        out.printf("  source       %s%n  destination  %s%n%n", s.source(), s.destination());
+        out.printf(row, "TABLE", "SOURCE ROWS", "DEST ROWS", "CHUNKS", "MISSING", "EXTRA", "CHANGED", "STATUS");
+        for (TableSummary t : s.tables()) {
+            out.printf(row, t.table(), t.sourceRows(), t.destinationRows(), t.chunks(), t.missing(), t.extra(),
+                    t.changed(), t.status() + (t.schemaFindings().isEmpty() ? "" : " (" + t.schemaFindings().size()
+                            + " schema finding" + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
+        }
+        out.println();
+        out.println(switch (s.verdict()) {
+            case "consistent" -> "CONSISTENT: all compared rows are equal.";
+            case "differences" -> "DIFFERENCES FOUND: " + s.rowDifferences() + " rows differ, " + s.schemaFindings()
+                    + " schema findings.";
+            default -> "INCOMPLETE: " + s.error();
+        });
+        out.println("Report: " + reportDir.resolve("report.md"));
+        out.flush();
+    }
+}

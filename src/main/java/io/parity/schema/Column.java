@@ -1,0 +1,38 @@
+package io.parity.schema;
+
+/**
+ * A column as discovered on one side.
+ *
+ * @param name       column name
+ * @param ordinal    1-based position
+ * @param columnType full type as the server spells it ({@code varchar(16)}, {@code bigint(20) unsigned})
+ * @param kind       how Parity compares it
+ * @param nullable   whether NULL is allowed
+ * @param charset    character set of text columns, else null
+ * @param collation  collation of text columns, else null
+ * @param generated  generated (virtual or stored) columns are skipped: they follow from other columns
+ */
+public record Column(String name, int ordinal, String columnType, ColumnKind kind, boolean nullable,
+                     String charset, String collation, boolean generated) {
+
+    public Column withNullable(boolean value) {
+        return new Column(name, ordinal, columnType, kind, value, charset, collation, generated);
+    }
+
+    public Column withKind(ColumnKind value) {
+        return new Column(name, ordinal, columnType, value, nullable, charset, collation, generated);
+    }
+
+    /** Whether key ordering for this column follows a collation rather than plain value order. */
+    public boolean collated() {
+        return kind == ColumnKind.TEXT && collation != null;
+    }
+
+    /** Kinds whose values can identify rows: exact, totally ordered, bindable. */
+    public boolean keyCapable() {
+        return switch (kind) {
+            case INTEGER, DECIMAL, TEMPORAL, TEXT, BINARY -> true;
+            default -> false;
+        };
+    }
+}

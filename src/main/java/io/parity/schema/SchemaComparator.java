@@ -1,0 +1,122 @@
+package io.parity.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compares one table's definition on both sides and decides what is compared. Pure: no database access, so every rule
+ * here is unit-tested.
+ *
+ * <p>Compared columns are the source's non-generated, non-ignored columns that the destination also has, in source
+ * order. Each pair is harmonised so both sides build the same row encoding: nullable if either side is, and length-
+ * tagged if either side's value is free-form; otherwise a column that is NOT NULL on one side and nullable on the other
+ * would make every chunk differ while every row is equal.
+ */
+public final class SchemaComparator {
+
+    /** The outcome for one table. */
+    public record Result(List<Column> sourceColumns, List<Column> destinationColumns, List<Column> sourceKey,
+                         List<Column> destinationKey, List<SchemaFinding> findings, boolean comparable) {
+    }
+
+    public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored) {
+        List<SchemaFinding> findings = new ArrayList<>();
+        Set<String> ignore = ignored.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<Column> src = new ArrayList<>();
+        List<Column> dst = new ArrayList<>();
+        for (Column s : source.columns()) {
+            if (s.generated() || ignore.contains(s.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Column d = destination.column(s.name()).filter(c -> !c.generated()).orElse(null);
+            if (d == null) {
+                findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_MISSING, s.name(),
+                        "on the source (" + s.columnType() + ") but not on the destination"));
+                continue;
+            }
+            describeDifferences(s, d, findings);
+            boolean nullable = s.nullable() || d.nullable();
+            boolean freeForm = s.kind().isFreeForm() || d.kind().isFreeForm();
+            src.add(harmonise(s, nullable, freeForm));
+            dst.add(harmonise(d, nullable, freeForm));
+        }
+        for (Column d : destination.columns()) {
+            if (!d.generated() && !ignore.contains(d.name().toLowerCase(Locale.ROOT))
+                    && source.column(d.name()).isEmpty()) {
+                findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_EXTRA, d.name(),
+                        "on the destination (" + d.columnType() + ") but not on the source"));
+            }
+        }
+        List<Column> srcKey = pick(src, keyNames);
+        List<Column> dstKey = pick(dst, keyNames);
+        boolean comparable = keysComparable(srcKey, dstKey, keyNames, destination, findings);
+        return new Result(src, dst, srcKey, dstKey, findings, comparable);
+    }
+
+    private static void describeDifferences(Column s, Column d, List<SchemaFinding> findings) {
+        if (!s.columnType().equalsIgnoreCase(d.columnType())) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.TYPE_DIFFERENT, s.name(),
+                    s.columnType() + " on the source, " + d.columnType() + " on the destination"));
+        }
+        if (s.nullable() != d.nullable()) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.NULLABILITY_DIFFERENT, s.name(),
+                    nullText(s) + " on the source, " + nullText(d) + " on the destination"));
+        }
+        if (!Objects.equals(s.collation(), d.collation())) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.COLLATION_DIFFERENT, s.name(),
+                    s.collation() + " on the source, " + d.collation() + " on the destination"));
+        }
+    }
+
+    private static String nullText(Column c) {
+        return c.nullable() ? "NULL" : "NOT NULL";
+    }
+
+    private static Column harmonise(Column c, boolean nullable, boolean freeForm) {
+        Column out = c.withNullable(nullable);
+        return freeForm && !c.kind().isFreeForm() ? out.withKind(ColumnKind.TEXT) : out;
+    }
+
+    private static List<Column> pick(List<Column> columns, List<String> names) {
+        List<Column> picked = new ArrayList<>();
+        for (String name : names) {
+            columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst().ifPresent(picked::add);
+        }
+        return picked;
+    }
+
+    private static boolean keysComparable(List<Column> srcKey, List<Column> dstKey, List<String> keyNames,
+                                          TableSchema destination, List<SchemaFinding> findings) {
+        if (dstKey.size() != keyNames.size() || srcKey.size() != keyNames.size()) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.KEY_DIFFERENT, null,
+                    "key " + keyNames + " is not compared on both sides; rows are not compared"));
+            return false;
+        }
+        for (int i = 0; i < srcKey.size(); i++) {
+            Column s = srcKey.get(i);
+            Column d = dstKey.get(i);
+            if (s.kind() != d.kind() || !Objects.equals(s.collation(), d.collation())) {
+                findings.add(new SchemaFinding(SchemaFinding.Kind.KEY_DIFFERENT, s.name(),
+                        "key column orders differently (" + s.columnType() + " " + Objects.toString(s.collation(), "")
+                                + " vs " + d.columnType() + " " + Objects.toString(d.collation(), "")
+                                + "); rows are not compared"));
+                return false;
+            }
+        }
+        boolean unique = destination.uniqueKeys().stream().anyMatch(k -> sameColumns(k.columns(), keyNames));
+        if (!unique) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.KEY_DIFFERENT, null,
+                    "the destination has no unique key on " + keyNames + "; duplicate keys there are reported as extra rows"));
+        }
+        return true;
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        return a.size() == b.size() && a.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList()
+                .equals(b.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    }
+}

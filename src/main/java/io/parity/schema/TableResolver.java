@@ -1,0 +1,160 @@
+package io.parity.schema;
+
+import io.parity.config.TableSpec;
+import io.parity.connect.ConnectionErrors;
+import io.parity.connect.Side;
+import io.parity.connect.SideConnection;
+import io.parity.error.ParityException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the spec's table selections into {@link TablePlan}s: expands globs on the source, finds each table's
+ * counterpart on the destination, chooses the key and compares definitions. Bad selections (unknown table, glob that
+ * matches nothing, no usable key, uncomparable column) are the user's to fix and fail here, before any run starts.
+ *
+ * <p>Without a {@code target}, a table in the source URL's database maps to the same name in the destination URL's
+ * database; a table in another schema maps to the same schema and name.
+ */
+public final class TableResolver {
+
+    private final SideConnection source;
+    private final SideConnection destination;
+    private final SchemaComparator comparator = new SchemaComparator();
+
+    public TableResolver(SideConnection source, SideConnection destination) {
+        this.source = source;
+        this.destination = destination;
+    }
+
+    public List<TablePlan> resolve(List<TableSpec> specs) {
+        try (Connection src = source.dataSource().getConnection(); Connection dst = destination.dataSource().getConnection()) {
+            String srcDefault = source.dialect().currentSchema(src);
+            String dstDefault = destination.dialect().currentSchema(dst);
+            Map<TableRef, TableSpec> selected = select(src, specs, srcDefault);
+            List<TablePlan> plans = new ArrayList<>();
+            for (Map.Entry<TableRef, TableSpec> e : selected.entrySet()) {
+                plans.add(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault));
+            }
+            return plans;
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("reading table definitions", Side.SOURCE, e);
+        }
+    }
+
+    private Map<TableRef, TableSpec> select(Connection src, List<TableSpec> specs, String srcDefault) throws SQLException {
+        Map<TableRef, TableSpec> selected = new LinkedHashMap<>();
+        List<TableRef> all = null;
+        for (TableSpec spec : specs) {
+            if (!spec.isGlob()) {
+                TableRef ref = TableRef.parse(spec.name(), requireDefault(srcDefault, spec));
+                selected.put(ref, spec);
+                continue;
+            }
+            if (all == null) {
+                all = source.dialect().listTables(src);
+            }
+            List<TableRef> matched = all.stream().filter(t -> t.matches(qualify(spec.include(), srcDefault)))
+                    .filter(t -> spec.exclude().stream().noneMatch(x -> t.matches(qualify(x, srcDefault)))).toList();
+            if (matched.isEmpty()) {
+                throw ParityException.badInput(spec.field() + ".include: '" + spec.include()
+                        + "' matches no table on the source; check the schema and table names");
+            }
+            matched.forEach(t -> selected.putIfAbsent(t, spec));
+        }
+        return selected;
+    }
+
+    private static String qualify(String glob, String defaultSchema) {
+        return glob.contains(".") || defaultSchema == null ? glob : defaultSchema + "." + glob;
+    }
+
+    private static String requireDefault(String schema, TableSpec spec) {
+        if (schema == null && !spec.name().contains(".")) {
+            throw ParityException.badInput(spec.field() + ".name: '" + spec.name()
+                    + "' has no schema and the source URL names no database; write it as schema.table");
+        }
+        return schema;
+    }
+
+    private TablePlan plan(Connection src, Connection dst, TableRef ref, TableSpec spec, String srcDefault,
+                           String dstDefault) throws SQLException {
+        TableSchema srcTable = source.dialect().describe(src, ref).orElseThrow(() -> ParityException.badInput(
+                spec.field() + ": table " + ref + " does not exist on the source; fix the name or remove the entry"));
+        TableRef target = target(ref, spec, srcDefault, dstDefault);
+        List<String> key = key(srcTable, spec);
+        checkColumns(srcTable, spec, key);
+        Optional<TableSchema> dstTable;
+        try {
+            dstTable = destination.dialect().describe(dst, target);
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("reading table " + target, Side.DESTINATION, e);
+        }
+        SideTable srcSide;
+        if (dstTable.isEmpty()) {
+            srcSide = new SideTable(ref, List.of(), List.of(), spec.where());
+            return new TablePlan(ref.toString(), srcSide, null, List.of(new SchemaFinding(
+                    SchemaFinding.Kind.TABLE_MISSING, null, target + " does not exist on the destination")),
+                    false, srcTable.estimatedRows());
+        }
+        SchemaComparator.Result r = comparator.compare(srcTable, dstTable.get(), key, Set.copyOf(spec.ignoreColumns()));
+        srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
+        SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
+        return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(), srcTable.estimatedRows());
+    }
+
+    private static TableRef target(TableRef ref, TableSpec spec, String srcDefault, String dstDefault) {
+        if (spec.target() != null) {
+            return TableRef.parse(spec.target(), dstDefault == null ? ref.schema() : dstDefault);
+        }
+        boolean inDefault = ref.schema().equals(srcDefault) && dstDefault != null;
+        return new TableRef(inDefault ? dstDefault : ref.schema(), ref.table());
+    }
+
+    private static List<String> key(TableSchema table, TableSpec spec) {
+        if (spec.key().isEmpty()) {
+            return KeyChooser.choose(table).orElseThrow(() -> ParityException.badInput(spec.field() + ": table "
+                    + table.ref() + " has no primary key or NOT NULL unique key; name the identifying columns with"
+                    + " 'key: [col, ...]' in the spec"));
+        }
+        List<String> key = new ArrayList<>();
+        for (String name : spec.key()) {
+            Column c = table.column(name).orElseThrow(() -> ParityException.badInput(spec.field() + ".key: column '"
+                    + name + "' does not exist in " + table.ref() + " on the source; fix the key"));
+            if (c.nullable() || !c.keyCapable()) {
+                throw ParityException.badInput(spec.field() + ".key: column '" + name + "' (" + c.columnType()
+                        + (c.nullable() ? ", nullable" : "") + ") cannot identify rows; choose NOT NULL integer, decimal,"
+                        + " text, binary or temporal columns");
+            }
+            key.add(c.name());
+        }
+        return key;
+    }
+
+    private static void checkColumns(TableSchema table, TableSpec spec, List<String> key) {
+        Set<String> ignored = new HashSet<>();
+        for (String name : spec.ignoreColumns()) {
+            Column c = table.column(name).orElseThrow(() -> ParityException.badInput(spec.field()
+                    + ".columns.ignore: column '" + name + "' does not exist in " + table.ref() + " on the source"));
+            if (key.stream().anyMatch(k -> k.equalsIgnoreCase(c.name()))) {
+                throw ParityException.badInput(spec.field() + ".columns.ignore: '" + name
+                        + "' is a key column and must be compared; remove it from ignore or choose another key");
+            }
+            ignored.add(c.name());
+        }
+        for (Column c : table.columns()) {
+            if (c.kind() == ColumnKind.UNSUPPORTED && !c.generated() && !ignored.contains(c.name())) {
+                throw ParityException.badInput(spec.field() + ": column " + table.ref() + "." + c.name() + " has type "
+                        + c.columnType() + " which Parity cannot compare exactly; add it to columns.ignore");
+            }
+        }
+    }
+}

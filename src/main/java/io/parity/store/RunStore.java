@@ -1,0 +1,119 @@
+package io.parity.store;
+
+import io.parity.chunk.KeyCodec;
+import io.parity.reconcile.DiffKind;
+import io.parity.reconcile.RowDiff;
+import io.parity.schema.SchemaFinding;
+import io.parity.schema.TablePlan;
+import io.parity.verify.ChunkResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+/**
+ * Parity's own result tables, kept in the job repository's database beside Spring Batch's. Chunk results are written
+ * in the same transaction as the step's checkpoint, so after any crash a chunk is either recorded and past the
+ * restart point, or neither: restarts never lose or double-count a chunk.
+ */
+public final class RunStore {
+
+    static final List<String> DDL = List.of(
+            "CREATE TABLE IF NOT EXISTS PARITY_TABLE_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
+                    + " SOURCE_REF VARCHAR(200) NOT NULL, TARGET_REF VARCHAR(200), COMPARABLE INT NOT NULL,"
+                    + " KEY_COLUMNS VARCHAR(2000) NOT NULL, FINDINGS VARCHAR(8000) NOT NULL, PRIMARY KEY (RUN_ID, TABLE_ID))",
+            "CREATE TABLE IF NOT EXISTS PARITY_CHUNK_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
+                    + " CHUNK_ID VARCHAR(300) NOT NULL, SRC_ROWS BIGINT NOT NULL, DST_ROWS BIGINT NOT NULL,"
+                    + " MATCHED INT NOT NULL, DIFFS INT NOT NULL, MILLIS BIGINT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID))",
+            "CREATE TABLE IF NOT EXISTS PARITY_ROW_DIFF (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
+                    + " CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL, KIND VARCHAR(16) NOT NULL,"
+                    + " ROW_KEY VARCHAR(4000) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+
+    static final String INSERT_TABLE = "INSERT INTO PARITY_TABLE_RESULT (RUN_ID, TABLE_ID, SOURCE_REF, TARGET_REF,"
+            + " COMPARABLE, KEY_COLUMNS, FINDINGS) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String DELETE_TABLES = "DELETE FROM PARITY_TABLE_RESULT WHERE RUN_ID = ?";
+    static final String INSERT_CHUNK = "INSERT INTO PARITY_CHUNK_RESULT (RUN_ID, TABLE_ID, CHUNK_ID, SRC_ROWS, DST_ROWS,"
+            + " MATCHED, DIFFS, MILLIS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_DIFF = "INSERT INTO PARITY_ROW_DIFF (RUN_ID, TABLE_ID, CHUNK_ID, SEQ, KIND, ROW_KEY,"
+            + " COLUMNS) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String SELECT_TABLES = "SELECT TABLE_ID, SOURCE_REF, TARGET_REF, COMPARABLE, KEY_COLUMNS, FINDINGS"
+            + " FROM PARITY_TABLE_RESULT WHERE RUN_ID = ? ORDER BY TABLE_ID";
+    static final String SELECT_CHUNK_TOTALS = "SELECT TABLE_ID, COUNT(*), SUM(SRC_ROWS), SUM(DST_ROWS),"
+            + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
+    static final String SELECT_MISMATCHED_CHUNKS = "SELECT TABLE_ID, CHUNK_ID FROM PARITY_CHUNK_RESULT"
+            + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
+    static final String SELECT_DIFFS = "SELECT TABLE_ID, KIND, ROW_KEY, COLUMNS FROM PARITY_ROW_DIFF WHERE RUN_ID = ?"
+            + " ORDER BY TABLE_ID, CHUNK_ID, SEQ";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+
+    public RunStore(DataSource repository) {
+        this.jdbc = new JdbcTemplate(repository);
+    }
+
+    public void createTables() {
+        DDL.forEach(jdbc::execute);
+    }
+
+    /** Records what is compared per table; replaces an earlier record of the same run (a restarted plan step). */
+    public void saveTables(long runId, List<TablePlan> plans) {
+        jdbc.update(DELETE_TABLES, runId);
+        for (TablePlan p : plans) {
+            List<String> findings = p.findings().stream().map(SchemaFinding::toString).toList();
+            jdbc.update(INSERT_TABLE, runId, p.id(), p.source().ref().toString(),
+                    p.destination() == null ? null : p.destination().ref().toString(), p.comparable() ? 1 : 0,
+                    JSON.writeValueAsString(p.source().keyNames()), JSON.writeValueAsString(findings));
+        }
+    }
+
+    public void saveChunks(long runId, List<? extends ChunkResult> results) {
+        List<Object[]> chunks = new ArrayList<>();
+        List<Object[]> diffs = new ArrayList<>();
+        for (ChunkResult r : results) {
+            String chunkId = r.chunk().id();
+            chunks.add(new Object[] {runId, r.chunk().tableId(), chunkId, r.checksums().source().rows(),
+                    r.checksums().destination().rows(), r.matched() ? 1 : 0, r.diffs().size(), r.millis()});
+            int seq = 0;
+            for (RowDiff d : r.diffs()) {
+                diffs.add(new Object[] {runId, d.tableId(), chunkId, seq++, d.kind().name(), KeyCodec.encode(d.key()),
+                        JSON.writeValueAsString(d.columns())});
+            }
+        }
+        jdbc.batchUpdate(INSERT_CHUNK, chunks);
+        if (!diffs.isEmpty()) {
+            jdbc.batchUpdate(INSERT_DIFF, diffs);
+        }
+    }
+
+    public List<StoredTable> tables(long runId) {
+        Map<String, long[]> totals = new HashMap<>();
+        jdbc.query(SELECT_CHUNK_TOTALS, (RowCallbackHandler) rs -> totals.put(rs.getString(1), new long[] {
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}), runId);
+        return jdbc.query(SELECT_TABLES, (rs, n) -> {
+            long[] t = totals.getOrDefault(rs.getString(1), new long[5]);
+            return new StoredTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+                    JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(6), STRINGS),
+                    t[0], t[1], t[2], t[3], t[4]);
+        }, runId);
+    }
+
+    public List<StoredDiff> diffs(long runId) {
+        return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), DiffKind.valueOf(rs.getString(2)),
+                KeyCodec.decode(rs.getString(3)), JSON.readValue(rs.getString(4), STRINGS)),
+                runId);
+    }
+
+    public List<String> mismatchedChunks(long runId) {
+        return jdbc.query(SELECT_MISMATCHED_CHUNKS, (rs, n) -> rs.getString(2), runId);
+    }
+}

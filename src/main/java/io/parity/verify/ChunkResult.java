@@ -1,0 +1,21 @@
+package io.parity.verify;
+
+import io.parity.checksum.ChecksumPair;
+import io.parity.chunk.Chunk;
+import io.parity.reconcile.RowDiff;
+
+import java.util.List;
+
+/**
+ * The outcome of checking one chunk: both checksums, the row differences (empty when they match) and how long it took.
+ */
+public record ChunkResult(Chunk chunk, ChecksumPair checksums, List<RowDiff> diffs, long millis) {
+
+    public ChunkResult {
+        diffs = List.copyOf(diffs);
+    }
+
+    public boolean matched() {
+        return checksums.matches();
+    }
+}

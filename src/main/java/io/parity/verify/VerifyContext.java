@@ -1,0 +1,95 @@
+package io.parity.verify;
+
+import io.parity.checksum.ChunkChecksummer;
+import io.parity.config.HashAlgorithm;
+import io.parity.config.JobSpec;
+import io.parity.connect.SideConnection;
+import io.parity.error.ParityException;
+import io.parity.reconcile.ChunkReconciler;
+import io.parity.schema.TablePlan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything one verification needs, resolved before the job starts: the spec, both connections, the hash, and the
+ * table plans. Owns the connections and the executor that runs source-side queries beside destination-side ones.
+ */
+public final class VerifyContext implements AutoCloseable {
+
+    private final JobSpec spec;
+    private final SideConnection source;
+    private final SideConnection destination;
+    private final HashAlgorithm hash;
+    private final Map<String, TablePlan> plans = new LinkedHashMap<>();
+    private final ExecutorService executor;
+    private final ChunkChecksummer checksummer;
+
+    public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
+                         List<TablePlan> plans) {
+        this.spec = spec;
+        this.source = source;
+        this.destination = destination;
+        this.hash = hash;
+        plans.forEach(p -> this.plans.put(p.id(), p));
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.checksummer = new ChunkChecksummer(source, destination, hash, executor);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "parity-source-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public JobSpec spec() {
+        return spec;
+    }
+
+    public SideConnection source() {
+        return source;
+    }
+
+    public SideConnection destination() {
+        return destination;
+    }
+
+    public HashAlgorithm hash() {
+        return hash;
+    }
+
+    public List<TablePlan> plans() {
+        return List.copyOf(plans.values());
+    }
+
+    public TablePlan plan(String tableId) {
+        TablePlan plan = plans.get(tableId);
+        if (plan == null) {
+            throw ParityException.badInput("table " + tableId + " is no longer selected by the spec");
+        }
+        return plan;
+    }
+
+    public ChunkChecksummer checksummer() {
+        return checksummer;
+    }
+
+    public ChunkReconciler reconciler(TablePlan plan) {
+        return new ChunkReconciler(plan, source, destination, checksummer, executor, ChunkReconciler.DEFAULT_ROW_LIMIT);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        source.close();
+        destination.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.parity.verify;
+
+import io.parity.config.HashAlgorithm;
+import io.parity.config.JobSpec;
+import io.parity.connect.Side;
+import io.parity.connect.SideConnection;
+import io.parity.error.ParityException;
+import io.parity.schema.TablePlan;
+import io.parity.schema.TableResolver;
+
+import java.util.List;
+
+/**
+ * From a validated spec to a ready {@link VerifyContext}: connect both sides, choose a row hash both engines support,
+ * resolve the tables. Every failure here is reported before a run is created.
+ */
+public final class VerifyPreparation {
+
+    private VerifyPreparation() {
+    }
+
+    public static VerifyContext prepare(JobSpec spec) {
+        int pool = spec.options().parallelism() + 2;
+        SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool);
+        SideConnection destination = null;
+        try {
+            destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool);
+            HashAlgorithm hash = chooseHash(spec, source, destination);
+            List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
+            return new VerifyContext(spec, source, destination, hash, plans);
+        } catch (RuntimeException e) {
+            source.close();
+            if (destination != null) {
+                destination.close();
+            }
+            throw e;
+        }
+    }
+
+    private static HashAlgorithm chooseHash(JobSpec spec, SideConnection source, SideConnection destination) {
+        HashAlgorithm wanted = spec.options().hash();
+        if (wanted == null) {
+            HashAlgorithm preferred = source.dialect().defaultHash();
+            return destination.dialect().supports(preferred) ? preferred : HashAlgorithm.MD5;
+        }
+        for (SideConnection side : List.of(source, destination)) {
+            if (!side.dialect().supports(wanted)) {
+                throw ParityException.badInput("options.hash: " + wanted.specName() + " is not available on the "
+                        + side.side().label() + " (" + side.dialect().describe() + "); use hash: md5");
+            }
+        }
+        return wanted;
+    }
+}
