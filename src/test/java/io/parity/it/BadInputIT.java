@@ -1,0 +1,107 @@
+package io.parity.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input answers with exit 2, one line per problem naming the thing and the fix, and nothing written: no report,
+ * no job repository, no run.
+ */
+class BadInputIT {
+
+    static final String SRC = "pit_bad_src";
+    static final String DST = "pit_bad_dst";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        TestDatabase db = TestDatabase.get();
+        db.recreate(SRC, DST);
+        for (String d : List.of(SRC, DST)) {
+            db.execute("USE " + d, "CREATE TABLE keyed (id INT PRIMARY KEY, v INT)",
+                    "CREATE TABLE nokey (a INT, b INT)", "CREATE TABLE nullable_unique (a INT NULL, UNIQUE KEY (a))",
+                    "CREATE TABLE geo (id INT PRIMARY KEY, p POINT)");
+        }
+    }
+
+    record Bad(String name, String yaml, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Bad> cases() {
+        TestDatabase db = TestDatabase.get();
+        String endpoints = "source: {url: \"" + db.url(SRC) + "\", user: " + db.user() + ", password: \"" + db.password()
+                + "\"}\ndestination: {url: \"" + db.url(DST) + "\", user: " + db.user() + ", password: \"" + db.password() + "\"}\n";
+        return Stream.of(
+                new Bad("malformed yaml", "source: [unclosed\n", "malformed YAML at line"),
+                new Bad("unknown key", endpoints + "tables: [keyed]\nchunk_rows: 5\n", "chunk_rows: unknown key"),
+                new Bad("missing destination", "source: {url: \"" + db.url(SRC) + "\", user: root}\ntables: [keyed]\n",
+                        "destination: missing"),
+                new Bad("unset variable", endpoints.replace("user: " + db.user() + ", password: \"" + db.password() + "\"}\ndest",
+                        "user: root, password: \"${PARITY_IT_NOT_SET}\"}\ndest") + "tables: [keyed]\n",
+                        "environment variable PARITY_IT_NOT_SET is not set"),
+                new Bad("unknown table", endpoints + "tables: [nosuch]\n", "table " + SRC + ".nosuch does not exist on the source"),
+                new Bad("glob matches nothing", endpoints + "tables:\n  - include: \"zz*\"\n", "matches no table"),
+                new Bad("table without key", endpoints + "tables: [nokey]\n", "has no primary key or NOT NULL unique key"),
+                new Bad("nullable unique key", endpoints + "tables: [nullable_unique]\n", "'key: [col, ...]'"),
+                new Bad("unsupported type", endpoints + "tables: [geo]\n", "add it to columns.ignore"),
+                new Bad("wrong password", endpoints.replaceFirst("password: \"[^\"]*\"", "password: \"wrong-secret\"")
+                        .replaceFirst("user: " + db.user(), "user: parity_nobody") + "tables: [keyed]\n",
+                        "source: access denied for user 'parity_nobody'"),
+                new Bad("unreachable host", endpoints.replaceFirst("jdbc:mysql://[^/]+/", "jdbc:mysql://127.0.0.1:1/")
+                        + "tables: [keyed]\n", "source: cannot reach the server at jdbc:mysql://127.0.0.1:1/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void exitsTwoWithOneClearLineAndWritesNothing(Bad bad) throws IOException {
+        Path spec = dir.resolve("bad.yml");
+        Files.writeString(spec, bad.yaml());
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(bad.expected());
+        assertThat(run.err().lines().toList()).allMatch(l -> l.startsWith("parity: "));
+        assertThat(run.err()).doesNotContain("wrong-secret").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(reports).doesNotExist();
+        assertThat(dir.resolve("repo.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void everySpecProblemIsReportedAtOnce() throws IOException {
+        Path spec = dir.resolve("many.yml");
+        Files.writeString(spec, "source: {url: nope}\ntables: []\noptions: {chunk-rows: 0, hash: sha9}\n");
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("source.url: 'nope' is not a JDBC URL").contains("source.user: missing")
+                .contains("destination: missing").contains("tables: must be a non-empty list")
+                .contains("options.chunk-rows: '0'").contains("options.hash: 'sha9'");
+    }
+
+    @Test
+    void missingSpecFileAndUsageErrorsExitTwo() {
+        CliRun missing = CliRun.run(dir, "verify", "--job", dir.resolve("absent.yml").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist: pass an existing file with --job");
+        CliRun usage = CliRun.run(null, "verify");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("Missing required option: '--job=FILE'").contains("parity verify --help");
+    }
+}

@@ -1,0 +1,211 @@
+package io.parity.it;
+
+import io.parity.chunk.Chunk;
+import io.parity.chunk.KeyRange;
+import io.parity.config.Endpoint;
+import io.parity.config.HashAlgorithm;
+import io.parity.config.JobSpec;
+import io.parity.config.Options;
+import io.parity.config.Secret;
+import io.parity.config.TableSpec;
+import io.parity.reconcile.RowDiff;
+import io.parity.verify.ChunkResult;
+import io.parity.verify.ChunkVerifier;
+import io.parity.verify.VerifyContext;
+import io.parity.verify.VerifyPreparation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every value edge case from the verify issue, on a real server: one table per case on each side, checked with the
+ * real checksum and reconcile path. Equal data must give equal checksums and no difference; each real difference must
+ * give exactly the expected row and columns. Runs with both hash algorithms.
+ */
+class RowEncodingIT {
+
+    static final String SRC = "pit_enc_src";
+    static final String DST = "pit_enc_dst";
+
+    /**
+     * @param srcSetup statements run on the source database before the inserts (session settings)
+     * @param expected rendered differences ({@code kind (key) [columns]}), empty for equal data
+     */
+    record Case(String table, String ddl, String dstDdl, List<String> srcSql, List<String> dstSql, List<String> expected) {
+        @Override
+        public String toString() {
+            return table;
+        }
+    }
+
+    static Case same(String table, String ddl, String src, String dst, String... expected) {
+        return new Case(table, ddl, ddl, List.of("INSERT INTO " + table + " VALUES " + src),
+                List.of("INSERT INTO " + table + " VALUES " + dst), List.of(expected));
+    }
+
+    static List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(same("null_vs_empty", "id INT PRIMARY KEY, v VARCHAR(10) NULL", "(1, NULL), (2, '')", "(1, ''), (2, '')",
+                "changed (1) [v]"));
+        c.add(same("null_vs_null", "id INT PRIMARY KEY, v VARCHAR(10) NULL, w INT NULL", "(1, NULL, NULL)",
+                "(1, NULL, NULL)"));
+        c.add(same("column_shift", "id INT PRIMARY KEY, a VARCHAR(10), b VARCHAR(10)", "(1, 'x0', 'y')", "(1, 'x', '0y')",
+                "changed (1) [a, b]"));
+        c.add(same("separator_in_binary", "id INT PRIMARY KEY, a VARBINARY(10), b VARBINARY(10)",
+                "(1, X'6123', X'62')", "(1, X'61', X'2362')", "changed (1) [a, b]"));
+        c.add(same("double_last_bit", "id INT PRIMARY KEY, d DOUBLE", "(1, 0.1), (2, 1e308)",
+                "(1, 0.10000000000000002), (2, 1e308)", "changed (1) [d]"));
+        c.add(same("float_last_bit", "id INT PRIMARY KEY, f FLOAT", "(1, 16777216), (2, 0.1)", "(1, 16777218), (2, 0.1)",
+                "changed (1) [f]"));
+        c.add(same("decimal_scale", "id INT PRIMARY KEY, m DECIMAL(12,2)", "(1, 1.50), (2, -0.01)", "(1, 1.51), (2, -0.01)",
+                "changed (1) [m]"));
+        c.add(same("datetime6", "id INT PRIMARY KEY, t DATETIME(6)", "(1, '2024-01-01 00:00:00.000001')",
+                "(1, '2024-01-01 00:00:00.000002')", "changed (1) [t]"));
+        c.add(same("time6", "id INT PRIMARY KEY, t TIME(6)", "(1, '-01:00:00.5'), (2, '100:00:00')",
+                "(1, '-01:00:00.4'), (2, '100:00:00')", "changed (1) [t]"));
+        c.add(new Case("timestamp_same_instant", "id INT PRIMARY KEY, ts TIMESTAMP(3) NULL",
+                "id INT PRIMARY KEY, ts TIMESTAMP(3) NULL",
+                List.of("SET time_zone = '+02:00'", "INSERT INTO timestamp_same_instant VALUES (1, '2024-03-01 12:00:00.250')"),
+                List.of("SET time_zone = '-05:00'", "INSERT INTO timestamp_same_instant VALUES (1, '2024-03-01 05:00:00.250')"),
+                List.of()));
+        c.add(new Case("timestamp_other_instant", "id INT PRIMARY KEY, ts TIMESTAMP NULL", "id INT PRIMARY KEY, ts TIMESTAMP NULL",
+                List.of("SET time_zone = '+02:00'", "INSERT INTO timestamp_other_instant VALUES (1, '2024-03-01 12:00:00')"),
+                List.of("SET time_zone = '+00:00'", "INSERT INTO timestamp_other_instant VALUES (1, '2024-03-01 12:00:00')"),
+                List.of("changed (1) [ts]")));
+        c.add(same("blob_trailing_zero", "id INT PRIMARY KEY, b BLOB, v VARBINARY(8)", "(1, X'6100', X'00'), (2, X'00', X'')",
+                "(1, X'61', X'00'), (2, X'00', X'')", "changed (1) [b]"));
+        c.add(same("binary_padding", "id INT PRIMARY KEY, b BINARY(4)", "(1, 'a'), (2, X'61000001')",
+                "(1, X'61000000'), (2, X'61000002')", "changed (2) [b]"));
+        c.add(same("json", "id INT PRIMARY KEY, j JSON", "(1, '{\"a\":1,\"b\":[1,2]}'), (2, '{\"a\":1}')",
+                "(1, '{\"b\": [1, 2], \"a\": 1}'), (2, '{\"a\":2}')", "changed (2) [j]"));
+        c.add(same("bit", "id INT PRIMARY KEY, b BIT(8), c BIT(64)", "(1, b'1', 0), (2, b'0', 18446744073709551615)",
+                "(1, b'10', 0), (2, b'0', 18446744073709551615)", "changed (1) [b]"));
+        c.add(same("enum_set", "id INT PRIMARY KEY, e ENUM('a','b#c'), s SET('x','y')", "(1, 'a', 'x,y'), (2, 'b#c', '')",
+                "(1, 'b#c', 'x,y'), (2, 'b#c', 'y')", "changed (1) [e]", "changed (2) [s]"));
+        c.add(same("utf8mb4", "id INT PRIMARY KEY, s VARCHAR(10)", "(1, '😀'), (2, 'żółw')", "(1, '😁'), (2, 'żółw')",
+                "changed (1) [s]"));
+        c.add(same("case_in_ci_column", "id INT PRIMARY KEY, s VARCHAR(10) COLLATE utf8mb4_general_ci", "(1, 'abc')",
+                "(1, 'ABC')", "changed (1) [s]"));
+        c.add(same("trailing_space", "id INT PRIMARY KEY, s VARCHAR(10)", "(1, 'a'), (2, 'b')", "(1, 'a '), (2, 'b')",
+                "changed (1) [s]"));
+        c.add(same("same_change_four_rows", "id INT PRIMARY KEY, t DATETIME",
+                "(1, '2024-01-01 11:22:00'), (2, '2024-01-02 11:22:00'), (3, '2024-01-03 11:22:00'), (4, '2024-01-04 11:22:00')",
+                "(1, '2024-01-01 11:32:00'), (2, '2024-01-02 11:32:00'), (3, '2024-01-03 11:32:00'), (4, '2024-01-04 11:32:00')",
+                "changed (1) [t]", "changed (2) [t]", "changed (3) [t]", "changed (4) [t]"));
+        c.add(same("swapped_values", "id INT PRIMARY KEY, v INT", "(1, 10), (2, 20)", "(1, 20), (2, 10)",
+                "changed (1) [v]", "changed (2) [v]"));
+        c.add(new Case("duplicate_rows", "id INT PRIMARY KEY, v INT", "id INT NOT NULL, v INT",
+                List.of("INSERT INTO duplicate_rows VALUES (1, 5), (2, 6)"),
+                List.of("INSERT INTO duplicate_rows VALUES (1, 5), (1, 5), (2, 6)"), List.of("extra (1) []")));
+        c.add(new Case("latin1_vs_utf8mb4", "id INT PRIMARY KEY, s VARCHAR(10) CHARACTER SET latin1",
+                "id INT PRIMARY KEY, s VARCHAR(10) CHARACTER SET utf8mb4",
+                List.of("INSERT INTO latin1_vs_utf8mb4 VALUES (1, 'café'), (2, 'x')"),
+                List.of("INSERT INTO latin1_vs_utf8mb4 VALUES (1, 'café'), (2, 'y')"), List.of("changed (2) [s]")));
+        c.add(same("ci_key", "k VARCHAR(10) COLLATE utf8mb4_general_ci PRIMARY KEY, v INT", "('abc', 1), ('b', 2), ('c', 3)",
+                "('ABC', 1), ('c', 3), ('d', 4)", "changed (abc) [k]", "missing (b) []", "extra (d) []"));
+        c.add(same("binary_key", "k BINARY(2) PRIMARY KEY, v INT", "(X'0000', 1), (X'7fff', 2), (X'8000', 3), (X'ffff', 4)",
+                "(X'0000', 1), (X'8000', 3), (X'ffff', 5)", "missing (0x7fff) []", "changed (0xffff) [v]"));
+        c.add(same("composite_key", "a INT, b VARCHAR(5), c DATE, v INT, PRIMARY KEY (a, b, c)",
+                "(1, 'x', '2024-01-01', 1), (1, 'x', '2024-01-02', 2), (1, 'y', '2024-01-01', 3), (2, 'a', '2024-01-01', 4)",
+                "(1, 'x', '2024-01-01', 1), (1, 'x', '2024-01-02', 9), (2, 'a', '2024-01-01', 4), (2, 'a', '2024-01-02', 5)",
+                "changed (1, x, 2024-01-02) [v]", "missing (1, y, 2024-01-01) []", "extra (2, a, 2024-01-02) []"));
+        c.add(same("unsigned_bigint_key", "k BIGINT UNSIGNED PRIMARY KEY, v INT",
+                "(1, 1), (9223372036854775808, 2), (18446744073709551615, 3)",
+                "(1, 1), (9223372036854775808, 2), (18446744073709551615, 4)", "changed (18446744073709551615) [v]"));
+        c.add(same("all_types_equal",
+                "id BIGINT PRIMARY KEY, a TINYINT, b DECIMAL(30,10), c DOUBLE, d FLOAT, e DATE, f DATETIME(6), g TIME,"
+                        + " h YEAR, i CHAR(5), j TEXT, k BLOB, l BIT(3), m JSON, n ENUM('p','q'), o SET('r','s')",
+                "(1, -128, 12345678901234567890.0123456789, -2.5e-300, 3.25, '1000-01-01', '9999-12-31 23:59:59.999999',"
+                        + " '838:59:59', 2155, 'ab', 'long text', X'000102', b'101', '[1, {\"k\": null}]', 'q', 's,r')",
+                "(1, -128, 12345678901234567890.0123456789, -2.5e-300, 3.25, '1000-01-01', '9999-12-31 23:59:59.999999',"
+                        + " '838:59:59', 2155, 'ab', 'long text', X'000102', b'101', '[1, {\"k\": null}]', 'q', 's,r')"));
+        return c;
+    }
+
+    static VerifyContext context;
+
+    @BeforeAll
+    static void setUp() {
+        TestDatabase db = TestDatabase.get();
+        db.recreate(SRC, DST);
+        for (Case c : cases()) {
+            List<String> src = new ArrayList<>(List.of("USE " + SRC, "CREATE TABLE " + c.table() + " (" + c.ddl() + ")"));
+            src.addAll(c.srcSql());
+            db.execute(src.toArray(String[]::new));
+            List<String> dst = new ArrayList<>(List.of("USE " + DST, "CREATE TABLE " + c.table() + " (" + c.dstDdl() + ")"));
+            dst.addAll(c.dstSql());
+            db.execute(dst.toArray(String[]::new));
+        }
+    }
+
+    static VerifyContext open(HashAlgorithm hash) {
+        TestDatabase db = TestDatabase.get();
+        JobSpec spec = new JobSpec("encoding", Path.of("encoding.yml"), "0".repeat(64),
+                new Endpoint("source", db.url(SRC), db.user(), Secret.of(db.password())),
+                new Endpoint("destination", db.url(DST), db.user(), Secret.of(db.password())),
+                List.of(new TableSpec(null, "*", List.of(), null, List.of(), null, List.of(), "tables[0]")),
+                new Options(1000, 1, hash));
+        return VerifyPreparation.prepare(spec);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static Stream<Case> casesStream() {
+        return cases().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesStream")
+    void reportsExactlyTheDifferingRowsWithCrc64(Case c) {
+        try (VerifyContext ctx = open(HashAlgorithm.CRC64)) {
+            check(ctx, c);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void everyCaseAgreesForEachHash(HashAlgorithm hash) {
+        try (VerifyContext ctx = open(hash)) {
+            for (Case c : cases()) {
+                check(ctx, c);
+            }
+        }
+    }
+
+    @Test
+    void checksumsOfEqualTablesAreEqualAndDifferingOnesAreNot() {
+        try (VerifyContext ctx = open(HashAlgorithm.CRC64)) {
+            for (Case c : cases()) {
+                var plan = ctx.plan(SRC + "." + c.table());
+                var pair = ctx.checksummer().both(plan.source(), plan.destination(), KeyRange.ALL);
+                assertThat(pair.matches()).as(c.table()).isEqualTo(c.expected().isEmpty());
+            }
+        }
+    }
+
+    private static void check(VerifyContext ctx, Case c) {
+        ChunkResult result = new ChunkVerifier(ctx).verify(new Chunk(SRC + "." + c.table(), 0, 0, KeyRange.ALL));
+        List<String> rendered = result.diffs().stream().map(RowEncodingIT::render).toList();
+        assertThat(rendered).as(c.table()).containsExactlyInAnyOrderElementsOf(c.expected());
+        assertThat(result.matched()).as(c.table() + " checksums match").isEqualTo(c.expected().isEmpty());
+    }
+
+    static String render(RowDiff d) {
+        return d.kind().label() + " " + d.key() + " " + d.columns().toString();
+    }
+}

@@ -1,0 +1,111 @@
+package io.parity.it;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The real server integration tests run against, found in this order: {@code PARITY_TEST_JDBC_URL} (with
+ * {@code PARITY_TEST_USER} / {@code PARITY_TEST_PASSWORD}); a MariaDB or MySQL at 127.0.0.1:3306 as root without a
+ * password; a Testcontainers MySQL 8 when Docker is available. Without any of them the test fails and says how to
+ * provide one: a verification tool's tests never pass by skipping.
+ */
+public final class TestDatabase {
+
+    private static TestDatabase instance;
+
+    private final String baseUrl;
+    private final String user;
+    private final String password;
+
+    private TestDatabase(String baseUrl, String user, String password) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = locate();
+        }
+        return instance;
+    }
+
+    private static TestDatabase locate() {
+        String url = System.getenv("PARITY_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            return new TestDatabase(stripDatabase(url), env("PARITY_TEST_USER", "root"), env("PARITY_TEST_PASSWORD", ""));
+        }
+        TestDatabase local = new TestDatabase("jdbc:mysql://127.0.0.1:3306/", "root", "");
+        try (Connection c = local.connect("")) {
+            return local;
+        } catch (SQLException e) {
+            if (dockerAvailable()) {
+                MySQLContainer mysql = new MySQLContainer("mysql:8.0").withUsername("root").withPassword("parity");
+                mysql.start();
+                return new TestDatabase(stripDatabase(mysql.getJdbcUrl()), "root", "parity");
+            }
+            throw new IllegalStateException("No test database: set PARITY_TEST_JDBC_URL (and PARITY_TEST_USER /"
+                    + " PARITY_TEST_PASSWORD), or run MariaDB/MySQL at 127.0.0.1:3306 with root and no password"
+                    + " (bash .ci/run starts one), or make Docker available for Testcontainers. (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String stripDatabase(String url) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        int slash = base.indexOf('/', "jdbc:mysql://".length());
+        return slash < 0 ? base + "/" : base.substring(0, slash + 1);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    public String url(String database) {
+        return baseUrl + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), user, password);
+    }
+
+    /** Runs statements in order on one connection (so session settings such as time_zone carry over). */
+    public void execute(String... statements) {
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops and creates the given databases. */
+    public void recreate(String... databases) {
+        for (String db : databases) {
+            execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4");
+        }
+    }
+}
