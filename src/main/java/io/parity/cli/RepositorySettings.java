@@ -1,5 +1,7 @@
 package io.parity.cli;
 
+import io.parity.config.Endpoint;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -8,12 +10,16 @@ import java.util.Map;
 /**
  * Where Spring Batch keeps runs: an embedded H2 file under {@code .parity/} in the working directory by default (zero
  * setup, survives restarts), or a shared MySQL/MariaDB/PostgreSQL database given by {@code --repository-url} or
- * {@code PARITY_REPOSITORY_URL} (account from {@code PARITY_REPOSITORY_USER} / {@code PARITY_REPOSITORY_PASSWORD}).
+ * {@code PARITY_REPOSITORY_URL} (account from {@code PARITY_REPOSITORY_USER} / {@code PARITY_REPOSITORY_PASSWORD}),
+ * or the spec's {@code repository:} block, in that order of precedence.
  */
 public record RepositorySettings(String url, String user, String password) {
 
-    public static RepositorySettings resolve(String optionUrl) {
+    public static RepositorySettings resolve(String optionUrl, Endpoint fromSpec) {
         String url = optionUrl != null ? optionUrl : System.getenv("PARITY_REPOSITORY_URL");
+        if ((url == null || url.isBlank()) && fromSpec != null) {
+            return new RepositorySettings(fromSpec.url(), fromSpec.user(), fromSpec.password().reveal());
+        }
         if (url == null || url.isBlank()) {
             Path file = Path.of(".parity", "repository").toAbsolutePath();
             return new RepositorySettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");

@@ -63,7 +63,7 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
         try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
-             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl))) {
+             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
             progress(runtime.bean(RunProgress.class));
             JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;

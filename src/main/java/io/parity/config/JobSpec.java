@@ -13,9 +13,10 @@ import java.util.List;
  * @param destination the side being checked
  * @param tables      table selections in spec order
  * @param options     run options
+ * @param repository  job repository database, or null for the default (command line, environment, embedded H2)
  */
 public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
-                      List<TableSpec> tables, Options options) {
+                      List<TableSpec> tables, Options options, Endpoint repository) {
 
     public JobSpec {
         tables = List.copyOf(tables);

@@ -154,7 +154,7 @@ class RowEncodingIT {
                 new Endpoint("source", db.url(SRC), db.user(), Secret.of(db.password())),
                 new Endpoint("destination", db.url(DST), db.user(), Secret.of(db.password())),
                 List.of(new TableSpec(null, "*", List.of(), null, List.of(), null, List.of(), "tables[0]")),
-                new Options(1000, 1, hash));
+                new Options(1000, 1, hash), null);
         return VerifyPreparation.prepare(spec);
     }
 

@@ -1,0 +1,68 @@
+package io.parity.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A shared MariaDB job repository (set in the spec's {@code repository:} block): Spring Batch's tables and Parity's
+ * result tables are created on first use and reused by later runs, each run a new job instance.
+ */
+class RepositoryIT {
+
+    static final String SRC = "pit_repo_src";
+    static final String DST = "pit_repo_dst";
+    static final String REPO = "pit_repo_jobs";
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        TestDatabase db = TestDatabase.get();
+        db.recreate(SRC, DST, REPO);
+        for (String d : List.of(SRC, DST)) {
+            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM seq_1_to_100");
+        }
+        db.execute("USE " + DST, "UPDATE t SET v = 0 WHERE id = 50");
+    }
+
+    @Test
+    void runsAreKeptInTheSpecsRepositoryDatabase() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        Path spec = SpecFiles.write(dir, "shared", SRC, DST, "tables: [t]\nrepository:\n  url: " + db.url(REPO)
+                + "\n  user: " + db.user() + "\n  password: \"" + db.password() + "\"\n");
+        for (int i = 0; i < 2; i++) {
+            CliRun run = CliRun.run(null, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("r").toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        }
+        List<String> runs = new ArrayList<>();
+        try (Connection c = db.connect(REPO); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT i.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS FROM BATCH_JOB_INSTANCE i"
+                     + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID ORDER BY 1")) {
+            while (rs.next()) {
+                runs.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        assertThat(runs).containsExactly("1 shared COMPLETED", "2 shared COMPLETED");
+        try (Connection c = db.connect(REPO); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT RUN_ID, KIND, ROW_KEY, COLUMNS FROM PARITY_ROW_DIFF ORDER BY RUN_ID")) {
+            List<String> diffs = new ArrayList<>();
+            while (rs.next()) {
+                diffs.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+            assertThat(diffs).containsExactly("1 CHANGED [\"L:50\"] [\"v\"]", "2 CHANGED [\"L:50\"] [\"v\"]");
+        }
+        assertThat(Files.exists(dir.resolve("r/shared/2/summary.json"))).isTrue();
+    }
+}
