@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * <pre>
  * name: shop
- * source:      { url: jdbc:mysql://127.0.0.1:3306/shop, user: parity, password: ${SRC_PASSWORD} }
+ * source:      { url: jdbc:mysql://127.0.0.1:3306/shop, user: parity, password: "${SRC_PASSWORD}" }
  * destination: { url: jdbc:mysql://10.0.0.2:3306/shop, user: parity, password-file: /run/secrets/dst }
  * tables:
  *   - name: shop.orders
@@ -34,6 +34,8 @@ import java.util.function.Function;
  *     exclude: ["shop.tmp_*"]
  * options: { chunk-rows: 10000, parallelism: 2, hash: crc64 }
  * </pre>
+ *
+ * Inside {@code { }} or {@code [ ]}, a {@code ${VAR}} must be quoted: unquoted braces are YAML syntax.
  */
 public final class SpecLoader {
 

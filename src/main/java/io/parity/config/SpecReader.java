@@ -213,7 +213,11 @@ final class SpecReader {
     }
 
     private String requiredString(Map<?, ?> map, String key, String field, String what) {
+        Object raw = map.get(key);
         String value = optionalString(map, key, field);
+        if (raw instanceof Map || raw instanceof List) {
+            return null; // already reported as the wrong shape
+        }
         if (value == null || value.isBlank()) {
             problem(field, "missing; set it to " + what);
             return null;

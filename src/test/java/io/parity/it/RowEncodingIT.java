@@ -198,6 +198,26 @@ class RowEncodingIT {
         }
     }
 
+    @Test
+    void sessionsArePinnedAndReadOnly() throws Exception {
+        try (VerifyContext ctx = open(HashAlgorithm.CRC64)) {
+            for (var side : List.of(ctx.source(), ctx.destination())) {
+                try (var c = side.dataSource().getConnection(); var st = c.createStatement();
+                     var rs = st.executeQuery("SELECT @@session.time_zone, @@session.character_set_client,"
+                             + " @@session.sql_mode, @@session.tx_read_only")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("+00:00");
+                    assertThat(rs.getString(2)).isEqualTo("utf8mb4");
+                    assertThat(rs.getString(3)).isEqualTo("STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION");
+                    assertThat(rs.getInt(4)).isEqualTo(1);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> st.executeUpdate("DELETE FROM " + SRC + ".null_vs_empty"))
+                            .hasMessageContaining("read-only");
+                }
+            }
+        }
+    }
+
     private static void check(VerifyContext ctx, Case c) {
         ChunkResult result = new ChunkVerifier(ctx).verify(new Chunk(SRC + "." + c.table(), 0, 0, KeyRange.ALL));
         List<String> rendered = result.diffs().stream().map(RowEncodingIT::render).toList();

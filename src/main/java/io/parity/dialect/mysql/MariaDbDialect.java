@@ -40,6 +40,12 @@ public class MariaDbDialect extends MySqlDialect {
         return super.hashSums(row, hash);
     }
 
+    /** MariaDB 10.x knows only the older name; 11.x keeps it as an alias. */
+    @Override
+    protected String readOnlyVariable() {
+        return "tx_read_only";
+    }
+
     @Override
     protected String canonicalJson(String quoted) {
         return "JSON_NORMALIZE(" + quoted + ")";

@@ -40,9 +40,13 @@ import java.util.StringJoiner;
  */
 public class MySqlDialect implements Dialect {
 
-    /** Pins what changes a value's text: time zone (TIMESTAMP), character set, and sql_mode (no PAD_CHAR_TO_FULL_LENGTH). */
+    /**
+     * Pins what changes a value's text: time zone (TIMESTAMP), character set, and sql_mode (no
+     * PAD_CHAR_TO_FULL_LENGTH); and makes the session read-only on the server, since Connector/J does not propagate
+     * {@code setReadOnly} to servers that announce themselves as 5.5 (MariaDB does).
+     */
     static final String SESSION_SETUP = "SET NAMES utf8mb4, time_zone = '+00:00',"
-            + " sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'";
+            + " sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION', SESSION %s = 1";
 
     private final String version;
     private final MySqlCatalog catalog;
@@ -68,7 +72,11 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public String sessionSetup() {
-        return SESSION_SETUP;
+        return String.format(SESSION_SETUP, readOnlyVariable());
+    }
+
+    protected String readOnlyVariable() {
+        return "transaction_read_only";
     }
 
     @Override
@@ -122,6 +130,9 @@ public class MySqlDialect implements Dialect {
 
     /** Two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's first 64 bits summed instead. */
     protected String hashSums(String row, HashAlgorithm hash) {
+        if (hash != HashAlgorithm.MD5) {
+            throw new IllegalArgumentException(hash + " is not available on " + describe());
+        }
         return "COALESCE(SUM(CAST(CONV(LEFT(MD5(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
     }
 
