@@ -33,25 +33,39 @@ public final class SideConnection implements AutoCloseable {
 
     /** Connects, detects the dialect and pins sessions; connection problems become one-line bad-input errors. */
     public static SideConnection open(Side side, Endpoint endpoint, int poolSize) {
-        HikariDataSource probe = pool(side, endpoint, 1, null);
+        return open(side, endpoint, poolSize, true);
+    }
+
+    /**
+     * A pool that may write, for applying a repair only: not read-only and not pinned by the verify session setup;
+     * the repair applier pins each session with the repair file's own header.
+     */
+    public static SideConnection openWritable(Side side, Endpoint endpoint) {
+        return open(side, endpoint, 1, false);
+    }
+
+    private static SideConnection open(Side side, Endpoint endpoint, int poolSize, boolean readOnly) {
+        HikariDataSource probe = pool(side, endpoint, 1, null, false);
         Dialect dialect;
         try (probe; Connection c = probe.getConnection()) {
             dialect = Dialects.detect(c, side.label());
         } catch (SQLException e) {
             throw ConnectionErrors.onConnect(side, endpoint, e);
         }
-        return new SideConnection(side, endpoint, pool(side, endpoint, poolSize, dialect.sessionSetup()), dialect);
+        HikariDataSource pool = readOnly ? pool(side, endpoint, poolSize, dialect.sessionSetup(), true)
+                : pool(side, endpoint, poolSize, null, false);
+        return new SideConnection(side, endpoint, pool, dialect);
     }
 
-    private static HikariDataSource pool(Side side, Endpoint endpoint, int size, String initSql) {
+    private static HikariDataSource pool(Side side, Endpoint endpoint, int size, String initSql, boolean readOnly) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("parity-" + side.label());
+        config.setPoolName("parity-" + side.label() + (readOnly ? "" : "-writer"));
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.user());
         config.setPassword(endpoint.password().reveal());
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
-        config.setReadOnly(true);
+        config.setReadOnly(readOnly);
         config.setAutoCommit(true);
         config.setConnectionTimeout(15_000);
         config.setInitializationFailTimeout(1);

@@ -66,6 +66,9 @@ public interface Dialect {
 
     RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
 
+    /** Reading rows for repair and rendering repair and undo SQL. */
+    RepairSql repairSql();
+
     default void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));

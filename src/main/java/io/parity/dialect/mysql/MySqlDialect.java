@@ -66,6 +66,11 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public io.parity.dialect.RepairSql repairSql() {
+        return new MySqlRepairSql(this);
+    }
+
+    @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }

@@ -1,0 +1,54 @@
+package io.parity.dialect;
+
+import io.parity.chunk.KeyValues;
+import io.parity.schema.SideTable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The part of the dialect that repair needs: reading rows by key with their raw values, rendering exact literals and
+ * guarded DML for repair and undo files, and the catalog checks that make applying a repair unsafe.
+ *
+ * <p>Rendered statements carry literals, not bind parameters, because they are written to files a DBA reads and runs
+ * with the command-line client. Every literal is exact for its type and survives any {@code sql_mode}: see
+ * {@link #literal}.
+ */
+public interface RepairSql {
+
+    /** Statements that start every repair or undo file and every apply session. */
+    List<String> sessionHeader();
+
+    String beginTransaction();
+
+    String commit();
+
+    /** One row by key, columns in {@code table.columns()} order, as raw values for {@link #readValues}. */
+    SqlStatement selectRow(SideTable table, KeyValues key);
+
+    /** One row by key in the canonical encoding of verify, laid out for {@link Dialect#readRow}. */
+    SqlStatement selectCanonicalRow(SideTable table, KeyValues key);
+
+    Object[] readValues(ResultSet rs, SideTable table) throws SQLException;
+
+    /** The exact literal of a value read by {@link #readValues} for a column at {@code index} of {@code table}. */
+    String literal(SideTable table, int index, Object value);
+
+    String insert(SideTable table, Object[] row);
+
+    /** UPDATE of {@code columns} to {@code after}, only where the row is still exactly {@code before}. */
+    String update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns);
+
+    /** DELETE of the row only while it is still exactly {@code before}. */
+    String delete(SideTable table, KeyValues key, Object[] before);
+
+    // ---- safety checks: each query takes (schema, table) and returns rows that describe a hazard
+
+    SqlStatement triggers(SideTable table);
+
+    SqlStatement cascadingChildren(SideTable table);
+
+    /** Returns a row when the server replicates from another server. */
+    String replicaStatus();
+}

@@ -1,0 +1,28 @@
+package io.parity.repair;
+
+import io.parity.chunk.KeyValues;
+
+import java.util.List;
+
+/**
+ * One row change on the target: its key, the row as it is now on the target ({@code before}, null for an insert) and
+ * as it should be ({@code after}, null for a delete), and for updates the indexes of the columns that change.
+ * Values are the dialect's raw values, in the table's column order.
+ */
+public record RepairAction(Kind kind, KeyValues key, Object[] before, Object[] after, List<Integer> columns) {
+
+    public enum Kind { DELETE, UPDATE, INSERT }
+
+    public RepairAction {
+        columns = List.copyOf(columns);
+    }
+
+    /** The action that undoes this one. */
+    public RepairAction inverse() {
+        return switch (kind) {
+            case DELETE -> new RepairAction(Kind.INSERT, key, null, before, List.of());
+            case INSERT -> new RepairAction(Kind.DELETE, key, after, null, List.of());
+            case UPDATE -> new RepairAction(Kind.UPDATE, key, after, before, columns);
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.parity.repair;
+
+import io.parity.chunk.KeyValues;
+import io.parity.connect.ConnectionErrors;
+import io.parity.connect.SideConnection;
+import io.parity.dialect.RepairSql;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides the row changes that make the target equal to the side being copied from, for the keys a verify run
+ * reported. Both sides are read fresh, so the repair reflects the data as it is now, not as the report saw it: a
+ * difference that has since resolved produces nothing. Per key, rows that are already equal are left alone; the rest
+ * become updates (only the differing columns), inserts or deletes. Deletes come first, so that a row deleted and a
+ * row inserted that share a unique value do not collide.
+ */
+public final class RepairPlanner {
+
+    private final SideConnection from;
+    private final SideTable fromTable;
+    private final SideConnection target;
+    private final SideTable targetTable;
+
+    public RepairPlanner(SideConnection from, SideTable fromTable, SideConnection target, SideTable targetTable) {
+        this.from = from;
+        this.fromTable = fromTable;
+        this.target = target;
+        this.targetTable = targetTable;
+    }
+
+    public List<RepairAction> plan(List<KeyValues> keys) {
+        Set<KeyValues> unique = new LinkedHashSet<>(keys);
+        List<RepairAction> actions = new ArrayList<>();
+        RowReader fromReader = new RowReader(from, fromTable);
+        RowReader targetReader = new RowReader(target, targetTable);
+        try (Connection f = from.dataSource().getConnection(); Connection t = target.dataSource().getConnection()) {
+            for (KeyValues key : unique) {
+                actions.addAll(forKey(key, fromReader.rows(f, key), targetReader.rows(t, key)));
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("connecting for repair", target.side(), e);
+        }
+        actions.sort(Comparator.comparing(RepairAction::kind));
+        return actions;
+    }
+
+    private List<RepairAction> forKey(KeyValues key, List<Object[]> wanted, List<Object[]> present) {
+        RepairSql sql = target.dialect().repairSql();
+        List<Object[]> unmatchedWanted = new ArrayList<>();
+        List<Object[]> unmatchedPresent = new ArrayList<>(present);
+        for (Object[] w : wanted) {
+            Object[] same = unmatchedPresent.stream().filter(p -> changed(sql, p, w).isEmpty()).findFirst().orElse(null);
+            if (same == null) {
+                unmatchedWanted.add(w);
+            } else {
+                unmatchedPresent.remove(same);
+            }
+        }
+        List<RepairAction> actions = new ArrayList<>();
+        int pairs = Math.min(unmatchedWanted.size(), unmatchedPresent.size());
+        for (int i = 0; i < pairs; i++) {
+            Object[] before = unmatchedPresent.get(i);
+            Object[] after = unmatchedWanted.get(i);
+            actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, after, changed(sql, before, after)));
+        }
+        for (int i = pairs; i < unmatchedPresent.size(); i++) {
+            actions.add(new RepairAction(RepairAction.Kind.DELETE, key, unmatchedPresent.get(i), null, List.of()));
+        }
+        for (int i = pairs; i < unmatchedWanted.size(); i++) {
+            actions.add(new RepairAction(RepairAction.Kind.INSERT, key, null, unmatchedWanted.get(i), List.of()));
+        }
+        return actions;
+    }
+
+    /** Columns whose exact literals differ: literal text is exact for every type, so equal text means equal data. */
+    private List<Integer> changed(RepairSql sql, Object[] a, Object[] b) {
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (!Objects.equals(sql.literal(targetTable, i, a[i]), sql.literal(targetTable, i, b[i]))) {
+                columns.add(i);
+            }
+        }
+        return columns;
+    }
+}

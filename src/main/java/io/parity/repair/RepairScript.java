@@ -1,0 +1,83 @@
+package io.parity.repair;
+
+import io.parity.dialect.RepairSql;
+import io.parity.schema.SideTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements of one table's repair (or undo), grouped into transactions of at most {@code batchSize}
+ * statements. Rendering is the dialect's; this class only orders and groups.
+ */
+public final class RepairScript {
+
+    private final SideTable table;
+    private final RepairSql sql;
+    private final List<RepairAction> actions;
+    private final int batchSize;
+
+    public RepairScript(SideTable table, RepairSql sql, List<RepairAction> actions, int batchSize) {
+        this.table = table;
+        this.sql = sql;
+        this.actions = List.copyOf(actions);
+        this.batchSize = batchSize;
+    }
+
+    /** The script that undoes this one: inverse actions in reverse order. */
+    public RepairScript undo() {
+        List<RepairAction> inverse = new ArrayList<>();
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            inverse.add(actions.get(i).inverse());
+        }
+        return new RepairScript(table, sql, inverse, batchSize);
+    }
+
+    /** The same script restricted to some of its actions, in the same order. */
+    public RepairScript only(List<RepairAction> subset) {
+        return new RepairScript(table, sql, actions.stream().filter(subset::contains).toList(), batchSize);
+    }
+
+    public List<RepairAction> actions() {
+        return actions;
+    }
+
+    public SideTable table() {
+        return table;
+    }
+
+    public String statement(RepairAction a) {
+        return switch (a.kind()) {
+            case INSERT -> sql.insert(table, a.after());
+            case UPDATE -> sql.update(table, a.key(), a.before(), a.after(), a.columns());
+            case DELETE -> sql.delete(table, a.key(), a.before());
+        };
+    }
+
+    /** Actions split into transactions. */
+    public List<List<RepairAction>> transactions() {
+        List<List<RepairAction>> batches = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i += batchSize) {
+            batches.add(actions.subList(i, Math.min(actions.size(), i + batchSize)));
+        }
+        return batches;
+    }
+
+    public long count(RepairAction.Kind kind) {
+        return actions.stream().filter(a -> a.kind() == kind).count();
+    }
+
+    /** The file text: header comments, session pinning, then each transaction. */
+    public String render(List<String> headerComments) {
+        StringBuilder out = new StringBuilder();
+        headerComments.forEach(c -> out.append("-- ").append(c).append('\n'));
+        out.append('\n');
+        sql.sessionHeader().forEach(s -> out.append(s).append(";\n"));
+        for (List<RepairAction> batch : transactions()) {
+            out.append('\n').append(sql.beginTransaction()).append(";\n");
+            batch.forEach(a -> out.append(statement(a)).append(";\n"));
+            out.append(sql.commit()).append(";\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package io.parity.repair;
+
+import io.parity.chunk.KeyValues;
+import io.parity.connect.ConnectionErrors;
+import io.parity.connect.SideConnection;
+import io.parity.dialect.SqlStatement;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads all rows with one key from one side as raw values (more than one where that side lacks the unique key). */
+final class RowReader {
+
+    private final SideConnection side;
+    private final SideTable table;
+
+    RowReader(SideConnection side, SideTable table) {
+        this.side = side;
+        this.table = table;
+    }
+
+    List<Object[]> rows(Connection connection, KeyValues key) {
+        SqlStatement stmt = side.dialect().repairSql().selectRow(table, key);
+        try (PreparedStatement ps = connection.prepareStatement(stmt.sql())) {
+            side.dialect().bind(ps, stmt.params());
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(side.dialect().repairSql().readValues(rs, table));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("reading " + table.ref() + " key " + key, side.side(), e);
+        }
+    }
+}
