@@ -136,13 +136,18 @@ class RowEncodingIT {
 
     @BeforeAll
     static void setUp() {
+        build(SRC, DST, cases());
+    }
+
+    /** Creates both databases with one table per case; also used by the repair tests. */
+    static void build(String srcDb, String dstDb, List<Case> cases) {
         TestDatabase db = TestDatabase.get();
-        db.recreate(SRC, DST);
-        for (Case c : cases()) {
-            List<String> src = new ArrayList<>(List.of("USE " + SRC, "CREATE TABLE " + c.table() + " (" + c.ddl() + ")"));
+        db.recreate(srcDb, dstDb);
+        for (Case c : cases) {
+            List<String> src = new ArrayList<>(List.of("USE " + srcDb, "CREATE TABLE " + c.table() + " (" + c.ddl() + ")"));
             src.addAll(c.srcSql());
             db.execute(src.toArray(String[]::new));
-            List<String> dst = new ArrayList<>(List.of("USE " + DST, "CREATE TABLE " + c.table() + " (" + c.dstDdl() + ")"));
+            List<String> dst = new ArrayList<>(List.of("USE " + dstDb, "CREATE TABLE " + c.table() + " (" + c.dstDdl() + ")"));
             dst.addAll(c.dstSql());
             db.execute(dst.toArray(String[]::new));
         }
