@@ -3,6 +3,7 @@ package io.parity.batch;
 import io.parity.chunk.Chunk;
 import io.parity.store.RunStore;
 import io.parity.verify.ChunkResult;
+import io.parity.verify.Rechecker;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -21,7 +22,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * plan    (tasklet)      records per-table plans and schema findings for the run
  * verify  (partitioned)  TablePartitioner -> one partition per table segment, {@code parallelism} at a time
  *   verify-chunks        ChunkReader -> ChunkProcessor -> ChunkResultWriter, one commit per chunk
+ * recheck (tasklet)      re-checks every difference after a delay: confirmed or resolved (in flight)
  * </pre>
+ *
+ * A restarted run skips completed steps and completed partitions; a partition resumes after its last committed
+ * chunk.
  *
  * The job is named after the spec, so the job repository lists a spec's runs together. The partition step uses the
  * local task executor today; its {@code PartitionHandler} is the seam for remote partitioning.
@@ -37,22 +42,26 @@ public class VerifyJobFactory {
     private final ChunkReader reader;
     private final ChunkProcessor processor;
     private final ChunkResultWriter writer;
+    private final RunningExecutions executions;
 
     public VerifyJobFactory(JobRepository repository, PlatformTransactionManager transactions, RunStore store,
                             ChunkReader parityChunkReader, ChunkProcessor parityChunkProcessor,
-                            ChunkResultWriter parityChunkWriter) {
+                            ChunkResultWriter parityChunkWriter, RunningExecutions executions) {
         this.repository = repository;
         this.transactions = transactions;
         this.store = store;
         this.reader = parityChunkReader;
         this.processor = parityChunkProcessor;
         this.writer = parityChunkWriter;
+        this.executions = executions;
     }
 
     public Job create(VerifyContext context) {
         return new JobBuilder(context.spec().name(), repository)
                 .start(planStep(context))
                 .next(partitionedStep(context))
+                .next(recheckStep(context))
+                .listener(executions)
                 .build();
     }
 
@@ -60,6 +69,14 @@ public class VerifyJobFactory {
         return new StepBuilder("plan", repository).tasklet((contribution, chunkContext) -> {
             long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
             store.saveTables(runId, context.plans());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    private Step recheckStep(VerifyContext context) {
+        return new StepBuilder("recheck", repository).tasklet((contribution, chunkContext) -> {
+            long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            new Rechecker(context, store).recheck(runId, context.spec().options().recheck());
             return RepeatStatus.FINISHED;
         }, transactions).build();
     }

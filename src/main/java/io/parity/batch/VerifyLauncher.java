@@ -31,6 +31,18 @@ public class VerifyLauncher {
                 .addString("run.started", Instant.now().toString(), true)
                 .addString("spec.path", context.spec().file().toAbsolutePath().toString(), false)
                 .toJobParameters();
+        return launch(context, params);
+    }
+
+    /**
+     * Continues a run that did not complete: the same identifying parameters make Spring Batch restart that job
+     * instance, skipping completed steps and partitions and resuming each partition after its last committed chunk.
+     */
+    public JobExecution restart(VerifyContext context, JobExecution previous) {
+        return launch(context, previous.getJobParameters());
+    }
+
+    private JobExecution launch(VerifyContext context, JobParameters params) {
         contexts.register(context.spec().sha256(), context);
         try {
             return operator.start(factory.create(context), params);

@@ -22,6 +22,7 @@ public final class ParityRuntime implements AutoCloseable {
             return new ParityRuntime(new SpringApplicationBuilder(ParityApplication.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
+                    .registerShutdownHook(false) // Parity stops its job first on SIGTERM, then closes the context
                     .properties(repository.springProperties())
                     .run());
         } catch (RuntimeException e) {

@@ -12,6 +12,42 @@ final class RunLocator {
     private RunLocator() {
     }
 
+    /**
+     * The last execution of a run that did not complete, ready to be restarted. An execution still marked as running
+     * was left so by a process that died (kill -9, power loss): it is marked FAILED first, as Spring Batch's recover
+     * does. Restarting assumes that process is gone.
+     */
+    static JobExecution restartableRun(JobRepository repository, org.springframework.batch.core.launch.JobOperator operator,
+                                       long runId) {
+        JobInstance instance = repository.getJobInstance(runId);
+        if (instance == null) {
+            throw ParityException.badInput("run " + runId + " is not in the job repository; check --restart (and"
+                    + " --repository-url)");
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last == null) {
+            throw ParityException.badInput("run " + runId + " has no execution to restart");
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            throw ParityException.badInput("run " + runId + " already completed; there is nothing to restart"
+                    + " (start a new run with 'parity verify --job ...')");
+        }
+        if (last.getStatus().isRunning()) {
+            last = operator.recover(last);
+        }
+        return last;
+    }
+
+    /** The latest run of a job when it did not complete, for a hint; null otherwise. */
+    static Long unfinishedRun(JobRepository repository, String jobName) {
+        JobInstance instance = repository.getLastJobInstance(jobName);
+        if (instance == null) {
+            return null;
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        return last != null && last.getStatus() != BatchStatus.COMPLETED ? instance.getInstanceId() : null;
+    }
+
     static JobExecution completedRun(JobRepository repository, Long runId, String jobName) {
         JobInstance instance = runId != null ? repository.getJobInstance(runId) : repository.getLastJobInstance(jobName);
         if (instance == null) {

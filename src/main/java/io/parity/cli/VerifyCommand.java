@@ -1,31 +1,30 @@
 package io.parity.cli;
 
 import io.parity.batch.RunProgress;
+import io.parity.batch.RunningExecutions;
 import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
 import io.parity.error.ParityException;
-import io.parity.report.ReportWriter;
-import io.parity.report.RunSummary;
-import io.parity.report.SummaryAssembler;
-import io.parity.report.TableSummary;
+import io.parity.report.RunReporter;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
 import io.parity.store.RunStore;
-import io.parity.store.StoredDiff;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code parity verify}: checks that the destination holds the same rows as the source. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
@@ -33,20 +32,30 @@ import java.util.concurrent.Callable;
                 "",
                 "Tables are split into key-range chunks; each chunk is checksummed on both sides at once, and only",
                 "chunks that differ are narrowed down to rows: missing, extra, or changed (with the column names).",
-                "Schema differences are reported too. Verify only reads: it never writes to either database.", ""},
+                "Differences are re-checked after a delay (options.recheck) so rows in flight under replication are",
+                "not reported. Schema differences are reported too. Verify only reads: it never writes to either",
+                "database. A run that was killed or stopped continues with --restart <run-id>.", ""},
         footer = {"", "Examples:",
                 "  parity verify --job jobs/shop.yml",
                 "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
+                "  parity verify --restart 12                  # continue run 12 after a crash, kill or SIGTERM",
                 "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
                 "", "Reports go to <report-dir>/<job>/<run>/: summary.json, diffs.jsonl, report.md.",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
 
+    /** How long SIGTERM waits for running chunks to finish before the JVM goes down anyway. */
+    static final long STOP_GRACE_SECONDS = 60;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "Job spec (YAML), e.g. jobs/shop.yml.")
+    @Option(names = "--job", paramLabel = "FILE", description = "Job spec (YAML), e.g. jobs/shop.yml.")
     Path job;
+
+    @Option(names = "--restart", paramLabel = "RUN_ID",
+            description = "Continue a run that did not complete (killed, stopped, failed) from its last committed chunk.")
+    Long restart;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
@@ -61,37 +70,105 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
-        try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
-             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
-            progress(runtime.bean(RunProgress.class));
-            JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
-            boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-            ParityException failure = completed ? null : VerifyLauncher.failureOf(execution);
-            long runId = execution.getJobInstance().getInstanceId();
-            RunStore store = runtime.bean(RunStore.class);
-            List<StoredDiff> diffs = store.diffs(runId);
-            List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
-            Verdict verdict = SummaryAssembler.verdict(tables, completed);
-            RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, ParityVersion.get(), jobSpec.name(), runId,
-                    verdict.label(), execution.getStartTime() == null ? null : execution.getStartTime().toInstant(ZoneOffset.UTC),
-                    execution.getEndTime() == null ? null : execution.getEndTime().toInstant(ZoneOffset.UTC),
-                    context.source().dialect().describe() + " " + jobSpec.source().safeUrl(),
-                    context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
-                    jobSpec.file().toString(), jobSpec.sha256(), context.hash().specName(), tables,
-                    failure == null ? null : failure.getMessage());
-            Path dir = new ReportWriter().write(reportDir.resolve(jobSpec.name()).resolve(Long.toString(runId)), summary, diffs);
-            if (quiet) {
-                spec.commandLine().getOut().println(verdict.label() + " " + dir.resolve("report.md"));
-            } else {
-                TerminalSummary.print(spec.commandLine().getOut(), summary, dir);
-            }
-            if (failure != null) {
-                spec.commandLine().getErr().println("parity: " + failure.getMessage());
-                return ExitCode.of(failure.failure());
-            }
-            return ExitCode.of(verdict);
+        if (job == null && restart == null) {
+            throw ParityException.badInput("verify needs --job <spec> (a new run) or --restart <run-id>; see 'parity verify --help'");
         }
+        JobSpec given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
+        if (restart != null) {
+            try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl,
+                    given == null ? null : given.repository()))) {
+                JobExecution previous = RunLocator.restartableRun(runtime.bean(JobRepository.class),
+                        runtime.bean(JobOperator.class), restart);
+                JobSpec jobSpec = given != null ? given : SpecLoader.fromSystemEnvironment()
+                        .load(Path.of(previous.getJobParameters().getString("spec.path")));
+                if (!jobSpec.sha256().equals(previous.getJobParameters().getString("spec.sha256"))) {
+                    throw ParityException.badInput("spec " + jobSpec.file() + " changed since run " + restart
+                            + " started; restarting would mix results of two specs; start a new run with --job");
+                }
+                try (VerifyContext context = VerifyPreparation.prepare(jobSpec)) {
+                    return execute(runtime, context, launcher -> launcher.restart(context, previous));
+                }
+            }
+        }
+        try (VerifyContext context = VerifyPreparation.prepare(given);
+             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, given.repository()))) {
+            Long unfinished = RunLocator.unfinishedRun(runtime.bean(JobRepository.class), given.name());
+            if (unfinished != null) {
+                spec.commandLine().getErr().println("parity: note: run " + unfinished + " of job " + given.name()
+                        + " did not complete; 'parity verify --restart " + unfinished + "' continues it."
+                        + " Starting a new run.");
+            }
+            return execute(runtime, context, launcher -> launcher.run(context));
+        }
+    }
+
+    private int execute(ParityRuntime runtime, VerifyContext context,
+                        java.util.function.Function<VerifyLauncher, JobExecution> launch) {
+        progress(runtime.bean(RunProgress.class));
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = stopOnSigterm(runtime, finished);
+        try {
+            JobExecution execution = launch.apply(runtime.bean(VerifyLauncher.class));
+            return report(runtime, context, execution);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running and waits for us
+            }
+        }
+    }
+
+    private int report(ParityRuntime runtime, VerifyContext context, JobExecution execution) {
+        JobSpec jobSpec = context.spec();
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        long runId = execution.getJobInstance().getInstanceId();
+        ParityException failure = completed ? null : execution.getStatus() == BatchStatus.STOPPED
+                ? new ParityException(io.parity.error.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
+                        + " --restart " + runId + "' continues it")
+                : VerifyLauncher.failureOf(execution);
+        RunReporter reporter = new RunReporter(runtime.bean(RunStore.class), jobSpec,
+                context.source().dialect().describe() + " " + jobSpec.source().safeUrl(),
+                context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
+                context.hash().specName());
+        RunReporter.Written written = reporter.write(execution, failure == null ? null : failure.getMessage(), reportDir,
+                context.throttle().pausedMillis());
+        if (quiet) {
+            spec.commandLine().getOut().println(written.summary().verdict() + " " + written.dir().resolve("report.md"));
+        } else {
+            TerminalSummary.print(spec.commandLine().getOut(), written.summary(), written.dir());
+        }
+        if (failure != null) {
+            String restartHint = failure.failure() == io.parity.error.Failure.INCOMPLETE
+                    && !failure.getMessage().contains("--restart") ? "; 'parity verify --restart " + runId + "' continues it" : "";
+            spec.commandLine().getErr().println("parity: " + failure.getMessage() + restartHint);
+            return ExitCode.of(failure.failure());
+        }
+        return ExitCode.of(Verdict.valueOf(written.summary().verdict().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * On SIGTERM, asks Spring Batch to stop the run: partitions finish their current chunk and end STOPPED, so the
+     * run can be restarted; the JVM exits once the report is written or the grace period ends.
+     */
+    private Thread stopOnSigterm(ParityRuntime runtime, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            runtime.bean(RunningExecutions.class).current().ifPresent(execution -> {
+                try {
+                    runtime.bean(JobOperator.class).stop(execution);
+                } catch (Exception e) {
+                    // not running any more
+                }
+            });
+            try {
+                finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "parity-sigterm");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private void progress(RunProgress progress) {

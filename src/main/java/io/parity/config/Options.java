@@ -1,16 +1,29 @@
 package io.parity.config;
 
+import java.time.Duration;
+
 /**
  * Run options from the spec's {@code options:} block.
  *
- * @param chunkRows   rows per checksum chunk, the unit of work, restart and report
- * @param parallelism partitions checked at once; each queries both sides concurrently
- * @param hash        per-row hash; {@code null} means the dialect's default
+ * @param chunkRows       rows per checksum chunk, the unit of work, restart and report
+ * @param parallelism     partitions checked at once; each queries both sides concurrently
+ * @param hash            per-row hash; {@code null} means the dialect's default
+ * @param recheck         how differences are re-checked before they count
+ * @param retry           how chunks that failed transiently are retried
+ * @param throttle        limits that pause or slow the run
+ * @param lockWaitTimeout how long a read may wait for a metadata lock (DDL) before it fails and is retried
  */
-public record Options(int chunkRows, int parallelism, HashAlgorithm hash) {
+public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
+                      ThrottlePolicy throttle, Duration lockWaitTimeout) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+
+    public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
+        this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
+                DEFAULT_LOCK_WAIT);
+    }
 
     public static Options defaults() {
         return new Options(DEFAULT_CHUNK_ROWS, DEFAULT_PARALLELISM, null);

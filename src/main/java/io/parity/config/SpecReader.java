@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,12 @@ final class SpecReader {
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
-    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "parallelism", "hash");
+    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "parallelism", "hash", "recheck", "retry",
+            "throttle", "lock-wait-timeout");
+    private static final Set<String> RECHECK_KEYS = Set.of("attempts", "delay", "multiplier");
+    private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay");
+    private static final Set<String> THROTTLE_KEYS = Set.of("threads-running", "replica-lag", "rows-per-second");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private final Path file;
     private final Function<String, String> environment;
@@ -166,6 +172,12 @@ final class SpecReader {
         unknownKeys(map, OPTION_KEYS, "options.");
         int chunkRows = positiveInt(map, "chunk-rows", defaults.chunkRows(), 100_000_000);
         int parallelism = positiveInt(map, "parallelism", defaults.parallelism(), 64);
+        RecheckPolicy recheck = recheck(map.get("recheck"), defaults.recheck());
+        RetryPolicy retry = retry(map.get("retry"), defaults.retry());
+        ThrottlePolicy throttle = throttle(map.get("throttle"));
+        Duration lockWait = map.containsKey("lock-wait-timeout")
+                ? duration(map.get("lock-wait-timeout"), "options.lock-wait-timeout", defaults.lockWaitTimeout())
+                : defaults.lockWaitTimeout();
         HashAlgorithm hash = null;
         String hashText = optionalString(map, "hash", "options.hash");
         if (hashText != null) {
@@ -175,7 +187,91 @@ final class SpecReader {
                 problem("options.hash", "'" + hashText + "' is not a hash; use crc64 or md5");
             }
         }
-        return new Options(chunkRows, parallelism, hash);
+        return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait);
+    }
+
+    private RecheckPolicy recheck(Object node, RecheckPolicy fallback) {
+        Map<?, ?> map = block(node, "options.recheck", RECHECK_KEYS, "{ attempts: 2, delay: 5s, multiplier: 2 }");
+        if (map == null) {
+            return fallback;
+        }
+        int attempts = count(map, "attempts", "options.recheck.attempts", fallback.attempts(), 20);
+        Duration delay = map.containsKey("delay") ? duration(map.get("delay"), "options.recheck.delay", fallback.delay())
+                : fallback.delay();
+        double multiplier = fallback.multiplier();
+        Object m = map.get("multiplier");
+        if (m instanceof Number n && n.doubleValue() >= 1 && n.doubleValue() <= 10) {
+            multiplier = n.doubleValue();
+        } else if (m != null) {
+            problem("options.recheck.multiplier", "'" + m + "' is not a number from 1 to 10");
+        }
+        return new RecheckPolicy(attempts, delay, multiplier);
+    }
+
+    private RetryPolicy retry(Object node, RetryPolicy fallback) {
+        Map<?, ?> map = block(node, "options.retry", RETRY_KEYS, "{ attempts: 3, delay: 1s }");
+        if (map == null) {
+            return fallback;
+        }
+        return new RetryPolicy(count(map, "attempts", "options.retry.attempts", fallback.attempts(), 20),
+                map.containsKey("delay") ? duration(map.get("delay"), "options.retry.delay", fallback.delay())
+                        : fallback.delay());
+    }
+
+    private ThrottlePolicy throttle(Object node) {
+        Map<?, ?> map = block(node, "options.throttle", THROTTLE_KEYS,
+                "{ threads-running: 40, replica-lag: 10s, rows-per-second: 50000 }");
+        if (map == null) {
+            return ThrottlePolicy.none();
+        }
+        Integer threads = map.containsKey("threads-running")
+                ? count(map, "threads-running", "options.throttle.threads-running", 0, 100_000) : null;
+        Duration lag = map.containsKey("replica-lag")
+                ? duration(map.get("replica-lag"), "options.throttle.replica-lag", Duration.ZERO) : null;
+        Long rows = map.containsKey("rows-per-second")
+                ? (long) count(map, "rows-per-second", "options.throttle.rows-per-second", 0, Integer.MAX_VALUE) : null;
+        return new ThrottlePolicy(threads, lag, rows);
+    }
+
+    private Map<?, ?> block(Object node, String field, Set<String> keys, String example) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problem(field, "must be a mapping such as " + example);
+            return null;
+        }
+        unknownKeys(map, keys, field + ".");
+        return map;
+    }
+
+    private int count(Map<?, ?> map, String key, String field, int fallback, int max) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Integer i && i >= 0 && i <= max) {
+            return i;
+        }
+        problem(field, "'" + value + "' is not a whole number from 0 to " + max);
+        return fallback;
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or a plain number of seconds. */
+    private Duration duration(Object value, String field, Duration fallback) {
+        Matcher m = DURATION.matcher(String.valueOf(value).trim());
+        if (!m.matches()) {
+            problem(field, "'" + value + "' is not a duration; write it like 500ms, 5s, 2m or 1h");
+            return fallback;
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     private int positiveInt(Map<?, ?> map, String key, int fallback, int max) {

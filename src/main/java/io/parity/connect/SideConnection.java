@@ -33,7 +33,12 @@ public final class SideConnection implements AutoCloseable {
 
     /** Connects, detects the dialect and pins sessions; connection problems become one-line bad-input errors. */
     public static SideConnection open(Side side, Endpoint endpoint, int poolSize) {
-        return open(side, endpoint, poolSize, true);
+        return open(side, endpoint, poolSize, true, java.time.Duration.ofSeconds(30));
+    }
+
+    /** A read-only pool whose reads wait at most {@code lockWait} for a metadata lock. */
+    public static SideConnection open(Side side, Endpoint endpoint, int poolSize, java.time.Duration lockWait) {
+        return open(side, endpoint, poolSize, true, lockWait);
     }
 
     /**
@@ -41,10 +46,11 @@ public final class SideConnection implements AutoCloseable {
      * the repair applier pins each session with the repair file's own header.
      */
     public static SideConnection openWritable(Side side, Endpoint endpoint) {
-        return open(side, endpoint, 1, false);
+        return open(side, endpoint, 1, false, null);
     }
 
-    private static SideConnection open(Side side, Endpoint endpoint, int poolSize, boolean readOnly) {
+    private static SideConnection open(Side side, Endpoint endpoint, int poolSize, boolean readOnly,
+                                       java.time.Duration lockWait) {
         HikariDataSource probe = pool(side, endpoint, 1, null, false);
         Dialect dialect;
         try (probe; Connection c = probe.getConnection()) {
@@ -52,7 +58,7 @@ public final class SideConnection implements AutoCloseable {
         } catch (SQLException e) {
             throw ConnectionErrors.onConnect(side, endpoint, e);
         }
-        HikariDataSource pool = readOnly ? pool(side, endpoint, poolSize, dialect.sessionSetup(), true)
+        HikariDataSource pool = readOnly ? pool(side, endpoint, poolSize, dialect.sessionSetup(lockWait), true)
                 : pool(side, endpoint, poolSize, null, false);
         return new SideConnection(side, endpoint, pool, dialect);
     }

@@ -32,6 +32,26 @@ public interface Dialect {
     /** One statement run on every new connection: pins time zone, character set and sql_mode. */
     String sessionSetup();
 
+    /** The session setup plus a bound on how long a read waits for a metadata lock, so DDL cannot stall it forever. */
+    default String sessionSetup(java.time.Duration lockWait) {
+        return sessionSetup();
+    }
+
+    /** A query returning the server's count of running threads in its second column, or null if unknown. */
+    default String threadsRunningQuery() {
+        return null;
+    }
+
+    /** A query returning a row when the server is a replica, or null if the engine has no such notion. */
+    default String replicaStatusQuery() {
+        return null;
+    }
+
+    /** The replica's delay in seconds from a row of {@link #replicaStatusQuery()}, or null when unknown. */
+    default Long replicaLagSeconds(ResultSet row) throws SQLException {
+        return null;
+    }
+
     HashAlgorithm defaultHash();
 
     boolean supports(HashAlgorithm hash);

@@ -101,7 +101,7 @@ public final class RepairRun {
                 + name + " key " + a.key() + ": the row changed since it was read (its guard did not match)"));
         RepairScript applied = script.only(progress.applied());
         write(undoFile, applied.undo().render(header(plan, applied.undo(), "undo")));
-        List<RowDiff> remaining = new RepairCheck(plan, context.source(), context.destination()).remaining(keys);
+        List<RowDiff> remaining = new io.parity.reconcile.KeyRecheck(plan, context.source(), context.destination()).remaining(keys);
         return new TableRepair(plan.id(), name, script.count(RepairAction.Kind.DELETE),
                 script.count(RepairAction.Kind.UPDATE), script.count(RepairAction.Kind.INSERT), repairFile, undoFile,
                 progress.applied().size(), progress.skipped().size(), remaining.size());

@@ -29,19 +29,22 @@ final class MarkdownReport {
         md.append("| Ended | ").append(s.ended()).append(" (").append(duration()).append(") |\n");
         md.append("| Spec | `").append(s.specFile()).append("` sha256 `").append(s.specSha256(), 0, 12).append("` |\n");
         md.append("| Row hash | ").append(s.hash()).append(" |\n");
+        if (s.pausedMillis() > 0) {
+            md.append("| Throttled | paused ").append(s.pausedMillis() / 1000.0).append(" s |\n");
+        }
         md.append("| Parity | ").append(s.parityVersion()).append(" |\n\n");
         if (s.error() != null) {
             md.append("> Could not complete: ").append(s.error()).append("\n\n");
         }
         md.append("## Tables\n\n");
-        md.append("| Table | Status | Source rows | Destination rows | Chunks | Missing | Extra | Changed | Schema findings |\n");
-        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.append("| Table | Status | Source rows | Destination rows | Chunks | Missing | Extra | Changed | Resolved in flight | Schema findings |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (TableSummary t : s.tables()) {
             md.append("| ").append(t.table()).append(t.target() == null || t.target().equals(t.table()) ? "" : " → " + t.target())
                     .append(" | ").append(t.status()).append(" | ").append(t.sourceRows()).append(" | ")
                     .append(t.destinationRows()).append(" | ").append(t.chunks()).append(" | ").append(t.missing())
                     .append(" | ").append(t.extra()).append(" | ").append(t.changed()).append(" | ")
-                    .append(t.schemaFindings().size()).append(" |\n");
+                    .append(t.resolved()).append(" | ").append(t.schemaFindings().size()).append(" |\n");
         }
         findings(md);
         samples(md);

@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * What {@code summary.json} holds (schema version {@value #SCHEMA_VERSION}).
  *
- * @param verdict consistent, differences or incomplete
+ * @param verdict      consistent, differences or incomplete
+ * @param pausedMillis time the throttle held the run back (this process)
  */
 public record RunSummary(int schemaVersion, String parityVersion, String job, long runId, String verdict,
                          Instant started, Instant ended, String source, String destination, String specFile,
-                         String specSha256, String hash, List<TableSummary> tables, String error) {
+                         String specSha256, String hash, long pausedMillis, List<TableSummary> tables, String error) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -17,25 +17,32 @@ public final class SummaryAssembler {
 
     public static List<TableSummary> tables(List<StoredTable> tables, List<StoredDiff> diffs) {
         Map<String, Map<DiffKind, Long>> counts = new HashMap<>();
+        Map<String, Long> resolved = new HashMap<>();
         for (StoredDiff d : diffs) {
-            counts.computeIfAbsent(d.tableId(), k -> new EnumMap<>(DiffKind.class)).merge(d.kind(), 1L, Long::sum);
+            if (d.confirmed()) {
+                counts.computeIfAbsent(d.tableId(), k -> new EnumMap<>(DiffKind.class)).merge(d.kind(), 1L, Long::sum);
+            } else {
+                resolved.merge(d.tableId(), 1L, Long::sum);
+            }
         }
         return tables.stream().map(t -> {
             Map<DiffKind, Long> c = counts.getOrDefault(t.tableId(), Map.of());
             long missing = c.getOrDefault(DiffKind.MISSING, 0L);
             long extra = c.getOrDefault(DiffKind.EXTRA, 0L);
             long changed = c.getOrDefault(DiffKind.CHANGED, 0L);
-            return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed), t.key(),
+            long inFlight = resolved.getOrDefault(t.tableId(), 0L);
+            return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed, inFlight), t.key(),
                     t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), missing, extra, changed,
-                    t.findings(), t.millis());
+                    inFlight, t.findings(), t.millis());
         }).toList();
     }
 
-    private static String status(StoredTable t, long rowDiffs) {
+    /** A mismatched chunk whose differences all resolved on re-check is not a difference. */
+    private static String status(StoredTable t, long rowDiffs, long resolved) {
         if (!t.comparable()) {
             return "not-compared";
         }
-        if (rowDiffs > 0 || t.mismatchedChunks() > 0) {
+        if (rowDiffs > 0 || (t.mismatchedChunks() > 0 && resolved == 0)) {
             return "differences";
         }
         return t.findings().isEmpty() ? "consistent" : "schema-differs";

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * One table's result in a run.
  *
+ * @param resolved differences that were equal on a re-check (in flight under replication); not counted as differences
  * @param status consistent, differences, schema-differs (definitions differ, rows equal or not compared) or not-compared
  */
 public record TableSummary(String table, String target, String status, List<String> key, long sourceRows,
                            long destinationRows, long chunks, long mismatchedChunks, long missing, long extra,
-                           long changed, List<String> schemaFindings, long millis) {
+                           long changed, long resolved, List<String> schemaFindings, long millis) {
 
     public TableSummary {
         key = List.copyOf(key);

@@ -21,6 +21,13 @@ public final class TerminalSummary {
                             + " schema finding" + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
         }
         out.println();
+        long resolved = s.tables().stream().mapToLong(TableSummary::resolved).sum();
+        if (resolved > 0) {
+            out.println(resolved + " difference(s) resolved on re-check (in flight) and not counted.");
+        }
+        if (s.pausedMillis() > 0) {
+            out.printf("Throttle paused the run for %.1f s.%n", s.pausedMillis() / 1000.0);
+        }
         out.println(switch (s.verdict()) {
             case "consistent" -> "CONSISTENT: all compared rows are equal.";
             case "differences" -> "DIFFERENCES FOUND: " + s.rowDifferences() + " rows differ, " + s.schemaFindings()

@@ -34,7 +34,10 @@ public final class RunStore {
                     + " MATCHED INT NOT NULL, DIFFS INT NOT NULL, MILLIS BIGINT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID))",
             "CREATE TABLE IF NOT EXISTS PARITY_ROW_DIFF (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
                     + " CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL, KIND VARCHAR(16) NOT NULL,"
-                    + " ROW_KEY VARCHAR(4000) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+                    + " ROW_KEY VARCHAR(4000) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))",
+            "CREATE TABLE IF NOT EXISTS PARITY_DIFF_CHECK (RUN_ID BIGINT NOT NULL, CHUNK_ID VARCHAR(300) NOT NULL,"
+                    + " SEQ INT NOT NULL, STATUS VARCHAR(16) NOT NULL, KIND VARCHAR(16) NOT NULL,"
+                    + " COLUMNS VARCHAR(4000) NOT NULL, ATTEMPTS INT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
 
     static final String INSERT_TABLE = "INSERT INTO PARITY_TABLE_RESULT (RUN_ID, TABLE_ID, SOURCE_REF, TARGET_REF,"
             + " COMPARABLE, KEY_COLUMNS, FINDINGS) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -49,8 +52,13 @@ public final class RunStore {
             + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
     static final String SELECT_MISMATCHED_CHUNKS = "SELECT TABLE_ID, CHUNK_ID FROM PARITY_CHUNK_RESULT"
             + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
-    static final String SELECT_DIFFS = "SELECT TABLE_ID, KIND, ROW_KEY, COLUMNS FROM PARITY_ROW_DIFF WHERE RUN_ID = ?"
-            + " ORDER BY TABLE_ID, CHUNK_ID, SEQ";
+    static final String SELECT_DIFFS = "SELECT d.TABLE_ID, d.CHUNK_ID, d.SEQ, COALESCE(c.KIND, d.KIND), d.ROW_KEY,"
+            + " COALESCE(c.COLUMNS, d.COLUMNS), c.STATUS FROM PARITY_ROW_DIFF d LEFT JOIN PARITY_DIFF_CHECK c"
+            + " ON c.RUN_ID = d.RUN_ID AND c.CHUNK_ID = d.CHUNK_ID AND c.SEQ = d.SEQ WHERE d.RUN_ID = ?"
+            + " ORDER BY d.TABLE_ID, d.CHUNK_ID, d.SEQ";
+    static final String DELETE_CHECK = "DELETE FROM PARITY_DIFF_CHECK WHERE RUN_ID = ? AND CHUNK_ID = ? AND SEQ = ?";
+    static final String INSERT_CHECK = "INSERT INTO PARITY_DIFF_CHECK (RUN_ID, CHUNK_ID, SEQ, STATUS, KIND, COLUMNS,"
+            + " ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -108,9 +116,17 @@ public final class RunStore {
     }
 
     public List<StoredDiff> diffs(long runId) {
-        return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), DiffKind.valueOf(rs.getString(2)),
-                KeyCodec.decode(rs.getString(3)), JSON.readValue(rs.getString(4), STRINGS)),
-                runId);
+        return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), rs.getString(2), rs.getInt(3),
+                DiffKind.valueOf(rs.getString(4)), KeyCodec.decode(rs.getString(5)), JSON.readValue(rs.getString(6), STRINGS),
+                rs.getString(7) == null ? StoredDiff.Status.FOUND : StoredDiff.Status.valueOf(rs.getString(7))), runId);
+    }
+
+    /** Records the outcome of re-checking one difference (replacing an earlier outcome). */
+    public void saveCheck(long runId, StoredDiff diff, StoredDiff.Status status, DiffKind kind, List<String> columns,
+                          int attempts) {
+        jdbc.update(DELETE_CHECK, runId, diff.chunkId(), diff.seq());
+        jdbc.update(INSERT_CHECK, runId, diff.chunkId(), diff.seq(), status.name(), kind.name(),
+                JSON.writeValueAsString(columns), attempts);
     }
 
     public List<String> mismatchedChunks(long runId) {

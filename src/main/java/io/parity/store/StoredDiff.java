@@ -5,6 +5,17 @@ import io.parity.reconcile.DiffKind;
 
 import java.util.List;
 
-/** A recorded row difference. */
-public record StoredDiff(String tableId, DiffKind kind, KeyValues key, List<String> columns) {
+/**
+ * A recorded row difference, with the outcome of its re-checks: FOUND (not re-checked), CONFIRMED (still differs)
+ * or RESOLVED (equal on a re-check: it was in flight). Kind and columns are those of the latest check.
+ */
+public record StoredDiff(String tableId, String chunkId, int seq, DiffKind kind, KeyValues key, List<String> columns,
+                         Status status) {
+
+    public enum Status { FOUND, CONFIRMED, RESOLVED }
+
+    /** Whether it counts as a difference: found or confirmed, not resolved. */
+    public boolean confirmed() {
+        return status != Status.RESOLVED;
+    }
 }

@@ -5,10 +5,19 @@ import io.parity.chunk.Chunk;
 import io.parity.reconcile.RowDiff;
 import io.parity.schema.TablePlan;
 
+import io.parity.config.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 
-/** Checks one chunk: checksums on both sides at once, and row reconciliation only when they disagree. */
+/**
+ * Checks one chunk: checksums on both sides at once, and row reconciliation only when they disagree. The throttle is
+ * consulted before and after; a transient failure (connection killed, lock wait timeout) is retried with backoff.
+ */
 public final class ChunkVerifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkVerifier.class);
 
     private final VerifyContext context;
 
@@ -17,6 +26,33 @@ public final class ChunkVerifier {
     }
 
     public ChunkResult verify(Chunk chunk) {
+        context.throttle().beforeChunk();
+        RetryPolicy retry = context.spec().options().retry();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                ChunkResult result = once(chunk);
+                context.throttle().afterChunk(result.checksums().maxRows());
+                return result;
+            } catch (RuntimeException e) {
+                if (attempt >= retry.attempts() || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warn("chunk {} failed ({}); retry {} of {}", chunk.id(), e.getMessage(), attempt + 1, retry.attempts());
+                pause(retry.delay().multipliedBy(1L << attempt));
+            }
+        }
+    }
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private ChunkResult once(Chunk chunk) {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
         ChecksumPair pair = context.checksummer().both(plan.source(), plan.destination(), chunk.range());

@@ -29,6 +29,7 @@ public final class VerifyContext implements AutoCloseable {
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final ExecutorService executor;
     private final ChunkChecksummer checksummer;
+    private final Throttle throttle;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
                          List<TablePlan> plans) {
@@ -39,6 +40,11 @@ public final class VerifyContext implements AutoCloseable {
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.checksummer = new ChunkChecksummer(source, destination, hash, executor);
+        this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
+    }
+
+    public Throttle throttle() {
+        return throttle;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -21,10 +21,10 @@ public final class VerifyPreparation {
 
     public static VerifyContext prepare(JobSpec spec) {
         int pool = spec.options().parallelism() + 2;
-        SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool);
+        SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool, spec.options().lockWaitTimeout());
         SideConnection destination = null;
         try {
-            destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool);
+            destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout());
             HashAlgorithm hash = chooseHash(spec, source, destination);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
             return new VerifyContext(spec, source, destination, hash, plans);

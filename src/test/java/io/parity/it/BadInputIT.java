@@ -102,6 +102,6 @@ class BadInputIT {
         assertThat(missing.err()).contains("does not exist: pass an existing file with --job");
         CliRun usage = CliRun.run(null, "verify");
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("Missing required option: '--job=FILE'").contains("parity verify --help");
+        assertThat(usage.err()).contains("verify needs --job <spec> (a new run) or --restart <run-id>").contains("parity verify --help");
     }
 }

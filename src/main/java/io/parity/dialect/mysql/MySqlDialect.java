@@ -80,6 +80,35 @@ public class MySqlDialect implements Dialect {
         return String.format(SESSION_SETUP, readOnlyVariable());
     }
 
+    @Override
+    public String sessionSetup(java.time.Duration lockWait) {
+        return sessionSetup() + ", SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds());
+    }
+
+    @Override
+    public String threadsRunningQuery() {
+        return "SHOW GLOBAL STATUS LIKE 'Threads_running'";
+    }
+
+    @Override
+    public String replicaStatusQuery() {
+        return "SHOW REPLICA STATUS";
+    }
+
+    /** MySQL 8.0.22+ names it Seconds_Behind_Source; MariaDB and older MySQL Seconds_Behind_Master. NULL = not running. */
+    @Override
+    public Long replicaLagSeconds(ResultSet row) throws SQLException {
+        for (String column : new String[] {"Seconds_Behind_Source", "Seconds_Behind_Master"}) {
+            try {
+                long lag = row.getLong(column);
+                return row.wasNull() ? Long.MAX_VALUE : lag;
+            } catch (SQLException e) {
+                // the other name
+            }
+        }
+        return null;
+    }
+
     protected String readOnlyVariable() {
         return "transaction_read_only";
     }

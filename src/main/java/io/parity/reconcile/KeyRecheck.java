@@ -1,13 +1,9 @@
-package io.parity.repair;
+package io.parity.reconcile;
 
 import io.parity.chunk.KeyValues;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.dialect.SqlStatement;
-import io.parity.reconcile.KeyOrder;
-import io.parity.reconcile.RowDiff;
-import io.parity.reconcile.RowImage;
-import io.parity.reconcile.RowMerger;
 import io.parity.schema.TablePlan;
 
 import java.sql.Connection;
@@ -15,20 +11,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 
 /**
- * Re-verifies exactly the repaired keys with the verify engine's own canonical encoding and merge, so "repaired"
- * means the same thing as "consistent" in a verify run.
+ * Compares given keys again, row by row, with the verify engine's own canonical encoding and merge: used to re-check
+ * differences found under live replication and to re-verify repaired keys, so "resolved" and "repaired" mean the
+ * same thing as "consistent" in a verify run.
  */
-public final class RepairCheck {
+public final class KeyRecheck {
 
     private final TablePlan plan;
     private final SideConnection source;
     private final SideConnection destination;
 
-    public RepairCheck(TablePlan plan, SideConnection source, SideConnection destination) {
+    public KeyRecheck(TablePlan plan, SideConnection source, SideConnection destination) {
         this.plan = plan;
         this.source = source;
         this.destination = destination;
@@ -36,16 +35,23 @@ public final class RepairCheck {
 
     /** Differences that remain among {@code keys}; empty when the table is consistent there. */
     public List<RowDiff> remaining(List<KeyValues> keys) {
-        RowMerger merger = new RowMerger(plan.id(), new KeyOrder(plan.source().key()), plan.source().columnNames());
         List<RowDiff> diffs = new ArrayList<>();
+        byKey(keys).values().forEach(diffs::addAll);
+        return diffs;
+    }
+
+    /** For each key, the differences it has now (an empty list when its rows are equal on both sides). */
+    public Map<KeyValues, List<RowDiff>> byKey(List<KeyValues> keys) {
+        RowMerger merger = new RowMerger(plan.id(), new KeyOrder(plan.source().key()), plan.source().columnNames());
+        Map<KeyValues, List<RowDiff>> result = new LinkedHashMap<>();
         try (Connection s = source.dataSource().getConnection(); Connection d = destination.dataSource().getConnection()) {
             for (KeyValues key : new LinkedHashSet<>(keys)) {
-                diffs.addAll(merger.merge(read(source, s, plan.source(), key), read(destination, d, plan.destination(), key)));
+                result.put(key, merger.merge(read(source, s, plan.source(), key), read(destination, d, plan.destination(), key)));
             }
         } catch (SQLException e) {
-            throw ConnectionErrors.during("re-verifying repaired keys of " + plan.id(), source.side(), e);
+            throw ConnectionErrors.during("re-checking keys of " + plan.id(), source.side(), e);
         }
-        return diffs;
+        return result;
     }
 
     private static List<RowImage> read(SideConnection side, Connection c, io.parity.schema.SideTable table, KeyValues key)

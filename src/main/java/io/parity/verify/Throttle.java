@@ -1,0 +1,106 @@
+package io.parity.verify;
+
+import com.google.common.util.concurrent.RateLimiter;
+import io.parity.config.ThrottlePolicy;
+import io.parity.connect.SideConnection;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Holds chunks back while either server is busy ({@code Threads_running} above the limit) or a side that is a replica
+ * lags too far behind, and spaces chunks so that no more than {@code rows-per-second} rows are read per side. Shared
+ * by all partitions of a run; the time spent waiting is counted for the report. Load is sampled at most once a second.
+ */
+public final class Throttle {
+
+    static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
+
+    private final ThrottlePolicy policy;
+    private final List<SideConnection> sides;
+    private final RateLimiter rows;
+    private final AtomicLong pausedMillis = new AtomicLong();
+    private volatile long lastSample;
+    private volatile String busy;
+
+    public Throttle(ThrottlePolicy policy, List<SideConnection> sides) {
+        this.policy = policy;
+        this.sides = List.copyOf(sides);
+        this.rows = policy.rowsPerSecond() == null ? null : RateLimiter.create(policy.rowsPerSecond());
+    }
+
+    /** Blocks while a server is over a limit. */
+    public void beforeChunk() {
+        if (policy.threadsRunning() == null && policy.replicaLag() == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        while (overLimit() != null) {
+            sleep(SAMPLE_EVERY);
+        }
+        pausedMillis.addAndGet((System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Spaces chunks to the rows-per-second limit. */
+    public void afterChunk(long rowsRead) {
+        if (rows != null && rowsRead > 0) {
+            double waited = rows.acquire((int) Math.min(Integer.MAX_VALUE, rowsRead));
+            pausedMillis.addAndGet((long) (waited * 1000));
+        }
+    }
+
+    public long pausedMillis() {
+        return pausedMillis.get();
+    }
+
+    /** What is over its limit now (sampled at most once a second), or null. */
+    String overLimit() {
+        long now = System.nanoTime();
+        if (now - lastSample >= SAMPLE_EVERY.toNanos()) {
+            busy = sample();
+            lastSample = now;
+        }
+        return busy;
+    }
+
+    private String sample() {
+        for (SideConnection side : sides) {
+            try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement()) {
+                String threads = side.dialect().threadsRunningQuery();
+                if (policy.threadsRunning() != null && threads != null) {
+                    try (ResultSet rs = st.executeQuery(threads)) {
+                        if (rs.next() && rs.getLong(2) > policy.threadsRunning()) {
+                            return side.side().label() + " Threads_running " + rs.getLong(2);
+                        }
+                    }
+                }
+                String replica = side.dialect().replicaStatusQuery();
+                if (policy.replicaLag() != null && replica != null) {
+                    try (ResultSet rs = st.executeQuery(replica)) {
+                        Long lag = rs.next() ? side.dialect().replicaLagSeconds(rs) : null;
+                        if (lag != null && lag > policy.replicaLag().toSeconds()) {
+                            return side.side().label() + " replica lag " + lag + " s";
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                return null; // load unknown: do not stall the run on a status query (e.g. missing privilege)
+            }
+        }
+        return null;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while throttled", e);
+        }
+    }
+}
