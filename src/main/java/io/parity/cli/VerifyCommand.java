@@ -106,10 +106,12 @@ public class VerifyCommand implements Callable<Integer> {
                         java.util.function.Function<VerifyLauncher, JobExecution> launch) {
         progress(runtime.bean(RunProgress.class));
         CountDownLatch finished = new CountDownLatch(1);
-        Thread stopper = stopOnSigterm(runtime, finished);
+        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(ExitCode.INCOMPLETE);
+        Thread stopper = stopOnSigterm(runtime, finished, exitCode);
         try {
             JobExecution execution = launch.apply(runtime.bean(VerifyLauncher.class));
-            return report(runtime, context, execution);
+            exitCode.set(report(runtime, context, execution));
+            return exitCode.get();
         } finally {
             finished.countDown();
             try {
@@ -152,7 +154,8 @@ public class VerifyCommand implements Callable<Integer> {
      * On SIGTERM, asks Spring Batch to stop the run: partitions finish their current chunk and end STOPPED, so the
      * run can be restarted; the JVM exits once the report is written or the grace period ends.
      */
-    private Thread stopOnSigterm(ParityRuntime runtime, CountDownLatch finished) {
+    private Thread stopOnSigterm(ParityRuntime runtime, CountDownLatch finished,
+                                 java.util.concurrent.atomic.AtomicInteger exitCode) {
         Thread hook = new Thread(() -> {
             runtime.bean(RunningExecutions.class).current().ifPresent(execution -> {
                 try {
@@ -162,7 +165,13 @@ public class VerifyCommand implements Callable<Integer> {
                 }
             });
             try {
-                finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    // The JVM is already shutting down for the signal, so main's System.exit cannot set the status:
+                    // end with the run's own exit code (3: stopped, restartable) instead of the signal's 143.
+                    spec.commandLine().getOut().flush();
+                    spec.commandLine().getErr().flush();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
