@@ -73,13 +73,13 @@ public final class SideConnection implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setReadOnly(readOnly);
         config.setAutoCommit(true);
-        config.setConnectionTimeout(15_000);
+        config.setConnectionTimeout(5_000); // the pool is sized for the run: a wait means the server is unreachable
         config.setInitializationFailTimeout(1);
         if (initSql != null) {
             config.setConnectionInitSql(initSql);
         }
         Properties props = new Properties();
-        props.setProperty("connectTimeout", "10000");
+        props.setProperty("connectTimeout", "5000");
         props.setProperty("characterEncoding", "UTF-8");
         props.setProperty("tinyInt1isBit", "false");
         props.setProperty("yearIsDateType", "false");
