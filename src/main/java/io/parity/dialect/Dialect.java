@@ -67,6 +67,11 @@ public interface Dialect {
     /** The table's columns and unique keys, or empty when it does not exist. */
     Optional<TableSchema> describe(Connection connection, TableRef table) throws SQLException;
 
+    /** A query that reads nothing but fails when the table is missing (1146) or not readable (1142). */
+    default String probe(TableRef table) {
+        return "SELECT 1 FROM " + quote(table.schema()) + "." + quote(table.table()) + " WHERE 1 = 0";
+    }
+
     // ---- queries
 
     /** The key at {@code offset} rows after the start of {@code range} in key order; optionally under the table filter. */

@@ -87,8 +87,13 @@ public final class TableResolver {
 
     private TablePlan plan(Connection src, Connection dst, TableRef ref, TableSpec spec, String srcDefault,
                            String dstDefault) throws SQLException {
-        TableSchema srcTable = source.dialect().describe(src, ref).orElseThrow(() -> ParityException.badInput(
-                spec.field() + ": table " + ref + " does not exist on the source; fix the name or remove the entry"));
+        Optional<TableSchema> found = source.dialect().describe(src, ref);
+        if (found.isEmpty()) {
+            requireReadable(source, src, ref);
+            throw ParityException.badInput(spec.field() + ": table " + ref
+                    + " does not exist on the source; fix the name or remove the entry");
+        }
+        TableSchema srcTable = found.get();
         TableRef target = target(ref, spec, srcDefault, dstDefault);
         List<String> key = key(srcTable, spec);
         checkColumns(srcTable, spec, key);
@@ -100,6 +105,7 @@ public final class TableResolver {
         }
         SideTable srcSide;
         if (dstTable.isEmpty()) {
+            requireReadable(destination, dst, target);
             srcSide = new SideTable(ref, List.of(), List.of(), spec.where());
             return new TablePlan(ref.toString(), srcSide, null, List.of(new SchemaFinding(
                     SchemaFinding.Kind.TABLE_MISSING, null, target + " does not exist on the destination")),
@@ -109,6 +115,21 @@ public final class TableResolver {
         srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
         SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
         return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(), srcTable.estimatedRows());
+    }
+
+    /**
+     * information_schema hides tables the account cannot read, so a table that seems missing may only be forbidden:
+     * telling the two apart turns a wrong "table missing" finding into the grant the user has to add.
+     */
+    private static void requireReadable(SideConnection side, Connection c, TableRef table) {
+        try (var st = c.createStatement(); var rs = st.executeQuery(side.dialect().probe(table))) {
+            rs.next();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1142 || e.getErrorCode() == 1143 || "42000".equals(e.getSQLState()) && e.getErrorCode() != 1146) {
+                throw ParityException.badInput(side.side().label() + ": account '" + side.endpoint().user()
+                        + "' has no SELECT privilege on " + table + "; GRANT SELECT ON " + table + " to it");
+            }
+        }
     }
 
     private static TableRef target(TableRef ref, TableSpec spec, String srcDefault, String dstDefault) {

@@ -35,6 +35,9 @@ class BadInputIT {
                     "CREATE TABLE nokey (a INT, b INT)", "CREATE TABLE nullable_unique (a INT NULL, UNIQUE KEY (a))",
                     "CREATE TABLE geo (id INT PRIMARY KEY, p POINT)");
         }
+        db.execute("DROP USER IF EXISTS 'pit_nosel'@'127.0.0.1'", "CREATE USER 'pit_nosel'@'127.0.0.1' IDENTIFIED BY 'nosel-pw'",
+                "GRANT SELECT ON " + SRC + ".geo TO 'pit_nosel'@'127.0.0.1'",
+                "GRANT SELECT ON " + DST + ".geo TO 'pit_nosel'@'127.0.0.1'");
     }
 
     record Bad(String name, String yaml, String expected) {
@@ -64,6 +67,12 @@ class BadInputIT {
                 new Bad("wrong password", endpoints.replaceFirst("password: \"[^\"]*\"", "password: \"wrong-secret\"")
                         .replaceFirst("user: " + db.user(), "user: parity_nobody") + "tables: [keyed]\n",
                         "source: access denied for user 'parity_nobody'"),
+                new Bad("no select privilege on the source", endpoints.replaceFirst("user: " + db.user() + ", password: \"[^\"]*\"",
+                        "user: pit_nosel, password: \"nosel-pw\"") + "tables: [keyed]\n",
+                        "source: account 'pit_nosel' has no SELECT privilege on " + SRC + ".keyed; GRANT SELECT"),
+                new Bad("no select privilege on the destination", endpoints.replaceFirst("(destination: \\{url: \"[^\"]*\", )user: "
+                        + db.user() + ", password: \"[^\"]*\"", "$1user: pit_nosel, password: \"nosel-pw\"") + "tables: [keyed]\n",
+                        "destination: account 'pit_nosel' has no SELECT privilege on " + DST + ".keyed; GRANT SELECT"),
                 new Bad("unreachable host", endpoints.replaceFirst("jdbc:mysql://[^/]+/", "jdbc:mysql://127.0.0.1:1/")
                         + "tables: [keyed]\n", "source: cannot reach the server at jdbc:mysql://127.0.0.1:1/"));
     }
@@ -82,6 +91,13 @@ class BadInputIT {
         assertThat(run.err()).doesNotContain("wrong-secret").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(reports).doesNotExist();
         assertThat(dir.resolve("repo.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void restartOfAnUnknownRunIsBadInput() {
+        CliRun run = CliRun.run(dir, "verify", "--restart", "777");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("run 777 is not in the job repository");
     }
 
     @Test
