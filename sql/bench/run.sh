@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Parity benchmark: builds a source/destination table pair on two MariaDB servers (127.0.0.1:3306 and a second
+# mariadbd on 127.0.0.1:3310 started by sql/testbed/mariadb-instance.sh), then times, side by side:
+#   L1         pt-table-checksum's row checksum over the whole table, one query per side, both sides at once
+#   checksum   CHECKSUM TABLE on both sides at once (reference)
+#   pt-sync    pt-table-sync --print between the servers (Percona Toolkit), when installed
+#   parity     parity verify: engine time (from summary.json) and whole-process wall time, peak RSS
+#   startup    parity --version
+# Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--parity-opts "..."]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=2000000; drift=0; runs=3; skip_pt=0; java_opts="${PARITY_JAVA_OPTS:-}"; chunk_rows=""; parallelism=2
+while (($#)); do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --drift) drift="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --skip-pt) skip_pt=1; shift ;;
+    --java-opts) java_opts="$2"; shift 2 ;;
+    --chunk-rows) chunk_rows="$2"; shift 2 ;;
+    --parallelism) parallelism="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+SRC=(-uroot -h127.0.0.1 -P3306); DST=(-uroot -h127.0.0.1 -P3310)
+work="reports/bench"; mkdir -p "$work"
+bash sql/testbed/mariadb-instance.sh start 3310 >/dev/null
+
+built() { mariadb "$@" -N -e "SELECT CONCAT(rows_, '/', drift) FROM parity_bench.meta" 2>/dev/null || true; }
+if [[ "$(built "${SRC[@]}")" != "$rows/$drift" || "$(built "${DST[@]}")" != "$rows/$drift" ]]; then
+  echo "building $rows rows with drift $drift on both servers ..." >&2
+  for side in SRC DST; do
+    declare -n conn="$side"
+    sed "s/@ROWS@/$rows/" sql/bench/build.sql | mariadb "${conn[@]}" &
+  done
+  wait
+  each=$(python3 -c "print(int($rows * $drift / 3))")
+  if ((each > 0)); then
+    step=$(python3 -c "print(max(4, $rows // $each))")
+    limit=$((rows * 2))
+    sed "s/@STEP@/$step/g; s/@LIMIT@/$limit/g" sql/bench/drift.sql | mariadb "${DST[@]}"
+  fi
+  for side in SRC DST; do
+    declare -n conn="$side"
+    mariadb "${conn[@]}" -e "ANALYZE TABLE parity_bench.t; CREATE TABLE parity_bench.meta (rows_ BIGINT, drift VARCHAR(20));
+      INSERT INTO parity_bench.meta VALUES ($rows, '$drift')" >/dev/null
+  done
+fi
+differing=$(python3 - <<PY
+import subprocess
+def q(args, sql):
+    return subprocess.run(["mariadb", *args, "-N", "-e", sql], capture_output=True, text=True).stdout.strip()
+print(q("-uroot -h127.0.0.1 -P3310".split(), "SELECT COUNT(*) FROM parity_bench.t"))
+PY
+)
+
+cat > "$work/bench.yml" <<YML
+name: bench
+source: { url: "jdbc:mysql://127.0.0.1:3306/parity_bench", user: root, password: "" }
+destination: { url: "jdbc:mysql://127.0.0.1:3310/parity_bench", user: root, password: "" }
+tables: [t]
+options:
+  parallelism: $parallelism
+  recheck: { attempts: 0 }
+${chunk_rows:+  chunk-rows: $chunk_rows}
+YML
+
+cols="id, customer_id, status, amount, ratio, note, created_at, payload"
+L1="SELECT COUNT(*), BIT_XOR(CRC32(CONCAT_WS('#', $cols, CONCAT(ISNULL(ratio), ISNULL(note), ISNULL(payload))))) FROM parity_bench.t"
+now() { date +%s.%N; }
+both() { local s; s=$(now); mariadb "${SRC[@]}" -N -e "$1" >/dev/null & mariadb "${DST[@]}" -N -e "$1" >/dev/null & wait; python3 -c "print(round($(now) - $s, 3))"; }
+median() { python3 -c "import statistics,sys; print(round(statistics.median([float(x) for x in sys.argv[1:]]), 3))" "$@"; }
+
+./parity --version >/dev/null   # builds the jar if needed
+declare -a l1 ck pt pe pw rss st
+for ((i = 0; i < runs; i++)); do
+  l1+=("$(both "$L1")")
+  ck+=("$(both "CHECKSUM TABLE parity_bench.t")")
+  s=$(now); ./parity --version >/dev/null; st+=("$(python3 -c "print(round($(now) - $s, 3))")")
+  s=$(now)
+  /usr/bin/time -f "%M" -o "$work/rss.txt" java $java_opts -jar target/parity.jar verify --job "$work/bench.yml" \
+    --report-dir "$work/runs" --repository-url "jdbc:h2:file:$PWD/$work/repo" -q > "$work/parity.out" || true
+  pw+=("$(python3 -c "print(round($(now) - $s, 3))")")
+  rss+=("$(python3 -c "print(round($(cat "$work/rss.txt") / 1024))")")
+  summary="$(ls -td "$work"/runs/bench/*/ | head -1)summary.json"
+  pe+=("$(python3 -c "
+import json, datetime
+s = json.load(open('$summary'))
+f = lambda t: datetime.datetime.fromisoformat(t.replace('Z', '+00:00'))
+print(round((f(s['ended']) - f(s['started'])).total_seconds(), 3))")")
+  found=$(python3 -c "import json; s=json.load(open('$summary')); t=s['tables'][0]; print(t['missing'], t['extra'], t['changed'])")
+  if ((skip_pt == 0)) && command -v pt-table-sync >/dev/null; then
+    s=$(now)
+    pt-table-sync --print --no-check-triggers h=127.0.0.1,P=3306,u=root,D=parity_bench,t=t h=127.0.0.1,P=3310,u=root \
+      > "$work/pt.sql" 2>"$work/pt.err" || true
+    pt+=("$(python3 -c "print(round($(now) - $s, 3))")")
+  fi
+done
+
+L1m=$(median "${l1[@]}")
+ratio() { python3 -c "print(f'{$1 / $L1m:.2f}x')"; }
+{
+  echo "## Parity benchmark: $rows rows, drift $drift, $runs runs (medians)"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(mariadb "${SRC[@]}" -N -e 'SELECT VERSION()'); both servers on this machine."
+  echo "Parity reported (missing extra changed): $found; destination rows: $differing."
+  echo
+  echo "| measurement | median s | vs L1 |"
+  echo "|---|--:|--:|"
+  echo "| L1: pt-table-checksum row checksum, both sides at once | $L1m | 1.00x |"
+  echo "| CHECKSUM TABLE, both sides at once | $(median "${ck[@]}") | $(ratio "$(median "${ck[@]}")") |"
+  if ((${#pt[@]})); then echo "| pt-table-sync --print | $(median "${pt[@]}") | $(ratio "$(median "${pt[@]}")") |"; fi
+  echo "| parity verify, engine time | $(median "${pe[@]}") | $(ratio "$(median "${pe[@]}")") |"
+  echo "| parity verify, whole process | $(median "${pw[@]}") | $(ratio "$(median "${pw[@]}")") |"
+  echo "| parity --version (start-up) | $(median "${st[@]}") | |"
+  echo "| parity peak RSS | $(median "${rss[@]}") MiB | |"
+  if ((${#pt[@]})); then
+    echo
+    echo "pt-table-sync statements printed: $(grep -c -E '^(INSERT|DELETE|UPDATE|REPLACE)' "$work/pt.sql" || true)"
+  fi
+} | tee "$work/result-$rows-$drift.md"
