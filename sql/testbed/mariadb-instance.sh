@@ -20,7 +20,8 @@ case "$cmd" in
       mariadb-install-db --user=mysql --datadir="$base/data" --auth-root-authentication-method=normal >/dev/null
     fi
     /usr/sbin/mariadbd --no-defaults --user=mysql --datadir="$base/data" --port="$port" --bind-address=127.0.0.1 \
-      --socket="$sock" --pid-file="$pidfile" --skip-name-resolve --innodb-buffer-pool-size=64M \
+      --socket="$sock" --pid-file="$pidfile" --skip-name-resolve --innodb-buffer-pool-size=${PARITY_TESTBED_BUFFER_POOL:-64M} \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --log-error="$base/error.log" >/dev/null 2>&1 &
     for _ in $(seq 1 60); do
       if mariadb -uroot --socket="$sock" -N -e 'SELECT 1' >/dev/null 2>&1; then break; fi

@@ -53,6 +53,44 @@ public final class ChunkChecksummer {
         }
     }
 
+    /** Per-bucket checksums of {@code range} cut at {@code splits}, both sides at once; index = bucket. */
+    public java.util.List<ChecksumPair> buckets(SideTable src, SideTable dst, KeyRange range,
+                                                java.util.List<io.parity.chunk.KeyValues> splits) {
+        CompletableFuture<java.util.Map<Integer, ChunkChecksum>> s = CompletableFuture.supplyAsync(
+                () -> bucketed(source, src, range, splits), executor);
+        java.util.Map<Integer, ChunkChecksum> d;
+        try {
+            d = bucketed(destination, dst, range, splits);
+        } catch (RuntimeException e) {
+            s.handle((v, t) -> null).join();
+            throw e;
+        }
+        java.util.Map<Integer, ChunkChecksum> sv;
+        try {
+            sv = s.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ParityException p ? p : e;
+        }
+        java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i <= splits.size(); i++) {
+            pairs.add(new ChecksumPair(sv.getOrDefault(i, ChunkChecksum.EMPTY), d.getOrDefault(i, ChunkChecksum.EMPTY)));
+        }
+        return pairs;
+    }
+
+    private java.util.Map<Integer, ChunkChecksum> bucketed(SideConnection side, SideTable table, KeyRange range,
+                                                           java.util.List<io.parity.chunk.KeyValues> splits) {
+        SqlStatement stmt = side.dialect().bucketChecksums(table, range, splits, hash);
+        try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            side.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                return side.dialect().readBuckets(rs);
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("bucket checksums of " + table.ref() + " " + range, side.side(), e);
+        }
+    }
+
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
         SqlStatement stmt = side.dialect().checksum(table, range, hash);
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {

@@ -41,6 +41,22 @@ public final class ChunkWalker {
         }
     }
 
+    /** Runs a query that returns keys and reads them in order. */
+    public java.util.List<KeyValues> keys(SqlStatement stmt, SideTable table) {
+        try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            source.dialect().bind(ps, stmt.params());
+            java.util.List<KeyValues> keys = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(source.dialect().readKey(rs, table));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("splitting a range of " + table.ref(), source.side(), e);
+        }
+    }
+
     /**
      * The chunk after {@code previous} within the segment {@code (segment.lower, segment.upper]}; the last chunk of a
      * segment ends at the segment's upper bound.

@@ -8,7 +8,7 @@ import java.util.Locale;
  * behind the default.
  */
 public enum HashAlgorithm {
-    /** CRC32 and CRC32C of the row encoding, each summed: 64 hash bits per row. Fast; needs MariaDB 10.8+. */
+    /** CRC32 and CRC32C of the row encoding, each summed: 64 hash bits per row. Needs MariaDB 10.8+. The default. */
     CRC64,
     /** The first 64 bits of MD5 of the row encoding, summed. About 2.5x the server cost of CRC64; any MySQL. */
     MD5;

@@ -80,6 +80,21 @@ public interface Dialect {
     /** Count and hash sums of the rows of {@code range}; one row with three columns. */
     SqlStatement checksum(SideTable table, KeyRange range, HashAlgorithm hash);
 
+    /**
+     * Keys that cut {@code range} (under the table filter) into buckets of {@code every} rows: the key of every
+     * {@code every}-th row, in key order. One index scan, however many buckets.
+     */
+    SqlStatement splitKeys(SideTable table, KeyRange range, long every);
+
+    /**
+     * Count and hash sums per bucket in one scan: bucket {@code i} holds the keys in {@code (splits[i-1], splits[i]]},
+     * the last one {@code (splits[n-1], range.upper]}. Rows: bucket number, count, sum A, sum B.
+     */
+    SqlStatement bucketChecksums(SideTable table, KeyRange range, java.util.List<KeyValues> splits, HashAlgorithm hash);
+
+    /** The result of {@link #bucketChecksums}, by bucket number; buckets without rows are absent. */
+    java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException;
+
     /** The rows of {@code range} in key order, laid out for {@link #readRow}. */
     SqlStatement rows(SideTable table, KeyRange range);
 

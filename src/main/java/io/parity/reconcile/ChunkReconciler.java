@@ -17,15 +17,19 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Narrows a mismatching key range down to rows. Ranges with more than {@code rowLimit} rows are halved at the median
- * key of the fuller side and each half is checksummed again, so only halves that really differ are descended into;
- * small ranges are read from both sides and merged. With few differences in a large chunk this reads about
- * {@code 2 * log2(rows / rowLimit)} checksums and {@code rowLimit} rows per difference instead of the whole chunk.
+ * Narrows a mismatching key range down to rows. A range with more than {@code rowLimit} rows is cut into
+ * {@value #FANOUT} buckets at keys of the fuller side (one index scan) and checksummed per bucket in one query per
+ * side; only buckets that differ are descended into, and small ranges are read from both sides and merged. A 10,000
+ * row chunk with a few differences costs one more scan plus a few hundred rows read per difference, instead of
+ * {@code log2} rounds of halving (each re-reading half the range) or reading the whole chunk.
  */
 public final class ChunkReconciler {
 
     /** Below this many rows reading both sides is cheaper than another round of checksums. */
-    public static final int DEFAULT_ROW_LIMIT = 512;
+    public static final int DEFAULT_ROW_LIMIT = 1000;
+
+    /** Buckets per split: enough that a bucket of a default chunk is small enough to read as rows. */
+    static final int FANOUT = 16;
 
     private final TablePlan plan;
     private final SideConnection source;
@@ -61,22 +65,29 @@ public final class ChunkReconciler {
             out.addAll(mergeRows(range));
             return;
         }
-        Optional<KeyValues> middle = median(range, pair);
-        if (middle.isEmpty() || middle.get().equals(range.upper())) {
+        List<KeyValues> splits = splits(range, pair);
+        if (splits.isEmpty()) {
             out.addAll(mergeRows(range));
             return;
         }
-        KeyRange left = new KeyRange(range.lower(), middle.get());
-        KeyRange right = new KeyRange(middle.get(), range.upper());
-        descend(left, checksummer.both(plan.source(), plan.destination(), left), out);
-        descend(right, checksummer.both(plan.source(), plan.destination(), right), out);
+        List<ChecksumPair> buckets = checksummer.buckets(plan.source(), plan.destination(), range, splits);
+        for (int i = 0; i < buckets.size(); i++) {
+            KeyRange bucket = new KeyRange(i == 0 ? range.lower() : splits.get(i - 1),
+                    i == splits.size() ? range.upper() : splits.get(i));
+            descend(bucket, buckets.get(i), out);
+        }
     }
 
-    private Optional<KeyValues> median(KeyRange range, ChecksumPair pair) {
+    /** Keys of the fuller side that cut the range into {@value #FANOUT} buckets; never the range's own upper bound. */
+    private List<KeyValues> splits(KeyRange range, ChecksumPair pair) {
         boolean sourceFuller = pair.source().rows() >= pair.destination().rows();
         SideConnection side = sourceFuller ? source : destination;
-        long rows = sourceFuller ? pair.source().rows() : pair.destination().rows();
-        return new ChunkWalker(side).keyAt(sourceFuller ? plan.source() : plan.destination(), range, rows / 2 - 1, true);
+        long rows = pair.maxRows();
+        long every = Math.max(1, (rows + FANOUT - 1) / FANOUT);
+        List<KeyValues> keys = new ChunkWalker(side).keys(side.dialect().splitKeys(
+                sourceFuller ? plan.source() : plan.destination(), range, every),
+                sourceFuller ? plan.source() : plan.destination());
+        return keys.stream().filter(k -> !k.equals(range.upper())).toList();
     }
 
     private List<RowDiff> mergeRows(KeyRange range) {

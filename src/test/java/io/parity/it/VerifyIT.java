@@ -40,9 +40,13 @@ class VerifyIT {
                             + " TIMESTAMP('2025-01-01') + INTERVAL seq SECOND FROM seq_1_to_20000",
                     "CREATE TABLE tokens (k BINARY(16) PRIMARY KEY, v INT NOT NULL)",
                     "INSERT INTO tokens SELECT UNHEX(MD5(seq)), seq FROM seq_1_to_5000",
+                    "CREATE TABLE line_items (a INT NOT NULL, b VARCHAR(10) COLLATE utf8mb4_general_ci NOT NULL, c DATE NOT NULL,"
+                            + " v INT, PRIMARY KEY (a, b, c))",
+                    "INSERT INTO line_items SELECT seq DIV 20, ELT(1 + seq % 4, 'ab', 'Cd', 'ef', 'GH'),"
+                            + " DATE('2024-01-01') + INTERVAL (seq % 5) DAY, seq FROM seq_1_to_16000",
                     "CREATE TABLE same (id INT PRIMARY KEY, v VARCHAR(10))",
                     "INSERT INTO same SELECT seq, CONCAT('v', seq) FROM seq_1_to_3000",
-                    "ANALYZE TABLE orders, tokens, same");
+                    "ANALYZE TABLE orders, tokens, line_items, same");
         }
         db.execute("USE " + DST,
                 "DELETE FROM orders WHERE id IN (7, 35000, 1060000)",
@@ -52,13 +56,16 @@ class VerifyIT {
                 "UPDATE orders SET status = 'PAID', created_at = created_at + INTERVAL 1 MICROSECOND WHERE id = 42007",
                 "UPDATE orders SET note = CONCAT(note, ' ') WHERE id = 1030003",
                 "DELETE FROM tokens WHERE k = UNHEX(MD5(4321))",
-                "UPDATE tokens SET v = -1 WHERE k = UNHEX(MD5(1))");
+                "UPDATE tokens SET v = -1 WHERE k = UNHEX(MD5(1))",
+                "UPDATE line_items SET v = 0 WHERE a = 10 AND b = 'ab' AND c = '2024-01-01'",
+                "UPDATE line_items SET b = 'CD' WHERE a = 500 AND b = 'Cd' AND c = '2024-01-02'",
+                "DELETE FROM line_items WHERE a = 700 AND b = 'ef' AND c = '2024-01-04'");
     }
 
     @Test
     void reportsExactlyTheInjectedDifferencesAcrossChunksAndSegments() throws IOException {
         Path spec = SpecFiles.write(dir, "drift", SRC, DST,
-                "tables:\n  - orders\n  - name: tokens\n  - same\noptions:\n  chunk-rows: 1000\n  parallelism: 2\n");
+                "tables:\n  - orders\n  - name: tokens\n  - line_items\n  - same\noptions:\n  chunk-rows: 4000\n  parallelism: 2\n");
         Path reports = dir.resolve("reports");
         CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
 
@@ -76,23 +83,25 @@ class VerifyIT {
                 diff("orders", "changed", "{\"id\":42007}", "[\"status\",\"created_at\"]"),
                 diff("orders", "changed", "{\"id\":1030003}", "[\"note\"]"),
                 diff("tokens", "missing", "{\"k\":\"0x" + md5Hex("4321") + "\"}", "[]"),
-                diff("tokens", "changed", "{\"k\":\"0x" + md5Hex("1") + "\"}", "[\"v\"]"));
+                diff("tokens", "changed", "{\"k\":\"0x" + md5Hex("1") + "\"}", "[\"v\"]"),
+                diff("line_items", "changed", "{\"a\":10,\"b\":\"ab\",\"c\":\"2024-01-01\"}", "[\"v\"]"),
+                diff("line_items", "changed", "{\"a\":500,\"b\":\"Cd\",\"c\":\"2024-01-02\"}", "[\"b\"]"),
+                diff("line_items", "missing", "{\"a\":700,\"b\":\"ef\",\"c\":\"2024-01-04\"}", "[]"));
 
         JsonNode summary = JsonMapper.builder().build().readTree(runDir.resolve("summary.json").toFile());
         assertThat(summary.get("verdict").asString()).isEqualTo("differences");
-        JsonNode orders = summary.get("tables").get(0);
-        assertThat(orders.get("table").asString()).isEqualTo(SRC + ".orders");
+        JsonNode orders = table(summary, "orders");
         assertThat(orders.get("sourceRows").asLong()).isEqualTo(20000);
         assertThat(orders.get("destinationRows").asLong()).isEqualTo(19999);
-        assertThat(orders.get("chunks").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(orders.get("chunks").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(orders.get("missing").asLong()).isEqualTo(3);
         assertThat(orders.get("extra").asLong()).isEqualTo(2);
         assertThat(orders.get("changed").asLong()).isEqualTo(4);
-        assertThat(summary.get("tables").get(1).get("table").asString()).isEqualTo(SRC + ".same");
-        assertThat(summary.get("tables").get(1).get("status").asString()).isEqualTo("consistent");
-        assertThat(summary.get("tables").get(2).get("status").asString()).isEqualTo("differences");
-        assertThat(Files.readString(runDir.resolve("report.md"))).contains("DIFFERENCES FOUND: 11 differing rows");
-        assertThat(run.out()).contains("DIFFERENCES FOUND: 11 rows differ").contains(runDir.resolve("report.md").toString());
+        assertThat(table(summary, "same").get("status").asString()).isEqualTo("consistent");
+        assertThat(table(summary, "tokens").get("status").asString()).isEqualTo("differences");
+        assertThat(table(summary, "line_items").get("missing").asLong()).isEqualTo(1);
+        assertThat(Files.readString(runDir.resolve("report.md"))).contains("DIFFERENCES FOUND: 14 differing rows");
+        assertThat(run.out()).contains("DIFFERENCES FOUND: 14 rows differ").contains(runDir.resolve("report.md").toString());
     }
 
     @Test
@@ -118,6 +127,15 @@ class VerifyIT {
                 diff("orders", "missing", "{\"id\":1060000}", "[]"),
                 diff("orders", "extra", "{\"id\":500000}", "[]"),
                 diff("orders", "extra", "{\"id\":9000000}", "[]"));
+    }
+
+    static JsonNode table(JsonNode summary, String name) {
+        for (JsonNode t : summary.get("tables")) {
+            if (t.get("table").asString().equals(SRC + "." + name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no table " + name + " in summary");
     }
 
     static String diff(String table, String kind, String key, String columns) {

@@ -35,6 +35,9 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     protected String hashSums(String row, HashAlgorithm hash) {
         if (hash == HashAlgorithm.CRC64) {
+            // The encoding is written twice and built twice per row. Carrying it in a user variable
+            // (CRC32(@r := row), CRC32C(@r)) measured 27% cheaper but is wrong: MariaDB treats the variable read as
+            // a constant of the statement and hashes the previous statement's value (RowEncodingIT caught it).
             return "COALESCE(SUM(CRC32(" + row + ")), 0), COALESCE(SUM(CRC32C(" + row + ")), 0)";
         }
         return super.hashSums(row, hash);

@@ -162,6 +162,56 @@ public class MySqlDialect implements Dialect {
         return new SqlStatement(sql.toString(), params);
     }
 
+    /**
+     * <pre>
+     * SELECT `id` FROM (SELECT `id`, ROW_NUMBER() OVER (ORDER BY `id`) AS parity_rn FROM `s`.`t`
+     *   WHERE `id` &gt; ? AND `id` &lt;= ?) parity_x WHERE parity_rn % ? = 0 ORDER BY `id`
+     * </pre>
+     */
+    @Override
+    public SqlStatement splitKeys(SideTable table, KeyRange range, long every) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(keyList(table)).append(" FROM (SELECT ")
+                .append(keyList(table)).append(", ROW_NUMBER() OVER (ORDER BY ").append(keyList(table))
+                .append(") AS parity_rn FROM ").append(from(table));
+        where(sql, params, table, range, true);
+        sql.append(") parity_x WHERE parity_rn % ? = 0 ORDER BY ").append(keyList(table));
+        params.add(every);
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    /**
+     * <pre>
+     * SELECT CASE WHEN `id` &lt;= ? THEN 0 WHEN `id` &lt;= ? THEN 1 ELSE 2 END AS parity_bucket, COUNT(*), ...
+     *   FROM `s`.`t` WHERE ... GROUP BY parity_bucket
+     * </pre>
+     */
+    @Override
+    public SqlStatement bucketChecksums(SideTable table, KeyRange range, List<KeyValues> splits, HashAlgorithm hash) {
+        List<Object> params = new ArrayList<>();
+        List<String> keys = table.key().stream().map(c -> quote(c.name())).toList();
+        StringBuilder sql = new StringBuilder("SELECT CASE");
+        for (int i = 0; i < splits.size(); i++) {
+            sql.append(" WHEN ");
+            KeyPredicates.append(sql, params, keys, new KeyRange(null, splits.get(i)));
+            sql.append(" THEN ").append(i);
+        }
+        sql.append(" ELSE ").append(splits.size()).append(" END AS parity_bucket, COUNT(*), ")
+                .append(hashSums(rowEncoding(table.columns()), hash)).append(" FROM ").append(from(table));
+        where(sql, params, table, range, true);
+        sql.append(" GROUP BY parity_bucket");
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    @Override
+    public java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
+        java.util.Map<Integer, ChunkChecksum> buckets = new java.util.HashMap<>();
+        while (rs.next()) {
+            buckets.put(rs.getInt(1), new ChunkChecksum(rs.getLong(2), exact(rs.getBigDecimal(3)), exact(rs.getBigDecimal(4))));
+        }
+        return buckets;
+    }
+
     /** Two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's first 64 bits summed instead. */
     protected String hashSums(String row, HashAlgorithm hash) {
         if (hash != HashAlgorithm.MD5) {
