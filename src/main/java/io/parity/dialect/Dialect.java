@@ -84,16 +84,28 @@ public interface Dialect {
      * Keys that cut {@code range} (under the table filter) into buckets of {@code every} rows: the key of every
      * {@code every}-th row, in key order. One index scan, however many buckets.
      */
-    SqlStatement splitKeys(SideTable table, KeyRange range, long every);
+    default SqlStatement splitKeys(SideTable table, KeyRange range, long every) {
+        throw new UnsupportedOperationException(describe() + " has no bucket checksums");
+    }
+
+    /** Whether {@link #splitKeys} and {@link #bucketChecksums} are available; without them mismatching ranges are read as rows. */
+    default boolean supportsBucketChecksums() {
+        return false;
+    }
 
     /**
      * Count and hash sums per bucket in one scan: bucket {@code i} holds the keys in {@code (splits[i-1], splits[i]]},
      * the last one {@code (splits[n-1], range.upper]}. Rows: bucket number, count, sum A, sum B.
      */
-    SqlStatement bucketChecksums(SideTable table, KeyRange range, java.util.List<KeyValues> splits, HashAlgorithm hash);
+    default SqlStatement bucketChecksums(SideTable table, KeyRange range, java.util.List<KeyValues> splits,
+                                         HashAlgorithm hash) {
+        throw new UnsupportedOperationException(describe() + " has no bucket checksums");
+    }
 
     /** The result of {@link #bucketChecksums}, by bucket number; buckets without rows are absent. */
-    java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException;
+    default java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
+        throw new UnsupportedOperationException(describe() + " has no bucket checksums");
+    }
 
     /** The rows of {@code range} in key order, laid out for {@link #readRow}. */
     SqlStatement rows(SideTable table, KeyRange range);

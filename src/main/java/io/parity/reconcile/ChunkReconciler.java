@@ -61,7 +61,8 @@ public final class ChunkReconciler {
         if (pair.matches()) {
             return;
         }
-        if (pair.maxRows() <= rowLimit) {
+        if (pair.maxRows() <= rowLimit || !source.dialect().supportsBucketChecksums()
+                || !destination.dialect().supportsBucketChecksums()) {
             out.addAll(mergeRows(range));
             return;
         }

@@ -169,6 +169,11 @@ public class MySqlDialect implements Dialect {
      * </pre>
      */
     @Override
+    public boolean supportsBucketChecksums() {
+        return true;
+    }
+
+    @Override
     public SqlStatement splitKeys(SideTable table, KeyRange range, long every) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(keyList(table)).append(" FROM (SELECT ")
