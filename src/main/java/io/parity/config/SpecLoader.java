@@ -32,7 +32,7 @@ import java.util.function.Function;
  *     columns: { ignore: [updated_at] }
  *   - include: "shop.*"
  *     exclude: ["shop.tmp_*"]
- * options: { chunk-rows: 10000, parallelism: 2, hash: crc64 }
+ * options: { chunk-rows: 10000, parallelism: 2, hash: sha1 }
  * </pre>
  *
  * Inside {@code { }} or {@code [ ]}, a {@code ${VAR}} must be quoted: unquoted braces are YAML syntax.

@@ -184,7 +184,7 @@ final class SpecReader {
             try {
                 hash = HashAlgorithm.parse(hashText);
             } catch (IllegalArgumentException e) {
-                problem("options.hash", "'" + hashText + "' is not a hash; use crc64 or md5");
+                problem("options.hash", "'" + hashText + "' is not a hash; use sha1, crc64 or md5");
             }
         }
         return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait);

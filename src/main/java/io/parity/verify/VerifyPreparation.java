@@ -41,7 +41,7 @@ public final class VerifyPreparation {
         HashAlgorithm wanted = spec.options().hash();
         if (wanted == null) {
             HashAlgorithm preferred = source.dialect().defaultHash();
-            return destination.dialect().supports(preferred) ? preferred : HashAlgorithm.MD5;
+            return destination.dialect().supports(preferred) ? preferred : HashAlgorithm.SHA1;
         }
         for (SideConnection side : List.of(source, destination)) {
             if (!side.dialect().supports(wanted)) {

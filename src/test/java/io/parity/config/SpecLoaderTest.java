@@ -310,8 +310,8 @@ class SpecLoaderTest {
                         "tables[0].where: must be one SQL condition"),
                 Arguments.of("key not a list", VALID_SIDES + "tables:\n  - { name: s.t, key: { a: 1 } }\n",
                         "tables[0].key: must be a list of names"),
-                Arguments.of("bad hash", VALID_SIDES + tables + "options: { hash: sha1 }\n",
-                        "options.hash: 'sha1' is not a hash"),
+                Arguments.of("bad hash", VALID_SIDES + tables + "options: { hash: sha256 }\n",
+                        "options.hash: 'sha256' is not a hash"),
                 Arguments.of("chunk-rows 0", VALID_SIDES + tables + "options: { chunk-rows: 0 }\n",
                         "options.chunk-rows: '0' is not a whole number"),
                 Arguments.of("chunk-rows negative", VALID_SIDES + tables + "options: { chunk-rows: -5 }\n",
@@ -395,7 +395,7 @@ class SpecLoaderTest {
                 tables:
                   - { name: s.t, include: 's.*' }
                   - { name: s.u, exclude: [x] }
-                options: { chunk-rows: 0, hash: sha1 }
+                options: { chunk-rows: 0, hash: sha256 }
                 """);
 
         assertThat(e.getMessage().lines()).hasSize(8);
@@ -407,7 +407,7 @@ class SpecLoaderTest {
                 .contains(": tables[0]: needs exactly one of")
                 .contains(": tables[1].exclude: only filters")
                 .contains(": options.chunk-rows: '0' is not a whole number")
-                .contains(": options.hash: 'sha1' is not a hash");
+                .contains(": options.hash: 'sha256' is not a hash");
         assertThat(e.getMessage().lines()).allSatisfy(line -> assertThat(line).startsWith(jobs.resolve("bad.yml") + ": "));
     }
 

@@ -23,13 +23,8 @@ public class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
-    public HashAlgorithm defaultHash() {
-        return hasCrc32c ? HashAlgorithm.CRC64 : HashAlgorithm.MD5;
-    }
-
-    @Override
     public boolean supports(HashAlgorithm hash) {
-        return hash == HashAlgorithm.MD5 || (hash == HashAlgorithm.CRC64 && hasCrc32c);
+        return super.supports(hash) || (hash == HashAlgorithm.CRC64 && hasCrc32c);
     }
 
     @Override

@@ -115,12 +115,12 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public HashAlgorithm defaultHash() {
-        return HashAlgorithm.MD5;
+        return HashAlgorithm.SHA1;
     }
 
     @Override
     public boolean supports(HashAlgorithm hash) {
-        return hash == HashAlgorithm.MD5;
+        return hash == HashAlgorithm.MD5 || hash == HashAlgorithm.SHA1;
     }
 
     @Override
@@ -219,10 +219,13 @@ public class MySqlDialect implements Dialect {
 
     /** Two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's first 64 bits summed instead. */
     protected String hashSums(String row, HashAlgorithm hash) {
-        if (hash != HashAlgorithm.MD5) {
-            throw new IllegalArgumentException(hash + " is not available on " + describe());
-        }
-        return "COALESCE(SUM(CAST(CONV(LEFT(MD5(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
+        String function = switch (hash) {
+            case SHA1 -> "SHA1";
+            case MD5 -> "MD5";
+            default -> throw new IllegalArgumentException(hash + " is not available on " + describe());
+        };
+        // CAST keeps the 64-bit value an exact integer: SUM over CONV's string result would be a DOUBLE and round.
+        return "COALESCE(SUM(CAST(CONV(LEFT(" + function + "(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
     }
 
     @Override

@@ -39,7 +39,7 @@ class MariaDbDialectTest {
 
         assertThat(d.supports(HashAlgorithm.CRC64)).isEqualTo(crc64);
         assertThat(d.supports(HashAlgorithm.MD5)).isTrue();
-        assertThat(d.defaultHash()).isEqualTo(crc64 ? HashAlgorithm.CRC64 : HashAlgorithm.MD5);
+        assertThat(d.defaultHash()).isEqualTo(HashAlgorithm.SHA1);
     }
 
     @Test

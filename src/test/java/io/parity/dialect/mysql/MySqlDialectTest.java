@@ -139,10 +139,11 @@ class MySqlDialectTest {
     }
 
     @Test
-    void mysqlSupportsOnlyMd5() {
+    void mysqlSupportsSha1AndMd5ButNotCrc64() {
         assertThat(mysql.supports(HashAlgorithm.MD5)).isTrue();
+        assertThat(mysql.supports(HashAlgorithm.SHA1)).isTrue();
         assertThat(mysql.supports(HashAlgorithm.CRC64)).isFalse();
-        assertThat(mysql.defaultHash()).isEqualTo(HashAlgorithm.MD5);
+        assertThat(mysql.defaultHash()).isEqualTo(HashAlgorithm.SHA1);
         assertThat(mysql.describe()).isEqualTo("MySQL 8.0.36");
     }
 
