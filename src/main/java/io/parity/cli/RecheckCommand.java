@@ -64,19 +64,12 @@ public class RecheckCommand implements Callable<Integer> {
         }
         try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, null))) {
             JobExecution execution = RunLocator.completedRun(runtime.bean(JobRepository.class), run, null);
-            JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(Path.of(execution.getJobParameters().getString("spec.path")));
-            if (!jobSpec.sha256().equals(execution.getJobParameters().getString("spec.sha256"))) {
-                throw ParityException.badInput("spec " + jobSpec.file() + " changed since run " + run
-                        + " was verified; run 'parity verify' again");
-            }
+            JobSpec jobSpec = RunLocator.specOf(execution, null, "run 'parity verify' again");
             RunStore store = runtime.bean(RunStore.class);
             try (VerifyContext context = VerifyPreparation.prepare(jobSpec)) {
                 Rechecker.Outcome outcome = new Rechecker(context, store)
                         .recheck(run, new RecheckPolicy(attempts, Duration.ofSeconds(delaySeconds), 2.0));
-                RunReporter.Written written = new RunReporter(store, jobSpec,
-                        context.source().dialect().describe() + " " + jobSpec.source().safeUrl(),
-                        context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
-                        context.hash().specName()).write(execution, null, reportDir, 0);
+                RunReporter.Written written = RunReporter.of(store, context).write(execution, null, reportDir, 0);
                 if (quiet) {
                     spec.commandLine().getOut().println(written.summary().verdict() + " " + written.dir().resolve("report.md"));
                 } else {

@@ -107,13 +107,7 @@ public class RepairCommand implements Callable<Integer> {
             JobExecution run = RunLocator.completedRun(runtime.bean(JobRepository.class), which.run,
                     given == null ? null : given.name());
             long runId = run.getJobInstance().getInstanceId();
-            JobSpec jobSpec = given != null ? given
-                    : SpecLoader.fromSystemEnvironment().load(Path.of(run.getJobParameters().getString("spec.path")));
-            String recorded = run.getJobParameters().getString("spec.sha256");
-            if (!jobSpec.sha256().equals(recorded)) {
-                throw ParityException.badInput("spec " + jobSpec.file() + " changed since run " + runId
-                        + " was verified; run 'parity verify' again and repair that run");
-            }
+            JobSpec jobSpec = RunLocator.specOf(run, given, "run 'parity verify' again and repair that run");
             Map<String, List<KeyValues>> keys = new LinkedHashMap<>();
             for (StoredDiff d : runtime.bean(RunStore.class).diffs(runId)) {
                 keys.computeIfAbsent(d.tableId(), k -> new ArrayList<>()).add(d.key());

@@ -38,6 +38,21 @@ final class RunLocator {
         return last;
     }
 
+    /**
+     * The spec a run was started with: the one given on the command line, or the file recorded with the run. Either
+     * way its hash must equal the recorded one, since results of two different specs must not be mixed.
+     */
+    static io.parity.config.JobSpec specOf(JobExecution run, io.parity.config.JobSpec given, String whatFor) {
+        long runId = run.getJobInstance().getInstanceId();
+        io.parity.config.JobSpec spec = given != null ? given : io.parity.config.SpecLoader.fromSystemEnvironment()
+                .load(java.nio.file.Path.of(run.getJobParameters().getString("spec.path")));
+        if (!spec.sha256().equals(run.getJobParameters().getString("spec.sha256"))) {
+            throw ParityException.badInput("spec " + spec.file() + " changed since run " + runId + " was started; "
+                    + whatFor);
+        }
+        return spec;
+    }
+
     /** The latest run of a job when it did not complete, for a hint; null otherwise. */
     static Long unfinishedRun(JobRepository repository, String jobName) {
         JobInstance instance = repository.getLastJobInstance(jobName);

@@ -79,12 +79,8 @@ public class VerifyCommand implements Callable<Integer> {
                     given == null ? null : given.repository()))) {
                 JobExecution previous = RunLocator.restartableRun(runtime.bean(JobRepository.class),
                         runtime.bean(JobOperator.class), restart);
-                JobSpec jobSpec = given != null ? given : SpecLoader.fromSystemEnvironment()
-                        .load(Path.of(previous.getJobParameters().getString("spec.path")));
-                if (!jobSpec.sha256().equals(previous.getJobParameters().getString("spec.sha256"))) {
-                    throw ParityException.badInput("spec " + jobSpec.file() + " changed since run " + restart
-                            + " started; restarting would mix results of two specs; start a new run with --job");
-                }
+                JobSpec jobSpec = RunLocator.specOf(previous, given,
+                        "restarting would mix results of two specs; start a new run with --job");
                 try (VerifyContext context = VerifyPreparation.prepare(jobSpec)) {
                     return execute(runtime, context, launcher -> launcher.restart(context, previous));
                 }
@@ -130,10 +126,7 @@ public class VerifyCommand implements Callable<Integer> {
                 ? new ParityException(io.parity.error.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
                         + " --restart " + runId + "' continues it")
                 : VerifyLauncher.failureOf(execution);
-        RunReporter reporter = new RunReporter(runtime.bean(RunStore.class), jobSpec,
-                context.source().dialect().describe() + " " + jobSpec.source().safeUrl(),
-                context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
-                context.hash().specName());
+        RunReporter reporter = RunReporter.of(runtime.bean(RunStore.class), context);
         RunReporter.Written written = reporter.write(execution, failure == null ? null : failure.getMessage(), reportDir,
                 context.throttle().pausedMillis());
         if (quiet) {

@@ -19,6 +19,13 @@ import java.util.List;
  */
 public record RunReporter(RunStore store, JobSpec spec, String source, String destination, String hash) {
 
+    /** A reporter that describes both sides as the run's context connected to them. */
+    public static RunReporter of(RunStore store, io.parity.verify.VerifyContext context) {
+        JobSpec spec = context.spec();
+        return new RunReporter(store, spec, context.source().dialect().describe() + " " + spec.source().safeUrl(),
+                context.destination().dialect().describe() + " " + spec.destination().safeUrl(), context.hash().specName());
+    }
+
     /** The summary and the written report directory. */
     public record Written(RunSummary summary, Path dir) {
     }

@@ -199,7 +199,7 @@ class RepairIT {
         Files.writeString(spec, Files.readString(spec) + "  parallelism: 1\n");
         CliRun changed = parity("repair", "--job", spec.toString());
         assertThat(changed.exitCode()).isEqualTo(2);
-        assertThat(changed.err()).contains("changed since run 1 was verified");
+        assertThat(changed.err()).contains("changed since run 1 was started");
     }
 
     /** Applies every .sql file of a folder with the mariadb command-line client, as a DBA would. */
