@@ -25,12 +25,13 @@ import java.util.concurrent.Callable;
 
 /** {@code parity recheck}: re-check the differences of an earlier run without scanning the tables again. */
 @Command(name = "recheck", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        description = {"Re-read the differing rows of an earlier verify run on both sides and update their status:",
-                "resolved (now equal: it was in flight, or it was repaired) or confirmed. The run's report is rewritten.",
-                "Only the recorded keys are read; nothing else is scanned.", ""},
+        description = {"Re-check the differences of an earlier verify run, without scanning the tables again.",
+                "",
+                "Each differing row is read again on both sides: resolved (equal now: it was in flight, or it was",
+                "repaired) or confirmed. The run's report is rewritten. Only the recorded keys are read.", ""},
         footer = {"", "Examples:",
                 "  parity recheck --run 12",
-                "  parity recheck --run 12 --attempts 3 --delay 10s   # wait for replication between attempts",
+                "  parity recheck --run 12 --attempts 3 --delay 10   # give replication time between attempts",
                 "", "Exit codes: 0 every difference resolved, 1 some confirmed, 2 bad input, 3 could not complete."})
 public class RecheckCommand implements Callable<Integer> {
 
