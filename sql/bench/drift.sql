@@ -1,4 +1,4 @@
--- Drift on the destination: @each@ rows changed, deleted and added, every @step@-th key (spread over the key space).
+-- Drift on the destination: equal numbers of rows changed, deleted and added, every @STEP@-th key (spread over the key space).
 USE parity_bench;
 UPDATE t SET amount = amount + 0.01 WHERE id % (@STEP@ * 2) = 2 AND id <= @LIMIT@;
 DELETE FROM t WHERE id % (@STEP@ * 2) = 6 AND id <= @LIMIT@;

@@ -31,38 +31,39 @@ for side in SRC DST; do
   mariadb "${conn[@]}" -e "SET GLOBAL innodb_buffer_pool_size = 1073741824" 2>/dev/null || true
 done
 
-built() { mariadb "$@" -N -e "SELECT CONCAT(rows_, '/', drift) FROM parity_bench.meta" 2>/dev/null || true; }
+db="parity_bench_${rows}_${drift//./_}"   # one database per shape, so repeated runs reuse the build
+built() { mariadb "$@" -N -e "SELECT CONCAT(rows_, '/', drift) FROM $db.meta" 2>/dev/null || true; }
 if [[ "$(built "${SRC[@]}")" != "$rows/$drift" || "$(built "${DST[@]}")" != "$rows/$drift" ]]; then
   echo "building $rows rows with drift $drift on both servers ..." >&2
   for side in SRC DST; do
     declare -n conn="$side"
-    sed "s/@ROWS@/$rows/" sql/bench/build.sql | mariadb "${conn[@]}" &
+    sed "s/@ROWS@/$rows/; s/parity_bench/$db/g" sql/bench/build.sql | mariadb "${conn[@]}" &
   done
   wait
   each=$(python3 -c "print(int($rows * $drift / 3))")
   if ((each > 0)); then
     step=$(python3 -c "print(max(4, $rows // $each))")
     limit=$((rows * 2))
-    sed "s/@STEP@/$step/g; s/@LIMIT@/$limit/g" sql/bench/drift.sql | mariadb "${DST[@]}"
+    sed "s/@STEP@/$step/g; s/@LIMIT@/$limit/g; s/parity_bench/$db/g" sql/bench/drift.sql | mariadb "${DST[@]}"
   fi
   for side in SRC DST; do
     declare -n conn="$side"
-    mariadb "${conn[@]}" -e "ANALYZE TABLE parity_bench.t; CREATE TABLE parity_bench.meta (rows_ BIGINT, drift VARCHAR(20));
-      INSERT INTO parity_bench.meta VALUES ($rows, '$drift')" >/dev/null
+    mariadb "${conn[@]}" -e "ANALYZE TABLE $db.t; CREATE TABLE $db.meta (rows_ BIGINT, drift VARCHAR(20));
+      INSERT INTO $db.meta VALUES ($rows, '$drift')" >/dev/null
   done
 fi
 differing=$(python3 - <<PY
 import subprocess
 def q(args, sql):
     return subprocess.run(["mariadb", *args, "-N", "-e", sql], capture_output=True, text=True).stdout.strip()
-print(q("-uroot -h127.0.0.1 -P3310".split(), "SELECT COUNT(*) FROM parity_bench.t"))
+print(q("-uroot -h127.0.0.1 -P3310".split(), "SELECT COUNT(*) FROM $db.t"))
 PY
 )
 
 cat > "$work/bench.yml" <<YML
 name: bench
-source: { url: "jdbc:mysql://127.0.0.1:3306/parity_bench", user: root, password: "" }
-destination: { url: "jdbc:mysql://127.0.0.1:3310/parity_bench", user: root, password: "" }
+source: { url: "jdbc:mysql://127.0.0.1:3306/$db", user: root, password: "" }
+destination: { url: "jdbc:mysql://127.0.0.1:3310/$db", user: root, password: "" }
 tables: [t]
 options:
   parallelism: $parallelism
@@ -71,7 +72,7 @@ ${chunk_rows:+  chunk-rows: $chunk_rows}
 YML
 
 cols="id, customer_id, status, amount, ratio, note, created_at, payload"
-L1="SELECT COUNT(*), BIT_XOR(CRC32(CONCAT_WS('#', $cols, CONCAT(ISNULL(ratio), ISNULL(note), ISNULL(payload))))) FROM parity_bench.t"
+L1="SELECT COUNT(*), BIT_XOR(CRC32(CONCAT_WS('#', $cols, CONCAT(ISNULL(ratio), ISNULL(note), ISNULL(payload))))) FROM $db.t"
 now() { date +%s.%N; }
 both() { local s; s=$(now); mariadb "${SRC[@]}" -N -e "$1" >/dev/null & mariadb "${DST[@]}" -N -e "$1" >/dev/null & wait; python3 -c "print(round($(now) - $s, 3))"; }
 median() { python3 -c "import statistics,sys; print(round(statistics.median([float(x) for x in sys.argv[1:]]), 3))" "$@"; }
@@ -80,7 +81,7 @@ median() { python3 -c "import statistics,sys; print(round(statistics.median([flo
 declare -a l1=() ck=() pt=() pe=() pw=() rss=() st=()
 for ((i = 0; i < runs; i++)); do
   l1+=("$(both "$L1")")
-  ck+=("$(both "CHECKSUM TABLE parity_bench.t")")
+  ck+=("$(both "CHECKSUM TABLE $db.t")")
   s=$(now); ./parity --version >/dev/null; st+=("$(python3 -c "print(round($(now) - $s, 3))")")
   s=$(now)
   /usr/bin/time -f "%M" -o "$work/rss.txt" java $java_opts -jar target/parity.jar verify --job "$work/bench.yml" \
@@ -96,7 +97,7 @@ print(round((f(s['ended']) - f(s['started'])).total_seconds(), 3))")")
   found=$(python3 -c "import json; s=json.load(open('$summary')); t=s['tables'][0]; print(t['missing'], t['extra'], t['changed'])")
   if ((skip_pt == 0)) && command -v pt-table-sync >/dev/null; then
     s=$(now)
-    pt-table-sync --print --no-check-triggers h=127.0.0.1,P=3306,u=root,D=parity_bench,t=t h=127.0.0.1,P=3310,u=root \
+    pt-table-sync --print --no-check-triggers h=127.0.0.1,P=3306,u=root,D=$db,t=t h=127.0.0.1,P=3310,u=root \
       > "$work/pt.sql" 2>"$work/pt.err" || true
     pt+=("$(python3 -c "print(round($(now) - $s, 3))")")
   fi
