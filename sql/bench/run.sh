@@ -6,16 +6,18 @@
 #   pt-sync    pt-table-sync --print between the servers (Percona Toolkit), when installed
 #   parity     parity verify: engine time (from summary.json) and whole-process wall time, peak RSS
 #   startup    parity --version
-# Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--parity-opts "..."]
+# Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--build-only] [--java-opts "..."]
+#                         [--chunk-rows N] [--parallelism N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rows=2000000; drift=0; runs=3; skip_pt=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2
+rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2
 while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --drift) drift="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --skip-pt) skip_pt=1; shift ;;
+    --build-only) build_only=1; shift ;;
     --java-opts) java_opts="$2"; shift 2 ;;
     --chunk-rows) chunk_rows="$2"; shift 2 ;;
     --parallelism) parallelism="$2"; shift 2 ;;
@@ -52,6 +54,7 @@ if [[ "$(built "${SRC[@]}")" != "$rows/$drift" || "$(built "${DST[@]}")" != "$ro
       INSERT INTO $db.meta VALUES ($rows, '$drift')" >/dev/null
   done
 fi
+if ((build_only)); then echo "built $db on both servers"; exit 0; fi
 differing=$(python3 - <<PY
 import subprocess
 def q(args, sql):
