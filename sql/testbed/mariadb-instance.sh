@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts or stops an extra, throw-away MariaDB server on 127.0.0.1:PORT (root, empty password) with its own data
-# directory under ${PARITY_TESTBED_DIR:-/tmp/parity-testbed}/PORT. Used by tests that need to stop a server mid-run.
+# directory under ${PARITY_INSTANCE_DIR:-/tmp/parity-instances}/PORT (apart from mariadb-pair.sh's testbed). Used by tests that need to stop a server mid-run.
 # Usage: mariadb-instance.sh start|stop|status PORT
 set -euo pipefail
 cmd="${1:?usage: $0 start|stop|status PORT}"
 port="${2:?usage: $0 start|stop|status PORT}"
-base="${PARITY_TESTBED_DIR:-/tmp/parity-testbed}/$port"
+base="${PARITY_INSTANCE_DIR:-/tmp/parity-instances}/$port"
 sock="$base/mysqld.sock"
 pidfile="$base/mysqld.pid"
 
