@@ -1,0 +1,146 @@
+package io.parity.gate;
+
+import io.parity.connect.Side;
+import io.parity.dialect.CutoverSql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Measures replication delay with a row Parity writes on one side and watches for on the other. Both the write time
+ * and the time the row became visible are taken from Parity's own clock, so the delay is exact to the polling step
+ * (50 ms) and immune to clock skew between the servers; it works with any replicator, native or not.
+ *
+ * <p>The same mechanism, pointed the other way at {@code parity_canary}, proves reverse replication.
+ */
+public final class Heartbeat {
+
+    static final Duration POLL = Duration.ofMillis(50);
+    static final int TABLE_MISSING = 1146;
+
+    /**
+     * One heartbeat's fate.
+     *
+     * @param visible    the row arrived on the reading side within the wait
+     * @param delay      time to arrival; when not visible, the time waited (a lower bound)
+     * @param seq        the sequence written
+     */
+    public record Beat(boolean visible, Duration delay, long seq) {
+
+        public Map<String, Object> values(String prefix) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put(prefix + "_visible", visible);
+            v.put(prefix + "_delay_ms", delay.toMillis());
+            v.put(prefix + "_seq", seq);
+            return v;
+        }
+
+        public String describe(String what) {
+            return visible ? what + " visible after " + Durations.format(delay)
+                    : what + " not visible after " + Durations.format(delay);
+        }
+    }
+
+    private Heartbeat() {
+    }
+
+    /** Writes the heartbeat on the source and waits up to {@code wait} for it on the destination. */
+    public static Beat forward(GateContext context, Duration wait) {
+        return send(context, Side.SOURCE, Side.DESTINATION, CutoverSql.HEARTBEAT_TABLE, wait);
+    }
+
+    /** Writes the canary on the destination and waits up to {@code wait} for it on the source. */
+    public static Beat reverse(GateContext context, Duration wait) {
+        return send(context, Side.DESTINATION, Side.SOURCE, CutoverSql.CANARY_TABLE, wait);
+    }
+
+    private static Beat send(GateContext context, Side writer, Side reader, String table, Duration wait) {
+        HeartbeatSettings hb = context.heartbeat();
+        Instant written = context.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        long seq = ChronoUnit.MICROS.between(Instant.EPOCH, written);
+        context.on(writer, "writing Parity's " + table + " row", (c, sql) -> {
+            ensureTable(c, sql, hb.schema(), table);
+            write(c, sql, hb, table, seq, written);
+            return null;
+        });
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> read(c, sql, hb, table));
+            Instant now = context.clock().instant();
+            if (seen != null && seen >= seq) {
+                return new Beat(true, Duration.between(written, now), seq);
+            }
+            if (System.nanoTime() >= deadline) {
+                return new Beat(false, Duration.between(written, now), seq);
+            }
+            sleep();
+        }
+    }
+
+    private static void ensureTable(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql.createSchema(schema));
+            st.execute(sql.createMarkerTable(schema, table));
+        }
+    }
+
+    private static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
+            throws SQLException {
+        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
+        if (ownDomain) {
+            setDomain(c, sql, hb.gtidDomainId());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
+            ps.setString(1, hb.id());
+            ps.setLong(2, seq);
+            ps.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.executeUpdate();
+        } finally {
+            if (ownDomain) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(CutoverSql.RESET_GTID_DOMAIN);
+                }
+            }
+        }
+    }
+
+    private static void setDomain(Connection c, CutoverSql sql, long domain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.sessionGtidDomain())) {
+            ps.setLong(1, domain);
+            ps.execute();
+        }
+    }
+
+    private static Long read(Connection c, CutoverSql sql, HeartbeatSettings hb, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.readMarker(hb.schema(), table))) {
+            ps.setString(1, hb.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == TABLE_MISSING || e.getErrorCode() == 1049) {
+                return null; // not replicated yet: the same as "not visible"
+            }
+            throw e;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.parity.error.ParityException(io.parity.error.Failure.INCOMPLETE, "interrupted while waiting for a heartbeat", e);
+        }
+    }
+}
