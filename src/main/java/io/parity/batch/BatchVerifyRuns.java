@@ -1,0 +1,93 @@
+package io.parity.batch;
+
+import io.parity.cli.ParityVersion;
+import io.parity.config.JobSpec;
+import io.parity.gate.VerifyOutcome;
+import io.parity.gate.VerifyRuns;
+import io.parity.report.ReportWriter;
+import io.parity.report.RunSummary;
+import io.parity.report.SummaryAssembler;
+import io.parity.report.TableSummary;
+import io.parity.report.Verdict;
+import io.parity.store.RunStore;
+import io.parity.store.StoredDiff;
+import io.parity.verify.VerifyContext;
+import io.parity.verify.VerifyPreparation;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verify runs for the {@code consistent} gate, through the same job, store and report files as {@code parity verify}:
+ * a run started here is an ordinary verify run with its own id and report directory.
+ */
+public final class BatchVerifyRuns implements VerifyRuns {
+
+    private final VerifyLauncher launcher;
+    private final RunStore store;
+    private final JobRepository repository;
+    private final Path reportDir;
+
+    public BatchVerifyRuns(VerifyLauncher launcher, RunStore store, JobRepository repository, Path reportDir) {
+        this.launcher = launcher;
+        this.store = store;
+        this.repository = repository;
+        this.reportDir = reportDir;
+    }
+
+    @Override
+    public VerifyOutcome runNow(JobSpec spec) {
+        try (VerifyContext context = VerifyPreparation.prepare(spec)) {
+            JobExecution execution = launcher.run(context);
+            VerifyOutcome outcome = outcome(execution);
+            writeReport(spec, context, execution, outcome);
+            return outcome;
+        }
+    }
+
+    @Override
+    public Optional<VerifyOutcome> latest(JobSpec spec) {
+        for (JobInstance instance : repository.getJobInstances(spec.name(), 0, 50)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return Optional.of(outcome(last));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private VerifyOutcome outcome(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId));
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        Verdict verdict = SummaryAssembler.verdict(tables, completed);
+        long rows = tables.stream().mapToLong(TableSummary::rowDifferences).sum();
+        long findings = tables.stream().mapToLong(t -> t.schemaFindings().size()).sum();
+        return new VerifyOutcome(runId, completed, rows, findings, instant(execution.getEndTime()), verdict.label());
+    }
+
+    private void writeReport(JobSpec spec, VerifyContext context, JobExecution execution, VerifyOutcome outcome) {
+        long runId = outcome.runId();
+        List<StoredDiff> diffs = store.diffs(runId);
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
+        RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, ParityVersion.get(), spec.name(), runId,
+                outcome.verdict(), instant(execution.getStartTime()), outcome.finishedAt(),
+                context.source().dialect().describe() + " " + spec.source().safeUrl(),
+                context.destination().dialect().describe() + " " + spec.destination().safeUrl(),
+                spec.file().toString(), spec.sha256(), context.hash().specName(), tables,
+                outcome.completed() ? null : VerifyLauncher.failureOf(execution).getMessage());
+        new ReportWriter().write(reportDir.resolve(spec.name()).resolve(Long.toString(runId)), summary, diffs);
+    }
+
+    /** Spring Batch records times as local date-times in the JVM's zone. */
+    private static Instant instant(java.time.LocalDateTime t) {
+        return t == null ? null : t.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}
