@@ -2,6 +2,8 @@ package io.parity.batch;
 
 import io.parity.cli.ParityVersion;
 import io.parity.config.JobSpec;
+import io.parity.error.Failure;
+import io.parity.error.ParityException;
 import io.parity.gate.VerifyOutcome;
 import io.parity.gate.VerifyRuns;
 import io.parity.report.ReportWriter;
@@ -23,6 +25,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Verify runs for the {@code consistent} gate, through the same job, store and report files as {@code parity verify}:
@@ -42,8 +47,29 @@ public final class BatchVerifyRuns implements VerifyRuns {
         this.reportDir = reportDir;
     }
 
+    /**
+     * Runs the verify job on a thread of its own: the cutover step calling this runs inside a (resourceless)
+     * transaction, and Spring Batch refuses to launch a job from a thread with a transaction active.
+     */
     @Override
     public VerifyOutcome runNow(JobSpec spec) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "parity-consistent-verify"));
+        try {
+            return thread.submit(() -> verify(spec)).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ParityException(Failure.INCOMPLETE, "the verify run failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParityException(Failure.INCOMPLETE, "interrupted while verifying", e);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private VerifyOutcome verify(JobSpec spec) {
         try (VerifyContext context = VerifyPreparation.prepare(spec)) {
             JobExecution execution = launcher.run(context);
             VerifyOutcome outcome = outcome(execution);

@@ -61,7 +61,9 @@ public class CutoverJobFactory {
             CutoverStep s = plan.get(i);
             GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required());
             Step next = steps.get(i + 1);
-            flow.from(steps.get(i)).next(decider).on(GateDecider.CONTINUE).to(next);
+            // on("*"), not next(): next() routes any exit code other than COMPLETED to failure, bypassing the decider
+            flow.from(steps.get(i)).on("*").to(decider);
+            flow.from(decider).on(GateDecider.CONTINUE).to(next);
             flow.from(decider).on(GateDecider.PAUSE).stopAndRestart(next);
             flow.from(decider).on(GateDecider.STOP).fail();
         }

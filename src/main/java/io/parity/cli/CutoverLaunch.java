@@ -89,7 +89,8 @@ final class CutoverLaunch {
         report.write(dir);
         if (execution.getStatus() == BatchStatus.FAILED && !report.failed() && !report.couldNotMeasure()) {
             throw new ParityException(Failure.INCOMPLETE, "run " + runId + " stopped unexpectedly: "
-                    + execution.getAllFailureExceptions().stream().findFirst().map(Throwable::toString).orElse("no detail"));
+                    + execution.getAllFailureExceptions().stream().findFirst().map(Throwable::toString)
+                    .orElse(execution.getExitStatus().getExitCode() + " " + execution.getExitStatus().getExitDescription()));
         }
         out.println();
         out.println(report.verdict() + "  job " + spec.name() + "  run " + runId);

@@ -28,9 +28,9 @@ public final class ConsistentGate implements Gate {
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {
-        Instant now = context.clock().instant();
         Optional<VerifyOutcome> outcome = settings.has("max-age") ? context.verifyRuns().latest(context.spec())
                 : Optional.of(context.verifyRuns().runNow(context.spec()));
+        Instant now = context.clock().instant();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("mode", settings.has("max-age") ? "recent run" : "run now");
         if (outcome.isEmpty()) {

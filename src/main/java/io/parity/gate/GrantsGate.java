@@ -51,7 +51,7 @@ public final class GrantsGate implements Gate {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("account", account.toString());
             a.put("exists", lines != null);
-            a.put("grants", lines == null ? List.of() : lines);
+            a.put("grants", lines == null ? List.of() : lines.stream().map(GrantsGate::redact).toList());
             a.put("revoke", statements);
             accounts.add(a);
             revokes.addAll(statements);
@@ -71,6 +71,12 @@ public final class GrantsGate implements Gate {
     public Decision decide(List<Observation> series, GateSettings settings) {
         Observation last = series.get(series.size() - 1);
         return ((List<?>) last.value("revoke")).isEmpty() ? Decision.pass(last.text()) : Decision.fail(last.text());
+    }
+
+    /** Grant lines may carry a password hash ({@code IDENTIFIED BY PASSWORD '*...'}); evidence never does. */
+    static String redact(String grantLine) {
+        return grantLine.replaceAll("(?i)(IDENTIFIED\\s+(?:BY\\s+PASSWORD|BY|VIA\\s+\\S+\\s+USING|WITH\\s+\\S+\\s+AS)\\s+)'(?:[^'\\\\]|\\\\.|'')*'",
+                "$1'******'");
     }
 
     /** The grant lines, or null when the account does not exist. */
