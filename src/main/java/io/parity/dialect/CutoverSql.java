@@ -22,6 +22,9 @@ public final class CutoverSql {
 
     public static final String CONNECTION_ID = "SELECT CONNECTION_ID()";
 
+    public static final String TABLE_EXISTS =
+            "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+
     /** Puts a session back into the server's own GTID domain after a heartbeat write. */
     public static final String RESET_GTID_DOMAIN = "SET SESSION gtid_domain_id = @@GLOBAL.gtid_domain_id";
 

@@ -3,6 +3,7 @@ package io.parity.gate;
 import io.parity.error.ParityException;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class ActionRunner {
         Process process;
         try {
             process = new ProcessBuilder("sh", "-c", command).directory(workingDir.toFile())
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw ParityException.incomplete("cannot start the command '" + command + "' (" + e.getMessage() + ")", e);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public final class CutoverReport {
         md.append("| step | status | required | took | reason | evidence |\n|---|---|---|---|---|---|\n");
         for (StepOutcome o : outcomes) {
             md.append("| ").append(o.id()).append(" | ").append(o.status()).append(" | ").append(o.required() ? "yes" : "no")
-                    .append(" | ").append(o.started() == null ? "" : Durations.format(java.time.Duration.ofMillis(o.millis())))
+                    .append(" | ").append(o.started() == null ? "" : Durations.format(Duration.ofMillis(o.millis())))
                     .append(" | ").append(o.reason().replace("|", "\\|").replace("\n", " ")).append(" | ")
                     .append(o.status() == StepStatus.NOT_REACHED ? "" : "[" + o.id() + ".json](" + o.id() + ".json)")
                     .append(" |\n");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ public final class CutoverStepRunner {
 
     private Map<String, Object> action(ActionStep step, Path runDir) {
         Instant started = context.clock().instant();
-        Map<String, Object> e = base("action", step.kind().name().toLowerCase(java.util.Locale.ROOT), true, started);
+        Map<String, Object> e = base("action", step.kind().name().toLowerCase(Locale.ROOT), true, started);
         if (step.kind() == ActionStep.Kind.PAUSE) {
             e.put("status", StepStatus.PAUSED.name());
             e.put("message", step.message());

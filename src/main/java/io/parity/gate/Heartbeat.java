@@ -2,6 +2,8 @@ package io.parity.gate;
 
 import io.parity.connect.Side;
 import io.parity.dialect.CutoverSql;
+import io.parity.error.Failure;
+import io.parity.error.ParityException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,13 +68,17 @@ public final class Heartbeat {
 
     private static Beat send(GateContext context, Side writer, Side reader, String table, Duration wait) {
         HeartbeatSettings hb = context.heartbeat();
-        Instant written = context.clock().instant().truncatedTo(ChronoUnit.MICROS);
-        long seq = ChronoUnit.MICROS.between(Instant.EPOCH, written);
-        context.on(writer, "writing Parity's " + table + " row", (c, sql) -> {
-            ensureTable(c, sql, hb.schema(), table);
-            write(c, sql, hb, table, seq, written);
-            return null;
+        // Connect to the reading side first: opening a pool is not replication delay.
+        context.on(reader, "connecting", (c, sql) -> null);
+        Instant written = context.on(writer, "writing Parity's " + table + " row", (c, sql) -> {
+            if (!exists(c, sql, hb.schema(), table)) {
+                inDomain(c, sql, hb, () -> create(c, sql, hb.schema(), table));
+            }
+            Instant at = context.clock().instant().truncatedTo(ChronoUnit.MICROS);
+            inDomain(c, sql, hb, () -> write(c, sql, hb, table, seqOf(at), at));
+            return at;
         });
+        long seq = seqOf(written);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> read(c, sql, hb, table));
@@ -87,7 +93,26 @@ public final class Heartbeat {
         }
     }
 
-    private static void ensureTable(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+    /** Microseconds since the epoch by Parity's clock: increasing, and the write time in one number. */
+    private static long seqOf(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+    }
+
+    /**
+     * Checked before creating: {@code CREATE ... IF NOT EXISTS} is written to the binary log even when it does
+     * nothing, which would move the source's position on every heartbeat and slow the replica with DDL.
+     */
+    private static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CutoverSql.TABLE_EXISTS)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void create(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql.createSchema(schema));
             st.execute(sql.createMarkerTable(schema, table));
@@ -96,15 +121,27 @@ public final class Heartbeat {
 
     private static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
             throws SQLException {
-        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
-        if (ownDomain) {
-            setDomain(c, sql, hb.gtidDomainId());
-        }
         try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
             ps.setString(1, hb.id());
             ps.setLong(2, seq);
             ps.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
             ps.executeUpdate();
+        }
+    }
+
+    /** A statement of Parity's own, run in the heartbeat's GTID domain when one is configured (MariaDB). */
+    @FunctionalInterface
+    private interface OwnWrite {
+        void run() throws SQLException;
+    }
+
+    private static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
+        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
+        if (ownDomain) {
+            setDomain(c, sql, hb.gtidDomainId());
+        }
+        try {
+            write.run();
         } finally {
             if (ownDomain) {
                 try (Statement st = c.createStatement()) {
@@ -140,7 +177,7 @@ public final class Heartbeat {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.parity.error.ParityException(io.parity.error.Failure.INCOMPLETE, "interrupted while waiting for a heartbeat", e);
+            throw new ParityException(Failure.INCOMPLETE, "interrupted while waiting for a heartbeat", e);
         }
     }
 }
