@@ -4,6 +4,7 @@
 SET GLOBAL read_only = OFF;
 DROP DATABASE IF EXISTS rehearsal_shop;
 CREATE DATABASE rehearsal_shop;
+USE rehearsal_shop;
 CREATE TABLE rehearsal_shop.customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, email VARCHAR(80));
 CREATE TABLE rehearsal_shop.orders (id BIGINT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL,
                                     placed_at DATETIME(3) NOT NULL);

@@ -63,7 +63,8 @@ public final class CutoverStepRunner {
         if (step.kind() == ActionStep.Kind.PAUSE) {
             e.put("status", StepStatus.PAUSED.name());
             e.put("message", step.message());
-            e.put("reason", "paused: " + step.message() + "; continue with 'parity cutover resume --run <run>'");
+            e.put("reason", "paused: " + step.message() + "; continue with 'parity cutover resume --run "
+                    + runDir.getFileName() + "'");
             return e;
         }
         ActionResult r = ActionRunner.run(step.run(), context.resolve("."), step.timeout());
