@@ -27,6 +27,23 @@ final class GateEvidence {
         }
     }
 
+    /**
+     * The evidence of {@code step} in the newest run that has it: a consistent gate's own verify run takes a newer
+     * run id under the same job directory.
+     */
+    static JsonNode latest(Path reports, String job, String step) {
+        try (Stream<Path> runs = Files.list(reports.resolve(job))) {
+            Path run = runs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> Files.exists(p.resolve(step + ".json")))
+                    .max((a, b) -> Long.compare(Long.parseLong(a.getFileName().toString()),
+                            Long.parseLong(b.getFileName().toString())))
+                    .orElseThrow();
+            return read(run, step);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode read(Path runDir, String step) {
         try {
             return JsonMapper.builder().build().readTree(Files.readString(runDir.resolve(step + ".json")));

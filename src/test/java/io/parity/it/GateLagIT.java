@@ -77,6 +77,29 @@ class GateLagIT {
     }
 
     @Test
+    void caughtUpFailsWhileTheReplicaIsStoppedAndPassesOnceItHeldZeroForThePeriod() {
+        Path spec = ReplicationPair.spec(dir, "pit_gate_caught", "pit_gate_lag", "cutover:\n  heartbeat: {schema: pit_gate_hb}\n"
+                + "  steps:\n    - gate: caught-up\n      period: 2s\n      interval: 500ms\n      timeout: 3s\n");
+        ReplicationPair.execute(DESTINATION, "STOP SLAVE SQL_THREAD");
+        CliRun stopped = CliRun.run(dir, "gate", "caught-up", "--job", spec.toString(), "--report-dir",
+                dir.resolve("reports").toString());
+        assertEquals(1, stopped.exitCode(), stopped.out() + stopped.err());
+        JsonNode failed = GateEvidence.read(GateEvidence.latestRun(dir.resolve("reports"), "pit_gate_caught"), "caught-up");
+        assertTrue(failed.get("observations").size() >= 2, failed.toString());
+        failed.get("observations").forEach(o -> assertFalse(o.get("values").get("at_zero").asBoolean()));
+
+        ReplicationPair.execute(DESTINATION, "START SLAVE SQL_THREAD");
+        ReplicationPair.awaitCaughtUp();
+        CliRun running = CliRun.run(dir, "gate", "caught-up", "--job", spec.toString(), "--report-dir",
+                dir.resolve("reports").toString());
+        assertEquals(0, running.exitCode(), running.out() + running.err());
+        JsonNode passed = GateEvidence.read(GateEvidence.latestRun(dir.resolve("reports"), "pit_gate_caught"), "caught-up");
+        JsonNode series = passed.get("observations");
+        assertTrue(series.size() >= 5, "2 s at a 500 ms interval: " + series.size());
+        series.forEach(o -> assertTrue(o.get("values").get("at_zero").asBoolean()));
+    }
+
+    @Test
     void lagPollsUntilTheReplicaRecoversAndKeepsTheSeries() throws Exception {
         Path spec = spec("pit_gate_lag_poll", "      max-delay: 1s\n      timeout: 30s\n      interval: 500ms\n");
         ReplicationPair.execute(DESTINATION, "STOP SLAVE SQL_THREAD");
