@@ -5,15 +5,8 @@ import io.parity.dialect.CutoverSql;
 import io.parity.error.Failure;
 import io.parity.error.ParityException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +21,6 @@ import java.util.Map;
 public final class Heartbeat {
 
     static final Duration POLL = Duration.ofMillis(50);
-    static final int TABLE_MISSING = 1146;
 
     /**
      * One heartbeat's fate.
@@ -71,17 +63,17 @@ public final class Heartbeat {
         // Connect to the reading side first: opening a pool is not replication delay.
         context.on(reader, "connecting", (c, sql) -> null);
         Instant written = context.on(writer, "writing Parity's " + table + " row", (c, sql) -> {
-            if (!exists(c, sql, hb.schema(), table)) {
-                inDomain(c, sql, hb, () -> create(c, sql, hb.schema(), table));
+            if (!MarkerRows.exists(c, sql, hb.schema(), table)) {
+                MarkerRows.inDomain(c, sql, hb, () -> MarkerRows.create(c, sql, hb.schema(), table));
             }
             Instant at = context.clock().instant().truncatedTo(ChronoUnit.MICROS);
-            inDomain(c, sql, hb, () -> write(c, sql, hb, table, seqOf(at), at));
+            MarkerRows.inDomain(c, sql, hb, () -> MarkerRows.write(c, sql, hb, table, seqOf(at), at));
             return at;
         });
         long seq = seqOf(written);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> read(c, sql, hb, table));
+            Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> MarkerRows.read(c, sql, hb, table));
             Instant now = context.clock().instant();
             if (seen != null && seen >= seq) {
                 return new Beat(true, Duration.between(written, now), seq);
@@ -96,80 +88,6 @@ public final class Heartbeat {
     /** Microseconds since the epoch by Parity's clock: increasing, and the write time in one number. */
     private static long seqOf(Instant at) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
-    }
-
-    /**
-     * Checked before creating: {@code CREATE ... IF NOT EXISTS} is written to the binary log even when it does
-     * nothing, which would move the source's position on every heartbeat and slow the replica with DDL.
-     */
-    private static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CutoverSql.TABLE_EXISTS)) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static void create(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql.createSchema(schema));
-            st.execute(sql.createMarkerTable(schema, table));
-        }
-    }
-
-    private static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
-            ps.setString(1, hb.id());
-            ps.setLong(2, seq);
-            ps.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
-    }
-
-    /** A statement of Parity's own, run in the heartbeat's GTID domain when one is configured (MariaDB). */
-    @FunctionalInterface
-    private interface OwnWrite {
-        void run() throws SQLException;
-    }
-
-    private static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
-        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
-        if (ownDomain) {
-            setDomain(c, sql, hb.gtidDomainId());
-        }
-        try {
-            write.run();
-        } finally {
-            if (ownDomain) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(CutoverSql.RESET_GTID_DOMAIN);
-                }
-            }
-        }
-    }
-
-    private static void setDomain(Connection c, CutoverSql sql, long domain) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.sessionGtidDomain())) {
-            ps.setLong(1, domain);
-            ps.execute();
-        }
-    }
-
-    private static Long read(Connection c, CutoverSql sql, HeartbeatSettings hb, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.readMarker(hb.schema(), table))) {
-            ps.setString(1, hb.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        } catch (SQLException e) {
-            if (e.getErrorCode() == TABLE_MISSING || e.getErrorCode() == 1049) {
-                return null; // not replicated yet: the same as "not visible"
-            }
-            throw e;
-        }
     }
 
     private static void sleep() {
