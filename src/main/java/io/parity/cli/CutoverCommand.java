@@ -21,15 +21,17 @@ import java.util.concurrent.Callable;
         subcommands = {CutoverResumeCommand.class},
         description = {"Run the cutover runbook from the spec's 'cutover:' block.",
                 "",
-                "Each gate measures the servers and decides PASS, FAIL or WAIT; gates that can become true poll until",
-                "their timeout. Commands run in a shell with their exit code and output recorded. At a pause the run",
-                "stops, resumable: continue with 'parity cutover resume --run <id>' once the operator has done the step.", ""},
+                "Each gate measures the servers and decides PASS, FAIL or WAIT; gates that",
+                "can become true poll until their timeout. Commands run in a shell with their",
+                "exit code and output recorded. At a pause the run stops, resumable: continue",
+                "with 'parity cutover resume --run <id>' once the operator has done the step.", ""},
         footer = {"", "Examples:",
                 "  parity cutover --job jobs/shop.yml",
                 "  parity cutover resume --run 17 --confirm",
-                "", "Reports go to <report-dir>/<job>/<run>/: <step>.json evidence per step, junit.xml, summary.md.",
-                "Exit codes: 0 every required gate passed, 1 a gate or command failed, 2 bad input,",
-                "3 a gate could not measure, 4 paused (waiting for 'parity cutover resume')."})
+                "", "Reports go to <report-dir>/<job>/<run>/: <step>.json (evidence per step),",
+                "junit.xml and summary.md.",
+                "Exit codes: 0 every required gate passed, 1 a gate or command failed,",
+                "2 bad input, 3 a gate could not measure, 4 paused (waiting for resume)."})
 public class CutoverCommand implements Callable<Integer> {
 
     @Spec

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         description = {"Run one cutover gate on its own and exit with its verdict.", "",
-                "Gates: lag, writes-stopped, sessions, caught-up, reverse-replication, consistent, backup, grants.", ""},
+                "Gates: lag, writes-stopped, sessions, caught-up, reverse-replication,",
+                "consistent, backup, grants. Settings come from the spec's cutover: block.", ""},
         footer = {"", "Examples:", "  parity gate lag --job jobs/shop.yml",
                 "  parity gate grants --job jobs/shop.yml --report-dir /var/lib/parity/reports",
                 "", "Reports go to <report-dir>/<job>/<run>/: <gate>.json, junit.xml, summary.md.",
