@@ -153,6 +153,55 @@ class CutoverFlowIT {
     }
 
     @Test
+    void commandsRecordExitCodeAndOutputAndAreKilledAtTheirTimeout() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("commands"));
+        Path spec = ReplicationPair.spec(work, "pit_gate_flow_cmd", "pit_gate_flow", """
+                cutover:
+                  steps:
+                    - action: command
+                      run: "echo started; echo boom >&2; exit 7"
+                """);
+        Path slow = ReplicationPair.spec(work, "pit_gate_flow_slow", "pit_gate_flow", """
+                cutover:
+                  steps:
+                    - action: command
+                      run: "sleep 30"
+                      timeout: 1s
+                """);
+
+        CliRun failed = cli("cutover", "--job", spec.toString(), "--report-dir", work.resolve("reports").toString());
+        CliRun killed = cli("cutover", "--job", slow.toString(), "--report-dir", work.resolve("reports").toString());
+
+        assertEquals(1, failed.exitCode(), failed.out() + failed.err());
+        JsonNode e = GateEvidence.read(GateEvidence.latestRun(work.resolve("reports"), "pit_gate_flow_cmd"), "01-command");
+        assertEquals(7, e.get("exit_code").asInt());
+        assertEquals("started\nboom\n", e.get("output").asString());
+        assertEquals("command exited 7: boom", e.get("reason").asString());
+        assertEquals(1, killed.exitCode(), killed.out() + killed.err());
+        JsonNode k = GateEvidence.read(GateEvidence.latestRun(work.resolve("reports"), "pit_gate_flow_slow"), "01-command");
+        assertTrue(k.get("timed_out").asBoolean());
+        assertTrue(k.get("took_ms").asLong() < 10_000, k.toString());
+    }
+
+    @Test
+    void aGateThatCannotReachItsServerCouldNotMeasure() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("unreachable"));
+        Path spec = ReplicationPair.spec(work, "pit_gate_flow_down", "pit_gate_flow",
+                "cutover:\n  steps:\n    - gate: sessions\n");
+        Files.writeString(spec, Files.readString(spec).replace(":3307/", ":3399/"));
+
+        CliRun run = cli("gate", "sessions", "--job", spec.toString(), "--report-dir", work.resolve("reports").toString());
+
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        JsonNode e = GateEvidence.read(GateEvidence.latestRun(work.resolve("reports"), "pit_gate_flow_down"), "sessions");
+        assertEquals("ERROR", e.get("status").asString());
+        assertTrue(e.get("reason").asString().startsWith("could not measure: source: cannot reach the server"),
+                e.get("reason").asString());
+        assertTrue(Files.readString(GateEvidence.latestRun(work.resolve("reports"), "pit_gate_flow_down").resolve("junit.xml"))
+                .contains("errors=\"1\""));
+    }
+
+    @Test
     void badCutoverBlockIsRejectedWithOneLinePerProblem() throws Exception {
         Path work = Files.createDirectories(dir.resolve("bad"));
         Path spec = ReplicationPair.spec(work, "pit_gate_flow_bad", "pit_gate_flow", """
