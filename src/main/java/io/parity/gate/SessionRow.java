@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One session on the source as {@code PROCESSLIST} joined to {@code INNODB_TRX} shows it, and whether it writes.
@@ -27,6 +28,10 @@ public record SessionRow(long id, String user, String host, String command, long
     private static final Set<String> DML = Set.of("insert", "update", "delete", "replace", "load", "merge", "alter",
             "create", "drop", "truncate", "rename", "call");
 
+    /** Comments that ORMs and proxies put before a statement, skipped to find its verb. */
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(?:\\s+|/\\*.*?\\*/|(?:--|#)[^\\n]*\\n)*",
+            Pattern.DOTALL);
+
     public boolean internal() {
         return INTERNAL_USERS.contains(user.toLowerCase(Locale.ROOT))
                 || INTERNAL_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
@@ -41,7 +46,7 @@ public record SessionRow(long id, String user, String host, String command, long
         if (statement == null || !"query".equalsIgnoreCase(command)) {
             return false;
         }
-        String s = statement.stripLeading().toLowerCase(Locale.ROOT);
+        String s = LEADING_COMMENTS.matcher(statement).replaceFirst("").toLowerCase(Locale.ROOT);
         int end = 0;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
             end++;

@@ -48,6 +48,18 @@ class GateTextTest {
     }
 
     @Test
+    void aSessionWritesWhenItsTransactionChangedRowsOrItRunsDml() {
+        assertTrue(new SessionRow(1, "app", "h:1", "Sleep", 40, null, 40L, 2L).writing(), "idle in a write transaction");
+        assertFalse(new SessionRow(1, "app", "h:1", "Sleep", 40, null, 40L, 0L).writing(), "read-only transaction");
+        assertTrue(new SessionRow(1, "app", "h:1", "Query", 1, "/* checkout */ UPDATE t SET a = 1", null, null).writing());
+        assertTrue(new SessionRow(1, "app", "h:1", "Query", 1, "-- batch\n  delete from t", null, null).writing());
+        assertFalse(new SessionRow(1, "app", "h:1", "Query", 1, "SELECT * FROM t", null, null).writing());
+        assertTrue(new SessionRow(1, "repl", "h:1", "Binlog Dump GTID", 900, null, null, null).internal());
+        assertTrue(new SessionRow(1, "system user", "", "Query", 0, "INSERT INTO t VALUES (1)", null, null).internal());
+        assertEquals(40, new SessionRow(1, "app", "h:1", "Sleep", 3, null, 40L, 2L).age(), "the transaction's age");
+    }
+
+    @Test
     void gtidPositionWithoutTheHeartbeatDomain() {
         assertEquals("1-7307-42,2-7308-3", GtidPosition.withoutDomain("2-7308-3, 99-7307-8,1-7307-42", 99L));
         assertEquals("1-7307-42,99-7307-8", GtidPosition.withoutDomain("99-7307-8,1-7307-42", null));
