@@ -5,7 +5,11 @@ import io.parity.config.SpecLoader;
 import io.parity.error.ParityException;
 import io.parity.gate.CutoverSpec;
 import io.parity.gate.CutoverSpecLoader;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +52,16 @@ public class CutoverCommand implements Callable<Integer> {
             description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
     String repositoryUrl;
 
+    /** A new run does not replace a paused one; say so, since the operator may have meant to resume it. */
+    private void notePausedRun(JobRepository repository, String jobName) {
+        JobInstance last = repository.getLastJobInstance(jobName);
+        JobExecution execution = last == null ? null : repository.getLastJobExecution(last);
+        if (execution != null && execution.getStatus() == BatchStatus.STOPPED) {
+            spec.commandLine().getErr().println("parity: note: run " + last.getInstanceId() + " of this job is paused;"
+                    + " 'parity cutover resume --run " + last.getInstanceId() + "' continues it. Starting a new run.");
+        }
+    }
+
     @Override
     public Integer call() {
         if (job == null) {
@@ -62,6 +76,7 @@ public class CutoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Parity cutover  job %s  %d steps%n%n", jobSpec.name(), cutover.steps().size());
         try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
+            notePausedRun(runtime.bean(JobRepository.class), jobSpec.name() + "-cutover");
             return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, out).run(jobSpec.name() + "-cutover",
                     cutover.steps(), new JobParametersBuilder()
                             .addString(CutoverLaunch.SPEC_SHA, jobSpec.sha256(), true)
