@@ -6,7 +6,6 @@ import io.parity.store.StoredDiff;
 import org.springframework.batch.core.job.JobExecution;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -30,6 +29,11 @@ public record RunReporter(RunStore store, JobSpec spec, String source, String de
     public record Written(RunSummary summary, Path dir) {
     }
 
+    /** Spring Batch records times as local date-times in the JVM's zone. */
+    private static java.time.Instant instant(java.time.LocalDateTime t) {
+        return t == null ? null : t.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    }
+
     public Written write(JobExecution execution, String error, Path reportBase, long pausedMillis) {
         long runId = execution.getJobInstance().getInstanceId();
         List<StoredDiff> diffs = store.diffs(runId);
@@ -37,8 +41,7 @@ public record RunReporter(RunStore store, JobSpec spec, String source, String de
         Verdict verdict = SummaryAssembler.verdict(tables, error == null);
         RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.cli.ParityVersion.get(), spec.name(),
                 runId, verdict.label(),
-                execution.getStartTime() == null ? null : execution.getStartTime().toInstant(ZoneOffset.UTC),
-                execution.getEndTime() == null ? null : execution.getEndTime().toInstant(ZoneOffset.UTC),
+                instant(execution.getStartTime()), instant(execution.getEndTime()),
                 source, destination, spec.file().toString(), spec.sha256(), hash, pausedMillis, tables, error);
         List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
         Path dir = new ReportWriter().write(reportBase.resolve(spec.name()).resolve(Long.toString(runId)), summary, confirmed);

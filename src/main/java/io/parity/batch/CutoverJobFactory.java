@@ -1,0 +1,91 @@
+package io.parity.batch;
+
+import io.parity.gate.ActionStep;
+import io.parity.gate.CutoverStep;
+import io.parity.gate.GateStep;
+import io.parity.gate.StepOutcome;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.FlowJobBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the cutover job for a runbook: one tasklet step per runbook step, each followed by a {@link GateDecider}:
+ *
+ * <pre>
+ * 01-lag -> decide --CONTINUE--> 02-writes-stopped -> decide ... -> done
+ *              |--STOP--> fail (run FAILED)
+ *              `--PAUSE--> stop, restart at the next step (run STOPPED, resumable)
+ * </pre>
+ *
+ * Gate steps measure other databases and may take minutes, so they run without a job-repository transaction
+ * (a resourceless transaction manager); that also lets the {@code consistent} gate launch a verify job of its own.
+ */
+@Component
+public class CutoverJobFactory {
+
+    static final String DONE = "done";
+
+    /** Runs one runbook step of the run {@code runId}; the domain work behind each tasklet. */
+    @FunctionalInterface
+    public interface StepBody {
+        StepOutcome run(CutoverStep step, long runId);
+    }
+
+    private final JobRepository repository;
+
+    public CutoverJobFactory(JobRepository repository) {
+        this.repository = repository;
+    }
+
+    public Job create(String jobName, List<CutoverStep> plan, StepBody body) {
+        List<Step> steps = new ArrayList<>();
+        for (CutoverStep s : plan) {
+            steps.add(tasklet(s, body));
+        }
+        steps.add(new StepBuilder(DONE, repository).tasklet((c, ctx) -> RepeatStatus.FINISHED,
+                new ResourcelessTransactionManager()).build());
+        FlowBuilder<FlowJobBuilder> flow = new JobBuilder(jobName, repository).flow(steps.get(0));
+        for (int i = 0; i < plan.size(); i++) {
+            CutoverStep s = plan.get(i);
+            GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required());
+            Step next = steps.get(i + 1);
+            // on("*"), not next(): next() routes any exit code other than COMPLETED to failure, bypassing the decider
+            flow.from(steps.get(i)).on("*").to(decider);
+            flow.from(decider).on(GateDecider.CONTINUE).to(next);
+            flow.from(decider).on(GateDecider.PAUSE).stopAndRestart(next);
+            flow.from(decider).on(GateDecider.STOP).fail();
+        }
+        return flow.build().build();
+    }
+
+    private Step tasklet(CutoverStep step, StepBody body) {
+        return new StepBuilder(step.id(), repository).tasklet((contribution, chunkContext) -> {
+            StepExecution execution = chunkContext.getStepContext().getStepExecution();
+            StepOutcome outcome = body.run(step, execution.getJobExecution().getJobInstance().getInstanceId());
+            execution.getExecutionContext().putString("status", outcome.status().name());
+            contribution.setExitStatus(new ExitStatus(outcome.status().name(), abbreviate(outcome.reason())));
+            return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager()).build();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500) + "...";
+    }
+
+    /** Pause steps are the only ones an operator resumes past. */
+    static boolean isPause(CutoverStep step) {
+        return step instanceof ActionStep a && a.kind() == ActionStep.Kind.PAUSE;
+    }
+}

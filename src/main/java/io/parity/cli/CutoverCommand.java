@@ -1,0 +1,90 @@
+package io.parity.cli;
+
+import io.parity.config.JobSpec;
+import io.parity.config.SpecLoader;
+import io.parity.error.ParityException;
+import io.parity.gate.CutoverSpec;
+import io.parity.gate.CutoverSpecLoader;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** {@code parity cutover}: runs the spec's cutover runbook, gate by gate, as a resumable Spring Batch flow. */
+@Command(name = "cutover", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
+        subcommands = {CutoverResumeCommand.class},
+        description = {"Run the cutover runbook from the spec's 'cutover:' block.",
+                "",
+                "Each gate measures the servers and decides PASS, FAIL or WAIT; gates that",
+                "can become true poll until their timeout. Commands run in a shell with their",
+                "exit code and output recorded. At a pause the run stops, resumable: continue",
+                "with 'parity cutover resume --run <id>' once the operator has done the step.", ""},
+        footer = {"", "Examples:",
+                "  parity cutover --job jobs/shop.yml",
+                "  parity cutover resume --run 17 --confirm",
+                "", "Reports go to <report-dir>/<job>/<run>/: <step>.json (evidence per step),",
+                "junit.xml and summary.md.",
+                "Exit codes: 0 every required gate passed, 1 a gate or command failed,",
+                "2 bad input, 3 a gate could not measure, 4 paused (waiting for resume)."})
+public class CutoverCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--job", paramLabel = "FILE", description = "Job spec (YAML) with a 'cutover:' block.")
+    Path job;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--repository-url", paramLabel = "JDBC_URL",
+            description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
+    String repositoryUrl;
+
+    /** A new run does not replace a paused one; say so, since the operator may have meant to resume it. */
+    private void notePausedRun(JobRepository repository, String jobName) {
+        JobInstance last = repository.getLastJobInstance(jobName);
+        JobExecution execution = last == null ? null : repository.getLastJobExecution(last);
+        if (execution != null && execution.getStatus() == BatchStatus.STOPPED) {
+            spec.commandLine().getErr().println("parity: note: run " + last.getInstanceId() + " of this job is paused;"
+                    + " 'parity cutover resume --run " + last.getInstanceId() + "' continues it. Starting a new run.");
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (job == null) {
+            throw ParityException.badInput("--job: missing; pass the job spec, e.g. 'parity cutover --job jobs/shop.yml'");
+        }
+        JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
+        CutoverSpec cutover = new CutoverSpecLoader().load(jobSpec);
+        if (!cutover.declared()) {
+            throw ParityException.badInput(jobSpec.file() + ": cutover: missing; add a 'cutover:' block with 'steps:'"
+                    + " (see the README section 'Cutover gates')");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Parity cutover  job %s  %d steps%n%n", jobSpec.name(), cutover.steps().size());
+        try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
+            notePausedRun(runtime.bean(JobRepository.class), jobSpec.name() + "-cutover");
+            return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, out).run(jobSpec.name() + "-cutover",
+                    cutover.steps(), new JobParametersBuilder()
+                            .addString(CutoverLaunch.SPEC_SHA, jobSpec.sha256(), true)
+                            .addString("run.started", Instant.now().toString(), true)
+                            .addString(CutoverLaunch.SPEC_PATH, jobSpec.file().toAbsolutePath().toString(), false)
+                            .addString(CutoverLaunch.KIND, "cutover", false)
+                            .addString(CutoverLaunch.REPORT_DIR, reportDir.toAbsolutePath().toString(), false)
+                            .toJobParameters());
+        }
+    }
+}

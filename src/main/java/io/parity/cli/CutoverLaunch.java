@@ -1,0 +1,106 @@
+package io.parity.cli;
+
+import io.parity.batch.BatchVerifyRuns;
+import io.parity.batch.CutoverJobFactory;
+import io.parity.batch.VerifyLauncher;
+import io.parity.config.JobSpec;
+import io.parity.error.Failure;
+import io.parity.error.ParityException;
+import io.parity.gate.CutoverReport;
+import io.parity.gate.CutoverSpec;
+import io.parity.gate.CutoverStep;
+import io.parity.gate.CutoverStepRunner;
+import io.parity.gate.Durations;
+import io.parity.gate.GateContext;
+import io.parity.gate.GateRunner;
+import io.parity.gate.StepOutcome;
+import io.parity.gate.StepStatus;
+import io.parity.store.RunStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs a runbook (or a single gate) as a Spring Batch job inside a started {@link ParityRuntime}, prints each step as
+ * it ends, writes {@code junit.xml} and {@code summary.md}, and turns the run into an exit code. Shared by
+ * {@code parity cutover}, {@code parity cutover resume} and {@code parity gate}.
+ */
+final class CutoverLaunch {
+
+    /** Job parameter naming what the run is: {@code cutover} or {@code gate:<name>}. */
+    static final String KIND = "cutover.kind";
+    static final String SPEC_PATH = "spec.path";
+    static final String SPEC_SHA = "spec.sha256";
+    static final String REPORT_DIR = "report.dir";
+
+    private final ParityRuntime runtime;
+    private final JobSpec spec;
+    private final CutoverSpec cutover;
+    private final Path reportDir;
+    private final PrintWriter out;
+
+    CutoverLaunch(ParityRuntime runtime, JobSpec spec, CutoverSpec cutover, Path reportDir, PrintWriter out) {
+        this.runtime = runtime;
+        this.spec = spec;
+        this.cutover = cutover;
+        this.reportDir = reportDir;
+        this.out = out;
+    }
+
+    Path runDir(long runId) {
+        return reportDir.resolve(spec.name()).resolve(Long.toString(runId));
+    }
+
+    /** Starts a new run, or restarts the stopped one these parameters identify, and reports it. */
+    int run(String jobName, List<CutoverStep> plan, JobParameters params) {
+        try (GateContext context = new GateContext(spec, cutover.heartbeat(), Clock.systemUTC(),
+                new BatchVerifyRuns(runtime.bean(VerifyLauncher.class), runtime.bean(RunStore.class),
+                        runtime.bean(JobRepository.class), reportDir))) {
+            CutoverStepRunner steps = new CutoverStepRunner(context, GateRunner.system());
+            Job job = runtime.bean(CutoverJobFactory.class).create(jobName, plan, (step, runId) -> {
+                StepOutcome o = steps.run(step, runDir(runId));
+                out.printf("  %-24s %-8s %s%n", o.id(), o.status(), o.reason());
+                out.flush();
+                return o;
+            });
+            JobExecution execution;
+            try {
+                execution = runtime.bean(JobOperator.class).start(job, params);
+            } catch (Exception e) {
+                throw new ParityException(Failure.INCOMPLETE, "cannot start the cutover job: " + e.getMessage(), e);
+            }
+            return report(execution, plan);
+        }
+    }
+
+    private int report(JobExecution execution, List<CutoverStep> plan) {
+        long runId = execution.getJobInstance().getInstanceId();
+        Path dir = runDir(runId);
+        CutoverReport report = CutoverReport.collect(spec.name(), runId, plan, dir);
+        report.write(dir);
+        if (execution.getStatus() == BatchStatus.FAILED && !report.failed() && !report.couldNotMeasure()) {
+            throw new ParityException(Failure.INCOMPLETE, "run " + runId + " stopped unexpectedly: "
+                    + execution.getAllFailureExceptions().stream().findFirst().map(Throwable::toString)
+                    .orElse(execution.getExitStatus().getExitCode() + " " + execution.getExitStatus().getExitDescription()));
+        }
+        out.println();
+        out.println(report.verdict() + "  job " + spec.name() + "  run " + runId);
+        long took = report.outcomes().stream().mapToLong(StepOutcome::millis).sum();
+        out.println("  " + report.outcomes().stream().filter(o -> o.status() == StepStatus.PASS).count() + " of "
+                + report.outcomes().size() + " steps passed in " + Durations.format(Duration.ofMillis(took)));
+        if (report.any(StepStatus.PAUSED)) {
+            out.println("  Paused. When done, continue with: parity cutover resume --run " + runId);
+        }
+        out.println("Reports: " + dir.resolve("summary.md") + ", " + dir.resolve("junit.xml"));
+        return ExitCode.of(report);
+    }
+}

@@ -1,0 +1,37 @@
+package io.parity.gate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One check of the cutover runbook. A gate is stateless: {@link #observe} measures the servers once, and
+ * {@link #decide} judges the series of observations taken so far against thresholds that come only from the spec.
+ * Keeping the series outside the gate (in {@link GateRunner}) is what lets a gate such as {@code caught-up} ask "has
+ * the delay been zero for 60 seconds" without a mutable counter, and what makes every decision reproducible from its
+ * evidence.
+ */
+public interface Gate {
+
+    /** The name used in specs, on the command line and in reports, e.g. {@code writes-stopped}. */
+    String name();
+
+    /** The gate's own settings and their kinds, for validation; the common ones are in {@link GateSettings}. */
+    Map<String, GateSettings.Kind> settings();
+
+    /**
+     * Defaults a gate needs that differ from the common ones, e.g. a polling timeout for gates that can become true.
+     * Applied beneath what the spec says.
+     */
+    default Map<String, Object> defaults() {
+        return Map.of();
+    }
+
+    /**
+     * Measures once. Throws {@link io.parity.error.ParityException} when it cannot measure (a gate that cannot measure
+     * must not decide).
+     */
+    Observation observe(GateContext context, GateSettings settings);
+
+    /** Judges the observations so far, oldest first, never empty. Pure: no I/O, no clock. */
+    Decision decide(List<Observation> series, GateSettings settings);
+}

@@ -1,0 +1,81 @@
+package io.parity.gate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code lag}: replication delay below {@code max-delay} (default 5 s), measured two ways: a heartbeat written on the
+ * source must be visible on the destination within {@code max-delay}, and where the destination is a native replica,
+ * both replica threads must run with {@code Seconds_Behind_*} below the same threshold. Delay can shrink, so an
+ * unmet threshold is WAIT; the runner polls until {@code timeout} (default 5 m).
+ */
+public final class LagGate implements Gate {
+
+    public static final String NAME = "lag";
+    static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(5);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, GateSettings.Kind> settings() {
+        return Map.of("max-delay", GateSettings.Kind.DURATION);
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return Map.of("timeout", "5m", "interval", "2s");
+    }
+
+    @Override
+    public Observation observe(GateContext context, GateSettings settings) {
+        Duration max = settings.duration("max-delay", DEFAULT_MAX_DELAY);
+        Heartbeat.Beat beat = Heartbeat.forward(context, max);
+        ReplicaStatus replica = ReplicaStatus.read(context);
+        Map<String, Object> values = new LinkedHashMap<>(beat.values("heartbeat"));
+        values.putAll(replica.values());
+        return new Observation(context.clock().instant(), beat.describe("heartbeat") + "; " + replica.describe(), values);
+    }
+
+    @Override
+    public Decision decide(List<Observation> series, GateSettings settings) {
+        Duration max = settings.duration("max-delay", DEFAULT_MAX_DELAY);
+        Observation last = series.get(series.size() - 1);
+        List<String> problems = problems(last, max);
+        if (problems.isEmpty()) {
+            return Decision.pass("replication delay below " + Durations.format(max) + ": " + last.text());
+        }
+        return Decision.waitFor(String.join("; ", problems) + " (max-delay " + Durations.format(max) + ")");
+    }
+
+    /** What keeps one observation from passing, in words; empty when it passes. Shared with {@code caught-up}. */
+    static List<String> problems(Observation o, Duration max) {
+        List<String> problems = new ArrayList<>();
+        long delay = o.number("heartbeat_delay_ms");
+        if (!o.flag("heartbeat_visible")) {
+            problems.add("heartbeat not visible on the destination after " + Durations.format(Duration.ofMillis(delay)));
+        } else if (delay >= max.toMillis()) {
+            problems.add("heartbeat delay " + Durations.format(Duration.ofMillis(delay)));
+        }
+        if (o.flag("native_replica")) {
+            if (!"Yes".equalsIgnoreCase(String.valueOf(o.value("io_running")))) {
+                problems.add("replica IO thread is " + o.value("io_running"));
+            }
+            if (!"Yes".equalsIgnoreCase(String.valueOf(o.value("sql_running")))) {
+                problems.add("replica SQL thread is " + o.value("sql_running"));
+            }
+            Long behind = o.number("seconds_behind");
+            if (behind == null) {
+                problems.add("Seconds_Behind is NULL");
+            } else if (behind * 1000 >= max.toMillis()) {
+                problems.add("Seconds_Behind " + behind + " s");
+            }
+        }
+        return problems;
+    }
+}

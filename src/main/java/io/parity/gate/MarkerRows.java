@@ -1,0 +1,99 @@
+package io.parity.gate;
+
+import io.parity.dialect.CutoverSql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Parity's own marker rows ({@code parity_heartbeat}, {@code parity_canary}): one row per id holding the latest
+ * sequence and its write time. Writes run in the heartbeat's GTID domain when one is configured.
+ */
+final class MarkerRows {
+
+    static final int TABLE_MISSING = 1146;
+    static final int DATABASE_MISSING = 1049;
+
+    private MarkerRows() {
+    }
+
+    /**
+     * Checked before creating: {@code CREATE ... IF NOT EXISTS} is written to the binary log even when it does
+     * nothing, which would move the source's position on every heartbeat and slow the replica with DDL.
+     */
+    static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CutoverSql.TABLE_EXISTS)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void create(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql.createSchema(schema));
+            st.execute(sql.createMarkerTable(schema, table));
+        }
+    }
+
+    static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
+            ps.setString(1, hb.id());
+            ps.setLong(2, seq);
+            ps.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    /** A statement of Parity's own, run in the heartbeat's GTID domain when one is configured (MariaDB). */
+    @FunctionalInterface
+    interface OwnWrite {
+        void run() throws SQLException;
+    }
+
+    static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
+        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
+        if (ownDomain) {
+            setDomain(c, sql, hb.gtidDomainId());
+        }
+        try {
+            write.run();
+        } finally {
+            if (ownDomain) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(CutoverSql.RESET_GTID_DOMAIN);
+                }
+            }
+        }
+    }
+
+    private static void setDomain(Connection c, CutoverSql sql, long domain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.sessionGtidDomain())) {
+            ps.setLong(1, domain);
+            ps.execute();
+        }
+    }
+
+    static Long read(Connection c, CutoverSql sql, HeartbeatSettings hb, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.readMarker(hb.schema(), table))) {
+            ps.setString(1, hb.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == TABLE_MISSING || e.getErrorCode() == DATABASE_MISSING) {
+                return null; // not replicated yet: the same as "not visible"
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.parity.gate;
+
+import io.parity.connect.Side;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code writes-stopped}: the source refuses writes ({@code read_only}, or {@code super_read_only} on MySQL) and its
+ * binary log position has not moved for {@code stable-for} (default 10 s). The position excludes the heartbeat's GTID
+ * domain when {@code cutover.heartbeat.gtid-domain-id} is set, so Parity's own heartbeats never count as writes; the
+ * gate itself writes nothing. {@code read_only} OFF fails at once: waiting will not switch it on.
+ */
+public final class WritesStoppedGate implements Gate {
+
+    public static final String NAME = "writes-stopped";
+    static final Duration DEFAULT_STABLE_FOR = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, GateSettings.Kind> settings() {
+        return Map.of("stable-for", GateSettings.Kind.DURATION);
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return Map.of("timeout", "2m", "interval", "1s");
+    }
+
+    @Override
+    public Observation observe(GateContext context, GateSettings settings) {
+        Long ignored = context.heartbeat().gtidDomainId();
+        return context.on(Side.SOURCE, "reading read_only and the binary log position", (c, sql) -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery(sql.readOnly())) {
+                    rs.next();
+                    values.put("read_only", rs.getLong(1) != 0 || rs.getLong(2) != 0);
+                    values.put("super_read_only", rs.getLong(2) != 0);
+                }
+                try (ResultSet rs = st.executeQuery(sql.gtidPosition())) {
+                    rs.next();
+                    String raw = rs.getString(1);
+                    values.put("position_raw", raw == null ? "" : raw);
+                    values.put("position", GtidPosition.withoutDomain(raw, ignored));
+                }
+            }
+            String text = "read_only " + ((Boolean) values.get("read_only") ? "ON" : "OFF") + ", position "
+                    + display(values.get("position"));
+            return new Observation(context.clock().instant(), text, values);
+        });
+    }
+
+    @Override
+    public Decision decide(List<Observation> series, GateSettings settings) {
+        Duration stableFor = settings.duration("stable-for", DEFAULT_STABLE_FOR);
+        Observation last = series.get(series.size() - 1);
+        if (!last.flag("read_only")) {
+            return Decision.fail("the source accepts writes: read_only is OFF (position " + display(last.value("position"))
+                    + "); set read_only = ON on the source first");
+        }
+        int first = series.size() - 1;
+        while (first > 0 && series.get(first - 1).flag("read_only")
+                && series.get(first - 1).value("position").equals(last.value("position"))) {
+            first--;
+        }
+        Duration held = Duration.between(series.get(first).at(), last.at());
+        if (held.compareTo(stableFor) >= 0) {
+            return Decision.pass("read_only ON and position " + display(last.value("position")) + " unchanged for "
+                    + Durations.format(held) + " (stable-for " + Durations.format(stableFor) + ")");
+        }
+        String moved = first > 0 && series.get(first - 1).flag("read_only")
+                ? "position moved from " + display(series.get(first - 1).value("position")) + " to "
+                + display(last.value("position")) + " while read_only was ON (a privileged session or a replication"
+                + " channel still writes); "
+                : "";
+        return Decision.waitFor(moved + "read_only ON, position unchanged for " + Durations.format(held) + " of "
+                + Durations.format(stableFor));
+    }
+
+    private static String display(Object position) {
+        String p = String.valueOf(position);
+        return p.isEmpty() ? "(empty)" : p;
+    }
+}

@@ -1,0 +1,123 @@
+package io.parity.gate;
+
+import io.parity.config.JobSpec;
+import io.parity.config.SpecLoader;
+import io.parity.error.Failure;
+import io.parity.error.ParityException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cutover: block read beside an ordinary spec: defaults, order, disabled gates, and one line per problem. */
+class CutoverSpecLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BASE = """
+            name: shop
+            source: { url: "jdbc:mysql://127.0.0.1:3307/shop", user: root, password: "" }
+            destination: { url: "jdbc:mysql://127.0.0.1:3308/shop", user: root, password: "" }
+            tables: [ "shop.orders" ]
+            """;
+
+    private CutoverSpec load(String cutover) throws IOException {
+        Path file = dir.resolve("shop.yml");
+        Files.writeString(file, BASE + cutover);
+        JobSpec spec = new SpecLoader(name -> null).load(file);
+        return new CutoverSpecLoader().load(spec);
+    }
+
+    @Test
+    void readsStepsInOrderWithDefaultsUnderSettings() throws IOException {
+        CutoverSpec c = load("""
+                cutover:
+                  heartbeat: { schema: ops, gtid-domain-id: 99 }
+                  steps:
+                    - gate: lag
+                      max-delay: 3s
+                    - action: command
+                      run: "systemctl stop dms"
+                      timeout: 2m
+                    - action: pause
+                      message: switch
+                    - gate: grants
+                      enabled: false
+                      reason: dropped by the platform team
+                    - gate: backup
+                      required: false
+                      file: /backups/last
+                      max-age: 24h
+                """);
+        assertTrue(c.declared());
+        assertEquals("ops", c.heartbeat().schema());
+        assertEquals("shop", c.heartbeat().id());
+        assertEquals(99L, c.heartbeat().gtidDomainId());
+        assertEquals(5, c.steps().size());
+        GateStep lag = assertInstanceOf(GateStep.class, c.steps().get(0));
+        assertEquals("01-lag", lag.id());
+        assertEquals(Duration.ofSeconds(3), lag.settings().duration("max-delay", null));
+        assertEquals(Duration.ofMinutes(5), lag.settings().timeout(), "lag's default timeout");
+        ActionStep command = assertInstanceOf(ActionStep.class, c.steps().get(1));
+        assertEquals("02-command", command.id());
+        assertEquals(Duration.ofMinutes(2), command.timeout());
+        assertEquals(ActionStep.Kind.PAUSE, ((ActionStep) c.steps().get(2)).kind());
+        GateStep grants = (GateStep) c.steps().get(3);
+        assertFalse(grants.enabled());
+        assertEquals("dropped by the platform team", grants.reason());
+        assertFalse(((GateStep) c.steps().get(4)).required());
+    }
+
+    @Test
+    void noBlockMeansNotDeclared() throws IOException {
+        CutoverSpec c = load("");
+        assertFalse(c.declared());
+        assertEquals("parity", c.heartbeat().schema());
+    }
+
+    @Test
+    void everyProblemIsOneLineNamingTheFieldAndTheFix() throws IOException {
+        ParityException e = assertThrows(ParityException.class, () -> load("""
+                cutover:
+                  steps:
+                    - gate: lag
+                      max-delay: soon
+                      colour: red
+                    - gate: nope
+                    - gate: backup
+                      file: x
+                      query: "SELECT 1"
+                    - gate: grants
+                    - action: reboot
+                    - { }
+                    - gate: sessions
+                      enabled: false
+                """));
+        assertEquals(Failure.BAD_INPUT, e.failure());
+        String[] lines = e.getMessage().split("\\R");
+        assertEquals(9, lines.length, e.getMessage());
+        String all = e.getMessage();
+        assertTrue(all.contains("cutover.steps[0].max-delay: 'soon' is not a duration; write it as 500ms, 5s, 10m or 1h"));
+        assertTrue(all.contains("cutover.steps[0].colour: unknown setting of gate lag"));
+        assertTrue(all.contains("cutover.steps[1].gate: 'nope' is not a gate"));
+        assertTrue(all.contains("cutover.steps[2]: gate backup needs exactly one of 'query:'"));
+        assertTrue(all.contains("cutover.steps[2].max-age: missing"));
+        assertTrue(all.contains("cutover.steps[3].accounts: missing"));
+        assertTrue(all.contains("cutover.steps[4].action: 'reboot' is not an action"));
+        assertTrue(all.contains("cutover.steps[5]: needs 'gate:'"));
+        assertTrue(all.contains("cutover.steps[6].reason: missing; a disabled gate needs 'reason:'"));
+        for (String line : lines) {
+            assertTrue(line.startsWith(dir.resolve("shop.yml").toString() + ": cutover."), line);
+        }
+    }
+}

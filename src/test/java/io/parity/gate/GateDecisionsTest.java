@@ -1,0 +1,121 @@
+package io.parity.gate;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pure decisions of the polling gates, over hand-built observation series. */
+class GateDecisionsTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Observation at(long seconds, Object... kv) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            values.put((String) kv[i], kv[i + 1]);
+        }
+        return new Observation(T0.plusSeconds(seconds), "obs@" + seconds, values);
+    }
+
+    private static GateSettings settings(Gate gate, Object... kv) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            values.put((String) kv[i], kv[i + 1]);
+        }
+        return GateSettings.of(gate, values);
+    }
+
+    private static Observation lag(long s, boolean visible, long delayMs, String sql, Long behind) {
+        return at(s, "heartbeat_visible", visible, "heartbeat_delay_ms", delayMs, "native_replica", true,
+                "io_running", "Yes", "sql_running", sql, "seconds_behind", behind);
+    }
+
+    @Test
+    void lagPassesOnlyWhenBothMeasuresAreUnderTheThreshold() {
+        LagGate gate = new LagGate();
+        GateSettings s = settings(gate, "max-delay", "5s");
+        assertEquals(GateStatus.PASS, gate.decide(List.of(lag(0, true, 120, "Yes", 0L)), s).status());
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(lag(0, true, 5000, "Yes", 0L)), s).status());
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(lag(0, true, 120, "Yes", 5L)), s).status());
+        Decision stopped = gate.decide(List.of(lag(0, false, 5000, "No", null)), s);
+        assertEquals(GateStatus.WAIT, stopped.status());
+        assertTrue(stopped.reason().contains("replica SQL thread is No"), stopped.reason());
+        assertTrue(stopped.reason().contains("Seconds_Behind is NULL"), stopped.reason());
+        assertTrue(stopped.reason().contains("heartbeat not visible"), stopped.reason());
+    }
+
+    @Test
+    void lagWithoutNativeReplicationUsesTheHeartbeatAlone() {
+        LagGate gate = new LagGate();
+        Observation other = at(0, "heartbeat_visible", true, "heartbeat_delay_ms", 900L, "native_replica", false);
+        assertEquals(GateStatus.PASS, gate.decide(List.of(other), settings(gate, "max-delay", "1s")).status());
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(other), settings(gate, "max-delay", "900ms")).status());
+    }
+
+    @Test
+    void caughtUpNeedsAnUnbrokenRunAtZeroAsLongAsThePeriod() {
+        CaughtUpGate gate = new CaughtUpGate();
+        GateSettings s = settings(gate, "period", "10s");
+        Observation zero0 = at(0, "at_zero", true);
+        Observation broken = at(5, "at_zero", false);
+        Observation zero6 = at(6, "at_zero", true);
+        Observation zero12 = at(12, "at_zero", true);
+        Observation zero16 = at(16, "at_zero", true);
+
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(zero0, broken, zero6, zero12), s).status());
+        Decision pass = gate.decide(List.of(zero0, broken, zero6, zero12, zero16), s);
+        assertEquals(GateStatus.PASS, pass.status());
+        assertTrue(pass.reason().contains("at zero for 10 s across 3 observations"), pass.reason());
+        assertEquals(GateStatus.PASS, gate.decide(List.of(zero0, zero12), s).status());
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(zero0, zero12, broken), s).status());
+    }
+
+    private static Observation ws(long s, boolean readOnly, String position) {
+        return at(s, "read_only", readOnly, "position", position);
+    }
+
+    @Test
+    void writesStoppedFailsAtOnceWhenWritableAndWaitsWhileThePositionMoves() {
+        WritesStoppedGate gate = new WritesStoppedGate();
+        GateSettings s = settings(gate, "stable-for", "3s");
+
+        Decision writable = gate.decide(List.of(ws(0, false, "1-1-5")), s);
+        assertEquals(GateStatus.FAIL, writable.status());
+        assertTrue(writable.reason().contains("read_only is OFF"));
+
+        Decision moving = gate.decide(List.of(ws(0, true, "1-1-5"), ws(1, true, "1-1-6"), ws(2, true, "1-1-6")), s);
+        assertEquals(GateStatus.WAIT, moving.status());
+        assertTrue(moving.reason().contains("position moved from 1-1-5 to 1-1-6"), moving.reason());
+
+        assertEquals(GateStatus.PASS, gate.decide(List.of(ws(0, true, "1-1-5"), ws(1, true, "1-1-6"),
+                ws(4, true, "1-1-6")), s).status());
+        assertEquals(GateStatus.WAIT, gate.decide(List.of(ws(0, false, "1-1-5"), ws(1, true, "1-1-5"),
+                ws(3, true, "1-1-5")), s).status(), "the window starts when read_only came on");
+    }
+
+    @Test
+    void backupAndConsistentJudgeAge() {
+        BackupGate backup = new BackupGate();
+        GateSettings day = settings(backup, "max-age", "24h", "file", "x");
+        assertEquals(GateStatus.PASS, backup.decide(List.of(at(0, "age_seconds", 3600L)), day).status());
+        assertEquals(GateStatus.FAIL, backup.decide(List.of(at(0, "age_seconds", 90_000L)), day).status());
+        Map<String, Object> none = new LinkedHashMap<>();
+        none.put("age_seconds", null);
+        assertEquals(GateStatus.FAIL, backup.decide(List.of(new Observation(T0, "none", none)), day).status());
+
+        ConsistentGate consistent = new ConsistentGate();
+        Observation clean = at(0, "run_id", 4L, "completed", true, "differing_rows", 0L, "schema_findings", 0L,
+                "age_seconds", 7200L);
+        Observation dirty = at(0, "run_id", 4L, "completed", true, "differing_rows", 3L, "schema_findings", 0L,
+                "age_seconds", 10L);
+        assertEquals(GateStatus.PASS, consistent.decide(List.of(clean), settings(consistent)).status());
+        assertEquals(GateStatus.FAIL, consistent.decide(List.of(clean), settings(consistent, "max-age", "1h")).status());
+        assertEquals(GateStatus.FAIL, consistent.decide(List.of(dirty), settings(consistent)).status());
+    }
+}
