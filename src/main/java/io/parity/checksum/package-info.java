@@ -1,5 +1,7 @@
 /**
- * Chunk checksums: one aggregate query per side and chunk, pushed down to the server and run on both sides at once.
+ * Chunk checksums, run on both sides at once. Each side's dialect computes them: MySQL and MariaDB push one aggregate
+ * query down to the server; the generic JDBC dialect (H2) streams the chunk's rows and sums the same kind of hashes in
+ * Java.
  *
  * <p>Why CRC32 + CRC32C summed (the MariaDB default, {@code hash: crc64}): measured on MariaDB 10.11, 1M rows of the
  * benchmark shape, one query, warm cache (pt-table-checksum's {@code BIT_XOR(CRC32(CONCAT_WS(...)))} = 1.0):

@@ -52,8 +52,13 @@ public interface Dialect {
     /** The key at {@code offset} rows after the start of {@code range} in key order; optionally under the table filter. */
     SqlStatement keyAt(SideTable table, KeyRange range, long offset, boolean filtered);
 
-    /** Count and hash sums of the rows of {@code range}; one row with three columns. */
-    SqlStatement checksum(SideTable table, KeyRange range, HashAlgorithm hash);
+    /**
+     * Count and hash sums of the rows of {@code range} on {@code connection}. Where the hash is computed is the
+     * dialect's choice: a pushdown dialect sends one aggregate query (MySQL, MariaDB); the generic dialect streams the
+     * rows and hashes them in Java. Either way the result follows the same chunk model, so checksummer, reconcile and
+     * store do not know which one ran.
+     */
+    ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash) throws SQLException;
 
     /** The rows of {@code range} in key order, laid out for {@link #readRow}. */
     SqlStatement rows(SideTable table, KeyRange range);
@@ -61,8 +66,6 @@ public interface Dialect {
     // ---- values
 
     KeyValues readKey(ResultSet rs, SideTable table) throws SQLException;
-
-    ChunkChecksum readChecksum(ResultSet rs) throws SQLException;
 
     RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
 
