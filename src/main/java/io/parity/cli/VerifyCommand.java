@@ -5,7 +5,12 @@ import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
 import io.parity.error.ParityException;
+import io.parity.report.Phase;
+import io.parity.report.ReportDetails;
 import io.parity.report.ReportWriter;
+import io.parity.report.SampleReader;
+import io.parity.report.SampleRow;
+import io.parity.report.SpecRedaction;
 import io.parity.report.RunSummary;
 import io.parity.report.SummaryAssembler;
 import io.parity.report.TableSummary;
@@ -13,16 +18,24 @@ import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
+import io.parity.schema.TablePlan;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +51,7 @@ import java.util.concurrent.Callable;
                 "  parity verify --job jobs/shop.yml",
                 "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
                 "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
-                "", "Reports go to <report-dir>/<job>/<run>/: summary.json, diffs.jsonl, report.md.",
+                "", "Reports go to <report-dir>/<job>/<run>/: report.html, summary.json, diffs.jsonl, report.md, junit.xml.",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
 
@@ -62,8 +75,11 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
+        long start = System.nanoTime();
         try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
              ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
+            List<Phase> phases = new ArrayList<>(List.of(new Phase("connect, discover tables, start the job repository",
+                    (System.nanoTime() - start) / 1_000_000)));
             progress(runtime.bean(RunProgress.class));
             JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
@@ -80,9 +96,13 @@ public class VerifyCommand implements Callable<Integer> {
                     context.destination().dialect().describe() + " " + jobSpec.destination().safeUrl(),
                     jobSpec.file().toString(), jobSpec.sha256(), context.hash().specName(), tables,
                     failure == null ? null : failure.getMessage());
-            Path dir = new ReportWriter().write(reportDir.resolve(jobSpec.name()).resolve(Long.toString(runId)), summary, diffs);
+            phases.addAll(stepPhases(execution));
+            ReportDetails details = new ReportDetails(store.chunks(runId), samples(context, diffs), phases,
+                    SpecRedaction.redact(specText(jobSpec.file())));
+            Path dir = new ReportWriter().write(reportDir.resolve(jobSpec.name()).resolve(Long.toString(runId)), summary,
+                    diffs, details);
             if (quiet) {
-                spec.commandLine().getOut().println(verdict.label() + " " + dir.resolve("report.md"));
+                spec.commandLine().getOut().println(verdict.label() + " " + ReportFiles.report(dir));
             } else {
                 TerminalSummary.print(spec.commandLine().getOut(), summary, dir);
             }
@@ -91,6 +111,40 @@ public class VerifyCommand implements Callable<Integer> {
                 return ExitCode.of(failure.failure());
             }
             return ExitCode.of(verdict);
+        }
+    }
+
+    /** The plan and verify steps' wall times, from the job repository. */
+    private static List<Phase> stepPhases(JobExecution execution) {
+        List<Phase> phases = new ArrayList<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if ((step.getStepName().equals("plan") || step.getStepName().equals("verify")) && step.getStartTime() != null
+                    && step.getEndTime() != null) {
+                phases.add(new Phase(step.getStepName().equals("plan") ? "plan: record table plans"
+                        : "verify: checksum and reconcile all chunks", Duration.between(step.getStartTime(),
+                        step.getEndTime()).toMillis()));
+            }
+        }
+        return phases;
+    }
+
+    /** Sample rows read fresh; when the servers cannot be read any more (the run failed), the report goes without. */
+    private List<SampleRow> samples(VerifyContext context, List<StoredDiff> diffs) {
+        try {
+            Map<String, TablePlan> plans = new LinkedHashMap<>();
+            context.plans().forEach(p -> plans.put(p.id(), p));
+            return new SampleReader(context.source(), context.destination()).read(plans, diffs);
+        } catch (ParityException e) {
+            spec.commandLine().getErr().println("parity: the report has no sample rows: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String specText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
     }
 

@@ -27,7 +27,8 @@ public final class TerminalSummary {
                     + " schema findings.";
             default -> "INCOMPLETE: " + s.error();
         });
-        out.println("Report: " + reportDir.resolve("report.md"));
+        out.println("Report: " + reportDir.resolve("report.html"));
+        out.println("        " + reportDir.resolve("report.md") + ", summary.json, diffs.jsonl, junit.xml");
         out.flush();
     }
 }

@@ -49,6 +49,8 @@ public final class RunStore {
             + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
     static final String SELECT_MISMATCHED_CHUNKS = "SELECT TABLE_ID, CHUNK_ID FROM PARITY_CHUNK_RESULT"
             + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
+    static final String SELECT_CHUNKS = "SELECT TABLE_ID, CHUNK_ID, MATCHED, DIFFS FROM PARITY_CHUNK_RESULT"
+            + " WHERE RUN_ID = ? ORDER BY TABLE_ID, CHUNK_ID";
     static final String SELECT_DIFFS = "SELECT TABLE_ID, KIND, ROW_KEY, COLUMNS FROM PARITY_ROW_DIFF WHERE RUN_ID = ?"
             + " ORDER BY TABLE_ID, CHUNK_ID, SEQ";
 
@@ -111,6 +113,12 @@ public final class RunStore {
         return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), DiffKind.valueOf(rs.getString(2)),
                 KeyCodec.decode(rs.getString(3)), JSON.readValue(rs.getString(4), STRINGS)),
                 runId);
+    }
+
+    /** Every chunk of the run in key order per table (chunk ids sort by segment, then position in it). */
+    public List<StoredChunk> chunks(long runId) {
+        return jdbc.query(SELECT_CHUNKS, (rs, n) -> new StoredChunk(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
+                rs.getInt(4)), runId);
     }
 
     public List<String> mismatchedChunks(long runId) {
