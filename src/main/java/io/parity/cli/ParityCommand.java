@@ -6,9 +6,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code parity}: the root command; prints help when called without a subcommand. */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RunsCommand.class,
+                CompletionCommand.class},
         description = {"Data consistency verification for database migrations.", ""},
-        footer = {"", "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete.",
+        footer = {"", "Examples:",
+                "  parity demo                                  # try it: embedded H2 shop with planted drift",
+                "  parity verify --job jobs/shop.yml            # compare, report, exit 0/1",
+                "  parity repair --job jobs/shop.yml            # repair and undo SQL for the latest run",
+                "  parity runs                                  # recorded runs, newest first",
+                "  source <(parity completion bash)             # tab completion",
+                "", "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete.",
                 "Run 'parity <command> --help' for a command's options and examples."})
 public class ParityCommand implements Runnable {
 

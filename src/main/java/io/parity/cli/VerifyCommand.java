@@ -51,7 +51,9 @@ import java.util.concurrent.Callable;
                 "  parity verify --job jobs/shop.yml",
                 "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
                 "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
+                "  parity verify --job jobs/shop.yml --output json | jq '.tables[] | {table, missing, extra, changed}'",
                 "", "Reports go to <report-dir>/<job>/<run>/: report.html, summary.json, diffs.jsonl, report.md, junit.xml.",
+                "A progress bar is drawn on stderr when it is a terminal (not with --quiet or --output json).",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
 
@@ -69,8 +71,15 @@ public class VerifyCommand implements Callable<Integer> {
             description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
     String repositoryUrl;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line and the report path.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar; print only the verdict and the report path.")
     boolean quiet;
+
+    /** What goes to stdout. */
+    enum Output { text, json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the run's summary.json on stdout and nothing else, for scripts.")
+    Output output;
 
     @Override
     public Integer call() {
@@ -80,8 +89,15 @@ public class VerifyCommand implements Callable<Integer> {
              ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
             List<Phase> phases = new ArrayList<>(List.of(new Phase("connect, discover tables, start the job repository",
                     (System.nanoTime() - start) / 1_000_000)));
-            progress(runtime.bean(RunProgress.class));
-            JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
+            ProgressLine bar = progress(runtime.bean(RunProgress.class), context);
+            JobExecution execution;
+            try {
+                execution = runtime.bean(VerifyLauncher.class).run(context);
+            } finally {
+                if (bar != null) {
+                    bar.finish();
+                }
+            }
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
             ParityException failure = completed ? null : VerifyLauncher.failureOf(execution);
             long runId = execution.getJobInstance().getInstanceId();
@@ -101,10 +117,14 @@ public class VerifyCommand implements Callable<Integer> {
                     SpecRedaction.redact(specText(jobSpec.file())));
             Path dir = new ReportWriter().write(reportDir.resolve(jobSpec.name()).resolve(Long.toString(runId)), summary,
                     diffs, details);
-            if (quiet) {
+            if (output == Output.json) {
+                spec.commandLine().getOut().print(ReportWriter.summaryJson(summary));
+                spec.commandLine().getOut().flush();
+            } else if (quiet) {
                 spec.commandLine().getOut().println(verdict.label() + " " + ReportFiles.report(dir));
             } else {
-                TerminalSummary.print(spec.commandLine().getOut(), summary, dir);
+                TerminalSummary.print(spec.commandLine().getOut(), summary, dir,
+                        spec.commandLine().getColorScheme().ansi().enabled());
             }
             if (failure != null) {
                 spec.commandLine().getErr().println("parity: " + failure.getMessage());
@@ -148,11 +168,14 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private void progress(RunProgress progress) {
-        if (quiet || System.console() == null) {
-            return;
+    /** A live bar on stderr, only for a person at a terminal; scripts and logs get the result alone. */
+    private ProgressLine progress(RunProgress progress, VerifyContext context) {
+        if (!ProgressLine.wanted(quiet || output == Output.json)) {
+            return null;
         }
-        progress.onChange(p -> System.err.printf("\r  %,d chunks, %,d rows checked, %,d differing rows", p.chunks(),
-                p.rows(), p.diffs()));
+        long total = context.plans().stream().filter(TablePlan::comparable).mapToLong(TablePlan::estimatedRows).sum();
+        ProgressLine bar = new ProgressLine(System.err, total);
+        progress.onChange(bar::update);
+        return bar;
     }
 }

@@ -30,6 +30,11 @@ public final class ReportWriter {
             .build();
     private static final ObjectMapper LINE = JsonMapper.builder().build();
 
+    /** The text of {@code summary.json}, also what {@code verify --output json} prints. */
+    public static String summaryJson(RunSummary summary) {
+        return JSON.writeValueAsString(summary) + "\n";
+    }
+
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs) {
         return write(dir, summary, diffs, ReportDetails.NONE);
     }
@@ -37,7 +42,7 @@ public final class ReportWriter {
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.json"), summaryJson(summary), StandardCharsets.UTF_8);
             writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
             Files.writeString(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render(),
