@@ -34,6 +34,12 @@ public interface Dialect {
 
     HashAlgorithm defaultHash();
 
+    /**
+     * The name of the row encoding this dialect hashes and compares. Two sides can only be compared when they build
+     * the same encoding: MySQL and MariaDB do (server-side {@code CONCAT_WS}); the generic dialect encodes in Java.
+     */
+    String rowEncodingName();
+
     boolean supports(HashAlgorithm hash);
 
     // ---- discovery

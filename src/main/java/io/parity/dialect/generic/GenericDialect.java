@@ -75,6 +75,11 @@ public class GenericDialect implements Dialect {
     }
 
     @Override
+    public String rowEncodingName() {
+        return "jdbc-length-tagged";
+    }
+
+    @Override
     public boolean supports(HashAlgorithm hash) {
         return true;
     }

@@ -91,6 +91,11 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public String rowEncodingName() {
+        return "mysql-concat-ws";
+    }
+
+    @Override
     public boolean supports(HashAlgorithm hash) {
         return hash == HashAlgorithm.MD5;
     }
