@@ -89,7 +89,9 @@ public class DemoCommand implements Callable<Integer> {
         if (quiet && command.equals("verify")) {
             args.add("--quiet");
         }
-        return ParityCli.commandLine(out, err).execute(args.toArray(String[]::new));
+        boolean silent = quiet && command.equals("repair"); // --quiet: the demo's closing lines say where the files are
+        return ParityCli.commandLine(silent ? new PrintWriter(java.io.Writer.nullWriter()) : out, err)
+                .execute(args.toArray(String[]::new));
     }
 
     /** The newest run directory of the demo job: run ids grow. */
