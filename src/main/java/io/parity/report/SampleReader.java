@@ -49,12 +49,17 @@ public final class SampleReader {
                 }
                 samples.add(new SampleRow(diff.tableId(), diff.kind().label(), DiffJson.text(plan.source().keyNames(),
                         diff.key()), plan.source().columnNames(), first(source, s, plan.source(), diff.key()),
-                        first(destination, d, plan.destination(), diff.key()), diff.columns()));
+                        first(destination, d, plan.destination(), diff.key()), diff.columns(), textColumns(plan.source())));
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading sample rows for the report", source.side(), e);
         }
         return samples;
+    }
+
+    private static List<String> textColumns(SideTable table) {
+        return table.columns().stream().filter(c -> c.kind() == ColumnKind.TEXT || c.kind() == ColumnKind.JSON)
+                .map(Column::name).toList();
     }
 
     private static List<String> first(SideConnection side, Connection c, SideTable table, KeyValues key) {

@@ -9,9 +9,10 @@ import java.util.List;
  * @param source      values in {@code columns} order, or null when the source has no row with this key
  * @param destination values in {@code columns} order, or null when the destination has no row with this key
  * @param differing   the columns the run found different
+ * @param text        the columns whose values are text, shown between quotes so '' and trailing spaces are visible
  */
 public record SampleRow(String tableId, String kind, String key, List<String> columns, List<String> source,
-                        List<String> destination, List<String> differing) {
+                        List<String> destination, List<String> differing, List<String> text) {
 
     public SampleRow {
         columns = List.copyOf(columns);
@@ -19,5 +20,6 @@ public record SampleRow(String tableId, String kind, String key, List<String> co
         destination = destination == null ? null
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(destination));
         differing = List.copyOf(differing);
+        text = List.copyOf(text);
     }
 }

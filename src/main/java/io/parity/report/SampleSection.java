@@ -60,10 +60,10 @@ final class SampleSection {
             h.append("<td").append(differs ? " class=\"diff\"" : "").append(">");
             if (v == null) {
                 h.append("<span class=\"null\">NULL</span>");
-            } else if (v.startsWith("0x") || v.matches("-?[0-9][0-9.E:+ -]*")) {
-                h.append(Html.esc(v));
-            } else {
+            } else if (r.text().contains(r.columns().get(i))) {
                 h.append("<span class=\"q\">‘</span>").append(Html.esc(v)).append("<span class=\"q\">’</span>");
+            } else {
+                h.append(Html.esc(v));
             }
             h.append("</td>");
         }

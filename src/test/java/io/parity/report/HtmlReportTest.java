@@ -27,12 +27,13 @@ class HtmlReportTest {
         String table = "s.<script>alert(1)</script>";
         StoredDiff diff = new StoredDiff(table, DiffKind.CHANGED, KeyValues.of("<k>"), List.of("v\"><img src=x>"));
         SampleRow sample = new SampleRow(table, "changed", "id='<k>'", List.of("id", "v\"><img src=x>"),
-                List.of("<k>", "</td><script>"), Arrays.asList("<k>", null), List.of("v\"><img src=x>"));
+                List.of("<k>", "</td><script>"), Arrays.asList("<k>", null), List.of("v\"><img src=x>"),
+                List.of("v\"><img src=x>"));
         String html = new HtmlReport(summary(table), List.of(diff), new ReportDetails(
                 List.of(new StoredChunk(table, table + "#000.000000", false, 1)), List.of(sample), List.of(),
                 "password: ******\n<script>")).render();
         assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<k>").doesNotContain("<int>")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;/td&gt;&lt;script&gt;")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("<span class=\"q\">‘</span>&lt;/td&gt;&lt;script&gt;<span class=\"q\">’</span>")
                 .contains("<span class=\"null\">NULL</span>").contains("class=\"chunk differs\"");
     }
 
