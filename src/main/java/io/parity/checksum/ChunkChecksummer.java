@@ -4,10 +4,10 @@ import io.parity.chunk.KeyRange;
 import io.parity.config.HashAlgorithm;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
-import io.parity.dialect.SqlStatement;
 import io.parity.error.ParityException;
 import io.parity.schema.SideTable;
 
+import io.parity.dialect.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Checksums one key range on both sides at once: the source query runs on the shared executor while the calling
  * thread runs the destination's, so a chunk costs the slower side's time, not the sum. Each query is a single
- * autocommit read: no transaction or lock outlives it.
+ * autocommit read: no transaction or lock outlives it. How a side computes its checksum (one pushed-down aggregate
+ * query, or rows streamed and hashed in Java) is its dialect's business.
  */
 public final class ChunkChecksummer {
 
@@ -92,13 +93,8 @@ public final class ChunkChecksummer {
     }
 
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
-        SqlStatement stmt = side.dialect().checksum(table, range, hash);
-        try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            side.dialect().bind(ps, stmt.params());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return side.dialect().readChecksum(rs);
-            }
+        try (Connection c = side.dataSource().getConnection()) {
+            return side.dialect().checksum(c, table, range, hash);
         } catch (SQLException e) {
             throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
         }

@@ -16,6 +16,11 @@ public final class ParityCli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** A fresh command tree with Parity's error handling; commands that run other commands (demo) use their own. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new ParityCommand());
         cli.setOut(out);
         cli.setErr(err);
@@ -36,6 +41,6 @@ public final class ParityCli {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

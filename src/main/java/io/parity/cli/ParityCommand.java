@@ -6,10 +6,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code parity}: the root command; prints help when called without a subcommand. */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {VerifyCommand.class, RepairCommand.class, RecheckCommand.class, CutoverCommand.class,
-                GateCommand.class},
+        subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RecheckCommand.class,
+                RunsCommand.class, CutoverCommand.class, GateCommand.class, CompletionCommand.class},
         description = {"Data consistency verification for database migrations, and the gates of the cutover.", ""},
-        footer = {"", "Exit codes: 0 consistent (cutover: gates passed), 1 differences found (a gate failed), 2 bad input,",
+        footer = {"", "Examples:",
+                "  parity demo                                  # try it: embedded H2 shop with planted drift",
+                "  parity verify --job jobs/shop.yml            # compare, report, exit 0/1",
+                "  parity repair --job jobs/shop.yml            # repair and undo SQL for the latest run",
+                "  parity cutover --job jobs/cutover.yml        # the cutover runbook, gate by gate",
+                "  parity runs                                  # recorded runs, newest first",
+                "  source <(parity completion bash)             # tab completion",
+                "", "Exit codes: 0 consistent (cutover: gates passed), 1 differences found (a gate failed), 2 bad input,",
                 "3 could not complete (a gate could not measure), 4 cutover paused.",
                 "Run 'parity <command> --help' for a command's options and examples."})
 public class ParityCommand implements Runnable {

@@ -144,7 +144,7 @@ public class RepairCommand implements Callable<Integer> {
         results.forEach(r -> out.println("  " + r.repairFile() + "\n  " + r.undoFile()));
         out.println();
         if (!apply) {
-            out.println("Repair files written; nothing was applied. Review them, then apply with --apply or the mariadb client.");
+            out.println("Repair files written; nothing was applied. Review them, then apply with --apply or your SQL client.");
             return ExitCode.CONSISTENT;
         }
         out.println(consistent ? "REPAIRED: the repaired keys are consistent now."

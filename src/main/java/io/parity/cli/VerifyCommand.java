@@ -6,7 +6,10 @@ import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
 import io.parity.error.ParityException;
+import io.parity.report.Phase;
+import io.parity.report.ReportWriter;
 import io.parity.report.RunReporter;
+import io.parity.schema.TablePlan;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
 import io.parity.store.RunStore;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +44,9 @@ import java.util.concurrent.TimeUnit;
                 "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
                 "  parity verify --restart 12                  # continue run 12 after a crash, kill or SIGTERM",
                 "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
-                "", "Reports go to <report-dir>/<job>/<run>/: summary.json, diffs.jsonl, report.md.",
+                "  parity verify --job jobs/shop.yml --output json | jq '.tables[] | {table, missing, extra, changed}'",
+                "", "Reports go to <report-dir>/<job>/<run>/: report.html, summary.json, diffs.jsonl, report.md, junit.xml.",
+                "A progress bar is drawn on stderr when it is a terminal (not with --quiet or --output json).",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
 
@@ -65,8 +71,17 @@ public class VerifyCommand implements Callable<Integer> {
             description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
     String repositoryUrl;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line and the report path.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar; print only the verdict and the report path.")
     boolean quiet;
+
+    /** What goes to stdout. */
+    enum Output { text, json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the run's summary.json on stdout and nothing else, for scripts.")
+    Output output;
+
+    private final long started = System.nanoTime();
 
     @Override
     public Integer call() {
@@ -100,13 +115,22 @@ public class VerifyCommand implements Callable<Integer> {
 
     private int execute(ParityRuntime runtime, VerifyContext context,
                         java.util.function.Function<VerifyLauncher, JobExecution> launch) {
-        progress(runtime.bean(RunProgress.class));
+        List<Phase> phases = List.of(new Phase("connect, discover tables, start the job repository",
+                (System.nanoTime() - started) / 1_000_000));
+        ProgressLine bar = progress(runtime.bean(RunProgress.class), context);
         CountDownLatch finished = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(ExitCode.INCOMPLETE);
         Thread stopper = stopOnSigterm(runtime, finished, exitCode);
         try {
-            JobExecution execution = launch.apply(runtime.bean(VerifyLauncher.class));
-            exitCode.set(report(runtime, context, execution));
+            JobExecution execution;
+            try {
+                execution = launch.apply(runtime.bean(VerifyLauncher.class));
+            } finally {
+                if (bar != null) {
+                    bar.finish();
+                }
+            }
+            exitCode.set(report(runtime, context, execution, phases));
             return exitCode.get();
         } finally {
             finished.countDown();
@@ -118,7 +142,7 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private int report(ParityRuntime runtime, VerifyContext context, JobExecution execution) {
+    private int report(ParityRuntime runtime, VerifyContext context, JobExecution execution, List<Phase> phases) {
         JobSpec jobSpec = context.spec();
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
         long runId = execution.getJobInstance().getInstanceId();
@@ -126,13 +150,18 @@ public class VerifyCommand implements Callable<Integer> {
                 ? new ParityException(io.parity.error.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
                         + " --restart " + runId + "' continues it")
                 : VerifyLauncher.failureOf(execution);
-        RunReporter reporter = RunReporter.of(runtime.bean(RunStore.class), context);
+        RunReporter reporter = RunReporter.of(runtime.bean(RunStore.class), context)
+                .warningsTo(w -> spec.commandLine().getErr().println("parity: " + w));
         RunReporter.Written written = reporter.write(execution, failure == null ? null : failure.getMessage(), reportDir,
-                context.throttle().pausedMillis());
-        if (quiet) {
-            spec.commandLine().getOut().println(written.summary().verdict() + " " + written.dir().resolve("report.md"));
+                context.throttle().pausedMillis(), phases);
+        if (output == Output.json) {
+            spec.commandLine().getOut().print(ReportWriter.summaryJson(written.summary()));
+            spec.commandLine().getOut().flush();
+        } else if (quiet) {
+            spec.commandLine().getOut().println(written.summary().verdict() + " " + ReportFiles.report(written.dir()));
         } else {
-            TerminalSummary.print(spec.commandLine().getOut(), written.summary(), written.dir());
+            TerminalSummary.print(spec.commandLine().getOut(), written.summary(), written.dir(),
+                    spec.commandLine().getColorScheme().ansi().enabled());
         }
         if (failure != null) {
             String restartHint = failure.failure() == io.parity.error.Failure.INCOMPLETE
@@ -173,11 +202,14 @@ public class VerifyCommand implements Callable<Integer> {
         return hook;
     }
 
-    private void progress(RunProgress progress) {
-        if (quiet || System.console() == null) {
-            return;
+    /** A live bar on stderr, only for a person at a terminal; scripts and logs get the result alone. */
+    private ProgressLine progress(RunProgress progress, VerifyContext context) {
+        if (!ProgressLine.wanted(quiet || output == Output.json)) {
+            return null;
         }
-        progress.onChange(p -> System.err.printf("\r  %,d chunks, %,d rows checked, %,d differing rows", p.chunks(),
-                p.rows(), p.diffs()));
+        long total = context.plans().stream().filter(TablePlan::comparable).mapToLong(TablePlan::estimatedRows).sum();
+        ProgressLine bar = new ProgressLine(System.err, total);
+        progress.onChange(bar::update);
+        return bar;
     }
 }

@@ -54,6 +54,12 @@ public interface Dialect {
 
     HashAlgorithm defaultHash();
 
+    /**
+     * The name of the row encoding this dialect hashes and compares. Two sides can only be compared when they build
+     * the same encoding: MySQL and MariaDB do (server-side {@code CONCAT_WS}); the generic dialect encodes in Java.
+     */
+    String rowEncodingName();
+
     boolean supports(HashAlgorithm hash);
 
     // ---- discovery
@@ -77,8 +83,13 @@ public interface Dialect {
     /** The key at {@code offset} rows after the start of {@code range} in key order; optionally under the table filter. */
     SqlStatement keyAt(SideTable table, KeyRange range, long offset, boolean filtered);
 
-    /** Count and hash sums of the rows of {@code range}; one row with three columns. */
-    SqlStatement checksum(SideTable table, KeyRange range, HashAlgorithm hash);
+    /**
+     * Count and hash sums of the rows of {@code range} on {@code connection}. Where the hash is computed is the
+     * dialect's choice: a pushdown dialect sends one aggregate query (MySQL, MariaDB); the generic dialect streams the
+     * rows and hashes them in Java. Either way the result follows the same chunk model, so checksummer, reconcile and
+     * store do not know which one ran.
+     */
+    ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash) throws SQLException;
 
     /**
      * Keys that cut {@code range} (under the table filter) into buckets of {@code every} rows: the key of every
@@ -113,8 +124,6 @@ public interface Dialect {
     // ---- values
 
     KeyValues readKey(ResultSet rs, SideTable table) throws SQLException;
-
-    ChunkChecksum readChecksum(ResultSet rs) throws SQLException;
 
     RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
 

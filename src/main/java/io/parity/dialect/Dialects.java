@@ -1,5 +1,6 @@
 package io.parity.dialect;
 
+import io.parity.dialect.generic.GenericDialect;
 import io.parity.dialect.mysql.MariaDbDialect;
 import io.parity.dialect.mysql.MySqlDialect;
 import io.parity.error.ParityException;
@@ -11,7 +12,10 @@ import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Picks the dialect from what the server says it is, not from the URL: MariaDB answers Connector/J as "MySQL". */
+/**
+ * Picks the dialect from what the server says it is, not from the URL: MariaDB answers Connector/J as "MySQL". H2 gets
+ * the generic JDBC dialect, which hashes rows in Java.
+ */
 public final class Dialects {
 
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
@@ -21,8 +25,11 @@ public final class Dialects {
 
     public static Dialect detect(Connection connection, String side) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
+        if ("H2".equalsIgnoreCase(product)) {
+            return new GenericDialect("H2", connection.getMetaData().getDatabaseProductVersion().split(" ")[0]);
+        }
         if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
-            throw ParityException.badInput(side + ": " + product + " is not supported yet; Parity compares MySQL 8 and MariaDB");
+            throw ParityException.badInput(side + ": " + product + " is not supported yet; Parity compares MySQL 8, MariaDB and H2");
         }
         String version;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {

@@ -13,18 +13,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads all rows with one key from one side as raw values (more than one where that side lacks the unique key). */
-final class RowReader {
+/**
+ * Reads all rows with one key from one side as raw values (more than one where that side lacks the unique key). Also
+ * used by the report to show differing rows side by side with the values as they are now.
+ */
+public final class RowReader {
 
     private final SideConnection side;
     private final SideTable table;
 
-    RowReader(SideConnection side, SideTable table) {
+    public RowReader(SideConnection side, SideTable table) {
         this.side = side;
         this.table = table;
     }
 
-    List<Object[]> rows(Connection connection, KeyValues key) {
+    public List<Object[]> rows(Connection connection, KeyValues key) {
         SqlStatement stmt = side.dialect().repairSql().selectRow(table, key);
         try (PreparedStatement ps = connection.prepareStatement(stmt.sql())) {
             side.dialect().bind(ps, stmt.params());

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a run's report files into its directory: {@code summary.json}, {@code diffs.jsonl} (one object per differing
- * row, streamed) and {@code report.md}.
+ * row, streamed), {@code report.md}, the self-contained {@code report.html} and {@code junit.xml}.
  */
 public final class ReportWriter {
 
@@ -30,12 +30,24 @@ public final class ReportWriter {
             .build();
     private static final ObjectMapper LINE = JsonMapper.builder().build();
 
+    /** The text of {@code summary.json}, also what {@code verify --output json} prints. */
+    public static String summaryJson(RunSummary summary) {
+        return JSON.writeValueAsString(summary) + "\n";
+    }
+
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs) {
+        return write(dir, summary, diffs, ReportDetails.NONE);
+    }
+
+    public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.json"), summaryJson(summary), StandardCharsets.UTF_8);
             writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
             Files.writeString(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render(),
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render(), StandardCharsets.UTF_8);
             return dir;
         } catch (IOException | UncheckedIOException e) {
             throw new ParityException(io.parity.error.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("

@@ -1,32 +1,77 @@
 package io.parity.report;
 
 import io.parity.config.JobSpec;
+import io.parity.error.ParityException;
+import io.parity.schema.TablePlan;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
+import io.parity.verify.VerifyContext;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Builds a run's summary from what the run store recorded and writes its report files. Used after a verify, a
- * restart and a recheck alike, so every path produces the same report for the same results.
- *
- * @param source      engine and URL of the source, for the report
- * @param destination engine and URL of the destination
- * @param hash        the row hash used
+ * Builds a run's summary from what the run store recorded and writes its report files (with the HTML report's
+ * details: chunk outcomes, sample rows read fresh, phase timings, the redacted spec). Used after a verify, a restart,
+ * a recheck and the cutover's consistent gate alike, so every path produces the same report for the same results.
  */
-public record RunReporter(RunStore store, JobSpec spec, String source, String destination, String hash) {
-
-    /** A reporter that describes both sides as the run's context connected to them. */
-    public static RunReporter of(RunStore store, io.parity.verify.VerifyContext context) {
-        JobSpec spec = context.spec();
-        return new RunReporter(store, spec, context.source().dialect().describe() + " " + spec.source().safeUrl(),
-                context.destination().dialect().describe() + " " + spec.destination().safeUrl(), context.hash().specName());
-    }
+public final class RunReporter {
 
     /** The summary and the written report directory. */
     public record Written(RunSummary summary, Path dir) {
+    }
+
+    private final RunStore store;
+    private final VerifyContext context;
+    private final Consumer<String> warnings;
+
+    private RunReporter(RunStore store, VerifyContext context, Consumer<String> warnings) {
+        this.store = store;
+        this.context = context;
+        this.warnings = warnings;
+    }
+
+    public static RunReporter of(RunStore store, VerifyContext context) {
+        return new RunReporter(store, context, w -> { });
+    }
+
+    public RunReporter warningsTo(Consumer<String> sink) {
+        return new RunReporter(store, context, sink);
+    }
+
+    public Written write(JobExecution execution, String error, Path reportBase, long pausedMillis) {
+        return write(execution, error, reportBase, pausedMillis, List.of());
+    }
+
+    /** @param earlierPhases phases before the job ran (connecting, discovery), for the report's timings */
+    public Written write(JobExecution execution, String error, Path reportBase, long pausedMillis, List<Phase> earlierPhases) {
+        JobSpec spec = context.spec();
+        long runId = execution.getJobInstance().getInstanceId();
+        List<StoredDiff> diffs = store.diffs(runId);
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
+        Verdict verdict = SummaryAssembler.verdict(tables, error == null);
+        RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.cli.ParityVersion.get(), spec.name(),
+                runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
+                context.source().dialect().describe() + " " + spec.source().safeUrl(),
+                context.destination().dialect().describe() + " " + spec.destination().safeUrl(),
+                spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis, tables, error);
+        List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
+        List<Phase> phases = new ArrayList<>(earlierPhases);
+        phases.addAll(stepPhases(execution));
+        ReportDetails details = new ReportDetails(store.chunks(runId), samples(confirmed), phases,
+                SpecRedaction.redact(specText(spec.file())));
+        Path dir = new ReportWriter().write(reportBase.resolve(spec.name()).resolve(Long.toString(runId)), summary,
+                confirmed, details);
+        return new Written(summary, dir);
     }
 
     /** Spring Batch records times as local date-times in the JVM's zone. */
@@ -34,17 +79,43 @@ public record RunReporter(RunStore store, JobSpec spec, String source, String de
         return t == null ? null : t.atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 
-    public Written write(JobExecution execution, String error, Path reportBase, long pausedMillis) {
-        long runId = execution.getJobInstance().getInstanceId();
-        List<StoredDiff> diffs = store.diffs(runId);
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
-        Verdict verdict = SummaryAssembler.verdict(tables, error == null);
-        RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.cli.ParityVersion.get(), spec.name(),
-                runId, verdict.label(),
-                instant(execution.getStartTime()), instant(execution.getEndTime()),
-                source, destination, spec.file().toString(), spec.sha256(), hash, pausedMillis, tables, error);
-        List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
-        Path dir = new ReportWriter().write(reportBase.resolve(spec.name()).resolve(Long.toString(runId)), summary, confirmed);
-        return new Written(summary, dir);
+    /** The plan, verify and recheck steps' wall times, from the job repository. */
+    private static List<Phase> stepPhases(JobExecution execution) {
+        List<Phase> phases = new ArrayList<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStartTime() == null || step.getEndTime() == null) {
+                continue;
+            }
+            String label = switch (step.getStepName()) {
+                case "plan" -> "plan: record table plans";
+                case "verify" -> "verify: checksum and reconcile all chunks";
+                case "recheck" -> "recheck: re-read differences after the delay";
+                default -> null;
+            };
+            if (label != null) {
+                phases.add(new Phase(label, Duration.between(step.getStartTime(), step.getEndTime()).toMillis()));
+            }
+        }
+        return phases;
+    }
+
+    /** Sample rows read fresh; when the servers cannot be read any more (the run failed), the report goes without. */
+    private List<SampleRow> samples(List<StoredDiff> diffs) {
+        try {
+            Map<String, TablePlan> plans = new LinkedHashMap<>();
+            context.plans().forEach(p -> plans.put(p.id(), p));
+            return new SampleReader(context.source(), context.destination()).read(plans, diffs);
+        } catch (ParityException e) {
+            warnings.accept("the report has no sample rows: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String specText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
     }
 }

@@ -3,13 +3,23 @@ package io.parity.report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** The few lines a user sees at the end of a run: one row per table, the verdict, and where the report is. */
+/**
+ * The few lines a user sees at the end of a run: one row per table, the verdict, and where the report is. Colour
+ * (green consistent, red differences, yellow schema-only or incomplete) only when the CLI says stdout is a colour
+ * terminal, so pipes and files get plain text.
+ */
 public final class TerminalSummary {
 
     private TerminalSummary() {
     }
 
+    private static final String RESET = "\u001b[0m";
+
     public static void print(PrintWriter out, RunSummary s, Path reportDir) {
+        print(out, s, reportDir, false);
+    }
+
+    public static void print(PrintWriter out, RunSummary s, Path reportDir, boolean color) {
         int width = Math.max(5, s.tables().stream().mapToInt(t -> t.table().length()).max().orElse(5));
         String row = "%-" + width + "s  %12s  %12s  %7s  %8s  %8s  %8s  %s%n";
         out.printf("%nParity verify  job %s  run %d%n", s.job(), s.runId());
@@ -17,8 +27,9 @@ public final class TerminalSummary {
         out.printf(row, "TABLE", "SOURCE ROWS", "DEST ROWS", "CHUNKS", "MISSING", "EXTRA", "CHANGED", "STATUS");
         for (TableSummary t : s.tables()) {
             out.printf(row, t.table(), t.sourceRows(), t.destinationRows(), t.chunks(), t.missing(), t.extra(),
-                    t.changed(), t.status() + (t.schemaFindings().isEmpty() ? "" : " (" + t.schemaFindings().size()
-                            + " schema finding" + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
+                    t.changed(), paint(color, colour(t.status()), t.status()) + (t.schemaFindings().isEmpty() ? ""
+                            : " (" + t.schemaFindings().size() + " schema finding"
+                            + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
         }
         out.println();
         long resolved = s.tables().stream().mapToLong(TableSummary::resolved).sum();
@@ -28,13 +39,26 @@ public final class TerminalSummary {
         if (s.pausedMillis() > 0) {
             out.printf("Throttle paused the run for %.1f s.%n", s.pausedMillis() / 1000.0);
         }
-        out.println(switch (s.verdict()) {
+        out.println(paint(color, "1;" + colour(s.verdict()), switch (s.verdict()) {
             case "consistent" -> "CONSISTENT: all compared rows are equal.";
             case "differences" -> "DIFFERENCES FOUND: " + s.rowDifferences() + " rows differ, " + s.schemaFindings()
                     + " schema findings.";
             default -> "INCOMPLETE: " + s.error();
-        });
-        out.println("Report: " + reportDir.resolve("report.md"));
+        }));
+        out.println("Report: " + reportDir.resolve("report.html"));
+        out.println("        " + reportDir.resolve("report.md") + ", summary.json, diffs.jsonl, junit.xml");
         out.flush();
+    }
+
+    private static String colour(String status) {
+        return switch (status) {
+            case "consistent" -> "32";
+            case "differences" -> "31";
+            default -> "33";
+        };
+    }
+
+    private static String paint(boolean color, String sgr, String text) {
+        return color ? "\u001b[" + sgr + "m" + text + RESET : text;
     }
 }

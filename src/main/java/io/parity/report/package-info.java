@@ -1,5 +1,6 @@
 /**
  * Run output: the summary model and verdict, and the files under {@code reports/<job>/<run>/}: {@code summary.json},
- * {@code diffs.jsonl} and {@code report.md}.
+ * {@code diffs.jsonl}, {@code report.md}, the self-contained {@code report.html} (inline SVG, sample rows read fresh,
+ * spec redacted) and {@code junit.xml}.
  */
 package io.parity.report;

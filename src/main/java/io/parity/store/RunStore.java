@@ -52,6 +52,8 @@ public final class RunStore {
             + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
     static final String SELECT_MISMATCHED_CHUNKS = "SELECT TABLE_ID, CHUNK_ID FROM PARITY_CHUNK_RESULT"
             + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
+    static final String SELECT_CHUNKS = "SELECT TABLE_ID, CHUNK_ID, MATCHED, DIFFS FROM PARITY_CHUNK_RESULT"
+            + " WHERE RUN_ID = ? ORDER BY TABLE_ID, CHUNK_ID";
     static final String SELECT_DIFFS = "SELECT d.TABLE_ID, d.CHUNK_ID, d.SEQ, COALESCE(c.KIND, d.KIND), d.ROW_KEY,"
             + " COALESCE(c.COLUMNS, d.COLUMNS), c.STATUS FROM PARITY_ROW_DIFF d LEFT JOIN PARITY_DIFF_CHECK c"
             + " ON c.RUN_ID = d.RUN_ID AND c.CHUNK_ID = d.CHUNK_ID AND c.SEQ = d.SEQ WHERE d.RUN_ID = ?"
@@ -127,6 +129,12 @@ public final class RunStore {
         jdbc.update(DELETE_CHECK, runId, diff.chunkId(), diff.seq());
         jdbc.update(INSERT_CHECK, runId, diff.chunkId(), diff.seq(), status.name(), kind.name(),
                 JSON.writeValueAsString(columns), attempts);
+    }
+
+    /** Every chunk of the run in key order per table (chunk ids sort by segment, then position in it). */
+    public List<StoredChunk> chunks(long runId) {
+        return jdbc.query(SELECT_CHUNKS, (rs, n) -> new StoredChunk(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
+                rs.getInt(4)), runId);
     }
 
     public List<String> mismatchedChunks(long runId) {

@@ -25,6 +25,7 @@ public final class VerifyPreparation {
         SideConnection destination = null;
         try {
             destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout());
+            requireSameEncoding(source, destination);
             HashAlgorithm hash = chooseHash(spec, source, destination);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
             return new VerifyContext(spec, source, destination, hash, plans);
@@ -34,6 +35,15 @@ public final class VerifyPreparation {
                 destination.close();
             }
             throw e;
+        }
+    }
+
+    /** Different encodings would make every row look changed: refuse instead of reporting false differences. */
+    private static void requireSameEncoding(SideConnection source, SideConnection destination) {
+        if (!source.dialect().rowEncodingName().equals(destination.dialect().rowEncodingName())) {
+            throw ParityException.badInput("the source is " + source.dialect().describe() + " and the destination is "
+                    + destination.dialect().describe() + ": Parity compares MySQL with MariaDB, and H2 with H2, but not"
+                    + " across these families; compare like with like");
         }
     }
 
