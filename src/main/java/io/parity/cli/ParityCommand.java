@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code parity}: the root command; prints help when called without a subcommand. */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {VerifyCommand.class, RepairCommand.class},
+        subcommands = {VerifyCommand.class, RepairCommand.class, WorkerCommand.class},
         description = {"Data consistency verification for database migrations.", ""},
         footer = {"", "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete.",
                 "Run 'parity <command> --help' for a command's options and examples."})

@@ -4,6 +4,11 @@ import io.parity.batch.RunProgress;
 import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
+import io.parity.config.Workers;
+import io.parity.batch.VerifyContexts;
+import io.parity.remote.BrokerSettings;
+import org.springframework.batch.core.repository.JobRepository;
+import java.time.Duration;
 import io.parity.error.ParityException;
 import io.parity.report.ReportWriter;
 import io.parity.report.RunSummary;
@@ -38,6 +43,9 @@ import java.util.concurrent.Callable;
                 "  parity verify --job jobs/shop.yml",
                 "  parity verify --job jobs/shop.yml --report-dir /var/lib/parity/reports --quiet",
                 "  SRC_PASSWORD=... DST_PASSWORD=... parity verify --job jobs/shop.yml",
+                "  parity verify --job jobs/shop.yml --workers amqp://parity@rabbitmq:5672 \\",
+                "      --repository-url jdbc:mysql://repo:3306/parity     # partitions run on 'parity worker's",
+                "  parity verify --restart 12                            # finish a failed run: only unfinished partitions",
                 "", "Reports go to <report-dir>/<job>/<run>/: summary.json, diffs.jsonl, report.md.",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
@@ -45,8 +53,28 @@ public class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "Job spec (YAML), e.g. jobs/shop.yml.")
+    @Option(names = "--job", paramLabel = "FILE", description = "Job spec (YAML), e.g. jobs/shop.yml.")
     Path job;
+
+    @Option(names = "--restart", paramLabel = "RUN_ID",
+            description = "Run a failed or stopped run again: completed partitions are kept, the others resume from"
+                    + " their last checked chunk. The spec is the run's own unless --job is given.")
+    Long restart;
+
+    @Option(names = "--workers", paramLabel = "AMQP_URL",
+            description = "Run as a manager: send partitions through this RabbitMQ broker to 'parity worker' processes"
+                    + " (or the spec's workers.broker). Password in the URL or PARITY_BROKER_PASSWORD. Needs a shared"
+                    + " --repository-url.")
+    String workers;
+
+    @Option(names = "--queue", paramLabel = "NAME", description = "Queue the workers consume (default: "
+            + BrokerSettings.DEFAULT_QUEUE + ", or the spec's workers.queue).")
+    String queue;
+
+    @Option(names = "--worker-timeout", paramLabel = "DURATION", description = "How long the manager waits for all"
+            + " partitions, e.g. 90s, 30m, 12h (default: 24h, or the spec's workers.timeout); unfinished ones are then"
+            + " marked FAILED.")
+    String workerTimeout;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
@@ -61,11 +89,24 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
+        if (job == null && restart == null) {
+            throw ParityException.badInput("give --job FILE to start a run, or --restart RUN_ID to finish a failed one");
+        }
+        JobSpec given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
+        RepositorySettings repository = RepositorySettings.resolve(repositoryUrl, given == null ? null : given.repository());
+        JobSpec jobSpec = given != null ? given : specOfRun(repository, restart);
+        BrokerSettings broker = broker(jobSpec);
+        if (broker != null) {
+            repository.requireShared("--workers");
+            broker.check();
+        }
         try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
-             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
+             ParityRuntime runtime = broker == null ? ParityRuntime.start(repository)
+                     : ParityRuntime.startManager(repository, broker)) {
             progress(runtime.bean(RunProgress.class));
-            JobExecution execution = runtime.bean(VerifyLauncher.class).run(context);
+            VerifyLauncher launcher = runtime.bean(VerifyLauncher.class);
+            JobExecution execution = restart == null ? launcher.run(context)
+                    : launcher.restart(context, restartable(runtime, jobSpec));
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
             ParityException failure = completed ? null : VerifyLauncher.failureOf(execution);
             long runId = execution.getJobInstance().getInstanceId();
@@ -92,6 +133,42 @@ public class VerifyCommand implements Callable<Integer> {
             }
             return ExitCode.of(verdict);
         }
+    }
+
+    /** The spec a run was started with, read from the run's parameters (a short context of its own). */
+    private static JobSpec specOfRun(RepositorySettings repository, long runId) {
+        try (ParityRuntime runtime = ParityRuntime.start(repository)) {
+            JobExecution last = RunLocator.restartableRun(runtime.bean(JobRepository.class), runId);
+            return SpecLoader.fromSystemEnvironment().load(Path.of(last.getJobParameters().getString(VerifyContexts.SPEC_PATH)));
+        }
+    }
+
+    private JobExecution restartable(ParityRuntime runtime, JobSpec jobSpec) {
+        JobExecution last = RunLocator.restartableRun(runtime.bean(JobRepository.class), restart);
+        if (!last.getJobInstance().getJobName().equals(jobSpec.name())
+                || !jobSpec.sha256().equals(last.getJobParameters().getString(VerifyContexts.KEY))) {
+            throw ParityException.badInput("run " + restart + " was started with a different spec than " + jobSpec.file()
+                    + "; restart it with its own spec (leave out --job), or start a new run");
+        }
+        return last;
+    }
+
+    /** The broker from --workers or the spec's workers block, or null to run partitions in this process. */
+    private BrokerSettings broker(JobSpec jobSpec) {
+        Workers fromSpec = jobSpec.workers();
+        String url = workers != null ? workers : fromSpec != null ? fromSpec.broker().reveal() : null;
+        if (url == null) {
+            return null;
+        }
+        Duration timeout = fromSpec == null ? null : fromSpec.timeout();
+        if (workerTimeout != null) {
+            timeout = Workers.duration(workerTimeout);
+            if (timeout == null) {
+                throw ParityException.badInput("--worker-timeout: '" + workerTimeout + "' is not a duration; write 90s, 30m or 12h");
+            }
+        }
+        return BrokerSettings.parse(url, queue != null ? queue : fromSpec == null ? null : fromSpec.queue(), timeout,
+                System::getenv);
     }
 
     private void progress(RunProgress progress) {
