@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -49,8 +50,8 @@ public final class RunStore {
             + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
     static final String SELECT_MISMATCHED_CHUNKS = "SELECT TABLE_ID, CHUNK_ID FROM PARITY_CHUNK_RESULT"
             + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
-    static final String SELECT_DIFFS = "SELECT TABLE_ID, KIND, ROW_KEY, COLUMNS FROM PARITY_ROW_DIFF WHERE RUN_ID = ?"
-            + " ORDER BY TABLE_ID, CHUNK_ID, SEQ";
+    static final String SELECT_DIFFS = "SELECT TABLE_ID, KIND, ROW_KEY, COLUMNS, CHUNK_ID, SEQ FROM PARITY_ROW_DIFF"
+            + " WHERE RUN_ID = ?";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -99,18 +100,29 @@ public final class RunStore {
         Map<String, long[]> totals = new HashMap<>();
         jdbc.query(SELECT_CHUNK_TOTALS, (RowCallbackHandler) rs -> totals.put(rs.getString(1), new long[] {
                 rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}), runId);
-        return jdbc.query(SELECT_TABLES, (rs, n) -> {
+        List<StoredTable> result = jdbc.query(SELECT_TABLES, (rs, n) -> {
             long[] t = totals.getOrDefault(rs.getString(1), new long[5]);
             return new StoredTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                     JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(6), STRINGS),
                     t[0], t[1], t[2], t[3], t[4]);
         }, runId);
+        result.sort(Comparator.comparing(StoredTable::tableId));
+        return result;
     }
 
+    /**
+     * In table, chunk and discovery order. Sorted here rather than by ORDER BY because the repository's collation
+     * would decide the order (MariaDB's utf8mb4_general_ci puts 'orders' before 'order_lines', H2 the reverse), and a
+     * report must not depend on which database keeps the runs.
+     */
     public List<StoredDiff> diffs(long runId) {
-        return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), DiffKind.valueOf(rs.getString(2)),
-                KeyCodec.decode(rs.getString(3)), JSON.readValue(rs.getString(4), STRINGS)),
-                runId);
+        record Row(String chunkId, int seq, StoredDiff diff) { }
+        List<Row> rows = jdbc.query(SELECT_DIFFS, (rs, n) -> new Row(rs.getString(5), rs.getInt(6),
+                new StoredDiff(rs.getString(1), DiffKind.valueOf(rs.getString(2)), KeyCodec.decode(rs.getString(3)),
+                        JSON.readValue(rs.getString(4), STRINGS))), runId);
+        rows.sort(Comparator.comparing((Row r) -> r.diff().tableId()).thenComparing(Row::chunkId)
+                .thenComparingInt(Row::seq));
+        return rows.stream().map(Row::diff).toList();
     }
 
     public List<String> mismatchedChunks(long runId) {
