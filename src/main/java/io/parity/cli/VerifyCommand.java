@@ -22,6 +22,7 @@ import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,7 +91,8 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (job == null && restart == null) {
-            throw ParityException.badInput("give --job FILE to start a run, or --restart RUN_ID to finish a failed one");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--job=FILE' (or --restart=RUN_ID to finish a failed run)");
         }
         JobSpec given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
         RepositorySettings repository = RepositorySettings.resolve(repositoryUrl, given == null ? null : given.repository());
