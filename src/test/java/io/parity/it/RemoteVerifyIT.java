@@ -34,6 +34,7 @@ class RemoteVerifyIT {
     static final String DST = "pit_scale_dst";
     static final String REPO_SAME = "pit_scale_repo_same";
     static final String REPO_KILL = "pit_scale_repo_kill";
+    static final String REPO_TIMEOUT = "pit_scale_repo_timeout";
 
     @TempDir
     static Path dir;
@@ -44,7 +45,7 @@ class RemoteVerifyIT {
     @BeforeAll
     static void setUp() {
         TestDatabase db = TestDatabase.get();
-        db.recreate(SRC, DST, REPO_SAME, REPO_KILL);
+        db.recreate(SRC, DST, REPO_SAME, REPO_KILL, REPO_TIMEOUT);
         for (String d : List.of(SRC, DST)) {
             db.execute("USE " + d,
                     "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id INT NOT NULL, status VARCHAR(16) NOT NULL,"
@@ -143,6 +144,42 @@ class RemoteVerifyIT {
         assertThat(countPartitions(REPO_KILL, 2)).isEqualTo(unfinished);
         assertThat(survivor.startedPartitions().size() + late.startedPartitions().size())
                 .isGreaterThan(0);
+    }
+
+    @Test
+    void unansweredPartitionsAreMarkedFailedAtTheManagerTimeoutAndARunCanBeFinishedLocally() throws Exception {
+        Path spec = SpecFiles.write(dir, "nobody", SRC, DST, "tables: [order_lines, tokens]\noptions: { chunk-rows: 1000 }\n");
+        CliRun local = CliRun.run(dir.resolve("local-nobody"), "verify", "--job", spec.toString(),
+                "--report-dir", dir.resolve("r-local").toString());
+        String repo = TestDatabase.get().url(REPO_TIMEOUT);
+
+        CliRun timedOut = CliRun.run(null, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("r-remote").toString(),
+                "--repository-url", repo, "--workers", WorkerProcess.BROKER, "--queue", queue(), "--worker-timeout", "3s");
+
+        assertThat(timedOut.exitCode()).as(timedOut.err()).isEqualTo(3);
+        assertThat(timedOut.err()).contains("no reply from the workers within 3 s", "verify-chunks:t001-s000",
+                "parity verify --restart 1");
+        assertThat(countFailedPartitions(REPO_TIMEOUT, 1)).isEqualTo(countPartitions(REPO_TIMEOUT, 1)).isPositive();
+
+        CliRun finished = CliRun.run(null, "verify", "--restart", "1", "--report-dir", dir.resolve("r-remote").toString(),
+                "--repository-url", repo);
+
+        assertThat(finished.exitCode()).as(finished.err()).isEqualTo(local.exitCode()).isEqualTo(1);
+        assertSameReport(dir.resolve("r-local/nobody/1"), dir.resolve("r-remote/nobody/1"));
+    }
+
+    @Test
+    void managerAndWorkerRefuseTheEmbeddedRepository() {
+        Path spec = SpecFiles.write(dir, "embedded", SRC, DST, "tables: [tokens]\n");
+
+        CliRun manager = CliRun.run(dir.resolve("h2"), "verify", "--job", spec.toString(), "--workers", WorkerProcess.BROKER);
+        CliRun worker = CliRun.run(dir.resolve("h2"), "worker", "--broker", WorkerProcess.BROKER);
+
+        for (CliRun run : List.of(manager, worker)) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains("shared by manager and workers", "not the embedded H2 file");
+        }
     }
 
     private WorkerProcess worker(String name, String repo, String queue) {
