@@ -1,15 +1,13 @@
 package io.parity.cli;
 
 import io.parity.batch.RunProgress;
+import io.parity.batch.VerifyContexts;
 import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
 import io.parity.config.Workers;
-import io.parity.batch.VerifyContexts;
-import io.parity.remote.BrokerSettings;
-import org.springframework.batch.core.repository.JobRepository;
-import java.time.Duration;
 import io.parity.error.ParityException;
+import io.parity.remote.BrokerSettings;
 import io.parity.report.ReportWriter;
 import io.parity.report.RunSummary;
 import io.parity.report.SummaryAssembler;
@@ -22,6 +20,7 @@ import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
                 "queued. Each worker reads the run's spec file at the path the manager gave (mount it at the same path)",
                 "and takes the databases' passwords from its own environment. Stop it with SIGTERM.", ""},
         footer = {"", "Examples:",
-                "  PARITY_BROKER_PASSWORD=... parity worker --broker amqp://parity@rabbitmq:5672 \\",
-                "      --repository-url jdbc:mysql://repo:3306/parity",
-                "  parity worker --broker amqp://guest:guest@127.0.0.1:5672 --repository-url jdbc:mysql://127.0.0.1:3306/parity --threads 2",
+                "  export PARITY_BROKER_PASSWORD=... PARITY_REPOSITORY_PASSWORD=...",
+                "  parity worker --broker amqp://parity@rabbitmq:5672 \\",
+                "      --repository-url jdbc:mysql://repo:3306/parity --threads 2",
                 "", "Exit codes: 0 stopped, 2 bad input (broker or repository unusable)."})
 public class WorkerCommand implements Callable<Integer> {
 
