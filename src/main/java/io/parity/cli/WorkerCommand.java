@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "  export PARITY_BROKER_PASSWORD=... PARITY_REPOSITORY_PASSWORD=...",
                 "  parity worker --broker amqp://parity@rabbitmq:5672 \\",
                 "      --repository-url jdbc:mysql://repo:3306/parity --threads 2",
-                "", "Exit codes: 0 stopped, 2 bad input (broker or repository unusable)."})
+                "", "Exit codes: 2 bad input (broker or repository unusable); after SIGTERM the JVM's 143."})
 public class WorkerCommand implements Callable<Integer> {
 
     @Spec
