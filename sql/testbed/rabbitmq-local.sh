@@ -18,12 +18,8 @@ if ! command -v rabbitmq-server >/dev/null 2>&1; then
 fi
 
 echo "[rabbitmq] starting"
-if id rabbitmq >/dev/null 2>&1; then
-  # the Debian package's files belong to the rabbitmq user; starting it as root would leave root-owned files behind
-  su -s /bin/sh rabbitmq -c 'rabbitmq-server -detached' || rabbitmq-server -detached
-else
-  rabbitmq-server -detached
-fi
+# Debian's wrapper switches to the rabbitmq user itself when called as root
+rabbitmq-server -detached
 for _ in $(seq 1 90); do
   ping_broker && break
   sleep 1
