@@ -57,6 +57,9 @@ public final class PartitionRequestListener implements MessageListener {
             events.accept("partition " + name + " started");
             long start = System.nanoTime();
             execution = handler.handle(request);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                record(execution);
+            }
             events.accept("partition " + name + " " + execution.getStatus() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
         } else if (execution.getStatus().isRunning()) {
@@ -71,6 +74,21 @@ public final class PartitionRequestListener implements MessageListener {
         String replyTo = message.getMessageProperties().getReplyTo();
         if (replyTo != null) {
             replies.send("", replyTo, PartitionMessages.reply(message, execution.getId(), execution.getStatus().name()));
+        }
+    }
+
+    /**
+     * StepExecutionRequestHandler leaves failures it catches outside the step (no such step, a lost repository) to
+     * its caller to record; without this the manager would read a partition still STARTING.
+     */
+    private void record(StepExecution execution) {
+        if (execution.getEndTime() == null) {
+            execution.setEndTime(LocalDateTime.now());
+        }
+        try {
+            repository.update(execution);
+        } catch (RuntimeException e) {
+            events.accept("could not record the status of step execution " + execution.getId() + ": " + e);
         }
     }
 

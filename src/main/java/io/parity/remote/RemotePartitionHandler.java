@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -68,20 +70,40 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
         }
     }
 
-    /** The workers' exceptions stay on the workers; the repository keeps their exit descriptions. */
+    /**
+     * The workers' exceptions stay on the workers; the repository keeps their exit descriptions (stack traces), from
+     * which the reason is taken: Parity's own message where there is one. Partitions are grouped by reason.
+     */
     private static void failIfAnyFailed(Set<StepExecution> finished) {
-        List<String> failed = finished.stream().filter(s -> s.getStatus().isUnsuccessful())
-                .map(s -> s.getStepName() + " " + s.getStatus() + ": " + firstLine(s.getExitStatus().getExitDescription()))
-                .sorted().toList();
-        if (!failed.isEmpty()) {
-            throw ParityException.incomplete(failed.size() + " partition(s) did not complete on the workers: "
-                    + String.join("; ", failed), null);
+        Map<String, List<String>> byReason = new TreeMap<>();
+        finished.stream().filter(s -> s.getStatus().isUnsuccessful())
+                .forEach(s -> byReason.computeIfAbsent(reason(s.getExitStatus().getExitDescription()),
+                        r -> new ArrayList<>()).add(s.getStepName()));
+        if (byReason.isEmpty()) {
+            return;
         }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, names) -> {
+            names.sort(null);
+            parts.add(names.size() + " partition(s) " + names + ": " + reason);
+        });
+        throw ParityException.incomplete("partitions did not complete on the workers: " + String.join("; ", parts), null);
     }
 
-    private static String firstLine(String description) {
-        String line = description == null ? "" : description.lines().findFirst().orElse("");
-        return line.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    static String reason(String description) {
+        List<String> lines = description == null ? List.of() : description.lines().toList();
+        String parity = ParityException.class.getName() + ": ";
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            int at = lines.get(i).indexOf(parity);
+            if (at >= 0) {
+                return lines.get(i).substring(at + parity.length());
+            }
+        }
+        String first = lines.isEmpty() ? "no description" : lines.get(0);
+        // the repository keeps 2500 characters: a bean creation error may hide the cause, but names its message
+        int wrapped = first.lastIndexOf("with message: ");
+        return wrapped >= 0 ? first.substring(wrapped + "with message: ".length())
+                : first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
     }
 
     private List<String> markUnfinished(Set<StepExecution> partitions) {
