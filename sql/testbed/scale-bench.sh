@@ -39,7 +39,7 @@ pids=()
 start_worker() { java -jar "$jar" worker --broker "$broker" --repository-url "$repo" --queue "$queue" > "$work/w$1.log" 2>&1 &
   pids+=($!); until grep -q "taking partitions" "$work/w$1.log"; do sleep 0.2; done; }
 stop_workers() { for p in "${pids[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done; pids=(); }
-trap 'stop_workers; rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true' EXIT
+trap 'stop_workers; rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # CPU seconds a process has used so far (user + system), from /proc
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
