@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,8 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * A restarted run skips completed steps and completed partitions; a partition resumes after its last committed
  * chunk.
  *
- * The job is named after the spec, so the job repository lists a spec's runs together. The partition step uses the
- * local task executor today; its {@code PartitionHandler} is the seam for remote partitioning.
+ * The job is named after the spec, so the job repository lists a spec's runs together. Partitions run on local
+ * threads, or, when this process is a manager, on remote workers through {@link RemotePartitions}; a worker executes
+ * them with the same {@link #workerStep()}.
  */
 @Component
 public class VerifyJobFactory {
@@ -43,10 +45,12 @@ public class VerifyJobFactory {
     private final ChunkProcessor processor;
     private final ChunkResultWriter writer;
     private final RunningExecutions executions;
+    private final RemotePartitions remote;
 
     public VerifyJobFactory(JobRepository repository, PlatformTransactionManager transactions, RunStore store,
                             ChunkReader parityChunkReader, ChunkProcessor parityChunkProcessor,
-                            ChunkResultWriter parityChunkWriter, RunningExecutions executions) {
+                            ChunkResultWriter parityChunkWriter, RunningExecutions executions,
+                            ObjectProvider<RemotePartitions> remote) {
         this.repository = repository;
         this.transactions = transactions;
         this.store = store;
@@ -54,6 +58,7 @@ public class VerifyJobFactory {
         this.processor = parityChunkProcessor;
         this.writer = parityChunkWriter;
         this.executions = executions;
+        this.remote = remote.getIfAvailable();
     }
 
     public Job create(VerifyContext context) {
@@ -83,20 +88,30 @@ public class VerifyJobFactory {
 
     private Step partitionedStep(VerifyContext context) {
         int parallelism = context.spec().options().parallelism();
+        if (remote != null) {
+            return new StepBuilder("verify", repository)
+                    .partitioner(WORKER_STEP, new TablePartitioner(context))
+                    .partitionHandler(remote.handler(WORKER_STEP, parallelism))
+                    .build();
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("parity-partition-");
         executor.setConcurrencyLimit(parallelism);
         executor.setDaemon(true);
-        Step worker = new StepBuilder(WORKER_STEP, repository).<Chunk, ChunkResult>chunk(1)
+        return new StepBuilder("verify", repository)
+                .partitioner(WORKER_STEP, new TablePartitioner(context))
+                .step(workerStep())
+                .gridSize(parallelism)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /** The step that checks one partition's chunks, one commit per chunk; what local threads and workers execute. */
+    public Step workerStep() {
+        return new StepBuilder(WORKER_STEP, repository).<Chunk, ChunkResult>chunk(1)
                 .transactionManager(transactions)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
-                .build();
-        return new StepBuilder("verify", repository)
-                .partitioner(WORKER_STEP, new TablePartitioner(context))
-                .step(worker)
-                .gridSize(parallelism)
-                .taskExecutor(executor)
                 .build();
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Starts a verify run in the calling thread and returns its finished execution. */
+/** Starts (or restarts) a verify run in the calling thread and returns its finished execution. */
 @Component
 public class VerifyLauncher {
 
@@ -29,17 +29,21 @@ public class VerifyLauncher {
         JobParameters params = new JobParametersBuilder()
                 .addString(VerifyContexts.KEY, context.spec().sha256(), true)
                 .addString("run.started", Instant.now().toString(), true)
-                .addString("spec.path", context.spec().file().toAbsolutePath().toString(), false)
+                .addString(VerifyContexts.SPEC_PATH, context.spec().file().toAbsolutePath().toString(), false)
                 .toJobParameters();
         return launch(context, params);
     }
 
     /**
-     * Continues a run that did not complete: the same identifying parameters make Spring Batch restart that job
-     * instance, skipping completed steps and partitions and resuming each partition after its last committed chunk.
+     * Runs a failed or stopped run again as a new execution of the same job instance: same identifying parameters,
+     * so Spring Batch skips the plan step and every partition that completed, and resumes the others from their last
+     * committed chunk.
      */
-    public JobExecution restart(VerifyContext context, JobExecution previous) {
-        return launch(context, previous.getJobParameters());
+    public JobExecution restart(VerifyContext context, JobExecution last) {
+        JobParameters params = new JobParametersBuilder(last.getJobParameters())
+                .addString(VerifyContexts.SPEC_PATH, context.spec().file().toAbsolutePath().toString(), false)
+                .toJobParameters();
+        return launch(context, params);
     }
 
     private JobExecution launch(VerifyContext context, JobParameters params) {

@@ -46,6 +46,19 @@ public record RepositorySettings(String url, String user, String password) {
         return props;
     }
 
+    /**
+     * Insists on a database other processes can reach: manager and workers share the repository, and the embedded
+     * H2 file of the default is private to one machine.
+     */
+    RepositorySettings requireShared(String mode) {
+        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+            throw io.parity.error.ParityException.badInput(mode + " needs a job repository shared by manager and workers"
+                    + " (MariaDB, MySQL or PostgreSQL), not the embedded H2 file; pass --repository-url"
+                    + " jdbc:mysql://host:3306/parity or set PARITY_REPOSITORY_URL");
+        }
+        return this;
+    }
+
     /** The URL without credentials, for messages. */
     String safeUrl() {
         return url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=******");

@@ -6,7 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
-/** Finds a recorded run by id, or the latest run of a job, and insists that it completed. */
+/** Finds a recorded run by id, or the latest run of a job, and insists that it completed (or, to restart, that it did not). */
 final class RunLocator {
 
     private RunLocator() {

@@ -5,8 +5,11 @@ import io.parity.batch.RunningExecutions;
 import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
+import io.parity.config.Workers;
 import io.parity.error.ParityException;
 import io.parity.report.Phase;
+import io.parity.config.Workers;
+import io.parity.remote.BrokerSettings;
 import io.parity.report.ReportWriter;
 import io.parity.report.RunReporter;
 import io.parity.schema.TablePlan;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +51,8 @@ import java.util.concurrent.TimeUnit;
                 "  parity verify --job jobs/shop.yml --output json | jq '.tables[] | {table, missing, extra, changed}'",
                 "", "Reports go to <report-dir>/<job>/<run>/: report.html, summary.json, diffs.jsonl, report.md, junit.xml.",
                 "A progress bar is drawn on stderr when it is a terminal (not with --quiet or --output json).",
+                "  parity verify --job jobs/shop.yml --workers amqp://parity@rabbitmq:5672 \\",
+                "      --repository-url jdbc:mysql://repo:3306/parity     # partitions run on 'parity worker's",
                 "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
 public class VerifyCommand implements Callable<Integer> {
 
@@ -60,8 +66,24 @@ public class VerifyCommand implements Callable<Integer> {
     Path job;
 
     @Option(names = "--restart", paramLabel = "RUN_ID",
-            description = "Continue a run that did not complete (killed, stopped, failed) from its last committed chunk.")
+            description = "Continue a run that did not complete (killed, stopped, failed) from its last committed chunk;"
+                    + " completed partitions are kept. The spec is the run's own unless --job is given.")
     Long restart;
+
+    @Option(names = "--workers", paramLabel = "AMQP_URL",
+            description = "Run as a manager: send partitions through this RabbitMQ broker to 'parity worker' processes"
+                    + " (or the spec's workers.broker). Password in the URL or PARITY_BROKER_PASSWORD. Needs a shared"
+                    + " --repository-url.")
+    String workers;
+
+    @Option(names = "--queue", paramLabel = "NAME", description = "Queue the workers consume (default: "
+            + BrokerSettings.DEFAULT_QUEUE + ", or the spec's workers.queue).")
+    String queue;
+
+    @Option(names = "--worker-timeout", paramLabel = "DURATION", description = "How long the manager waits for all"
+            + " partitions, e.g. 90s, 30m, 12h (default: 24h, or the spec's workers.timeout); unfinished ones are then"
+            + " marked FAILED.")
+    String workerTimeout;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
@@ -89,20 +111,29 @@ public class VerifyCommand implements Callable<Integer> {
             throw ParityException.badInput("verify needs --job <spec> (a new run) or --restart <run-id>; see 'parity verify --help'");
         }
         JobSpec given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
+        RepositorySettings repository = RepositorySettings.resolve(repositoryUrl, given == null ? null : given.repository());
         if (restart != null) {
-            try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl,
-                    given == null ? null : given.repository()))) {
+            try (ParityRuntime runtime = ParityRuntime.start(repository)) {
                 JobExecution previous = RunLocator.restartableRun(runtime.bean(JobRepository.class),
                         runtime.bean(JobOperator.class), restart);
                 JobSpec jobSpec = RunLocator.specOf(previous, given,
                         "restarting would mix results of two specs; start a new run with --job");
+                BrokerSettings broker = broker(jobSpec, repository);
+                if (broker != null) { // the run's partitions go to workers again: a manager context of its own
+                    try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
+                         ParityRuntime manager = ParityRuntime.startManager(repository, broker)) {
+                        return execute(manager, context, launcher -> launcher.restart(context, previous));
+                    }
+                }
                 try (VerifyContext context = VerifyPreparation.prepare(jobSpec)) {
                     return execute(runtime, context, launcher -> launcher.restart(context, previous));
                 }
             }
         }
+        BrokerSettings broker = broker(given, repository);
         try (VerifyContext context = VerifyPreparation.prepare(given);
-             ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, given.repository()))) {
+             ParityRuntime runtime = broker == null ? ParityRuntime.start(repository)
+                     : ParityRuntime.startManager(repository, broker)) {
             Long unfinished = RunLocator.unfinishedRun(runtime.bean(JobRepository.class), given.name());
             if (unfinished != null) {
                 spec.commandLine().getErr().println("parity: note: run " + unfinished + " of job " + given.name()
@@ -200,6 +231,30 @@ public class VerifyCommand implements Callable<Integer> {
         }, "parity-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /**
+     * The broker from --workers or the spec's workers block, checked and with a shared repository, or null to run
+     * partitions in this process.
+     */
+    private BrokerSettings broker(JobSpec jobSpec, RepositorySettings repository) {
+        Workers fromSpec = jobSpec.workers();
+        String url = workers != null ? workers : fromSpec != null ? fromSpec.broker().reveal() : null;
+        if (url == null) {
+            return null;
+        }
+        Duration timeout = fromSpec == null ? null : fromSpec.timeout();
+        if (workerTimeout != null) {
+            timeout = Workers.duration(workerTimeout);
+            if (timeout == null) {
+                throw ParityException.badInput("--worker-timeout: '" + workerTimeout + "' is not a duration; write 90s, 30m or 12h");
+            }
+        }
+        BrokerSettings broker = BrokerSettings.parse(url, queue != null ? queue : fromSpec == null ? null : fromSpec.queue(),
+                timeout, System::getenv);
+        repository.requireShared("--workers");
+        broker.check();
+        return broker;
     }
 
     /** A live bar on stderr, only for a person at a terminal; scripts and logs get the result alone. */

@@ -14,11 +14,18 @@ import java.util.List;
  * @param tables      table selections in spec order
  * @param options     run options
  * @param repository  job repository database, or null for the default (command line, environment, embedded H2)
+ * @param workers     remote workers to run partitions on, or null to run them in this process
  */
 public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
-                      List<TableSpec> tables, Options options, Endpoint repository) {
+                      List<TableSpec> tables, Options options, Endpoint repository, Workers workers) {
 
     public JobSpec {
         tables = List.copyOf(tables);
+    }
+
+    /** A spec whose partitions run in this process. */
+    public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                   List<TableSpec> tables, Options options, Endpoint repository) {
+        this(name, file, sha256, source, destination, tables, options, repository, null);
     }
 }

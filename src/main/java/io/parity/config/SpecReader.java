@@ -22,7 +22,8 @@ final class SpecReader {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> ROOT_KEYS = Set.of("name", "source", "destination", "tables", "options", "repository",
-            "cutover");
+            "cutover", "workers");
+    private static final Set<String> WORKERS_KEYS = Set.of("broker", "queue", "timeout");
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
@@ -60,7 +61,30 @@ final class SpecReader {
         List<TableSpec> tables = tables(root.get("tables"));
         Options options = options(root.get("options"));
         Endpoint repository = root.containsKey("repository") ? endpoint(root, "repository") : null;
-        return new JobSpec(name, file, sha256, source, destination, tables, options, repository);
+        Workers workers = root.containsKey("workers") ? workers(root.get("workers")) : null;
+        return new JobSpec(name, file, sha256, source, destination, tables, options, repository, workers);
+    }
+
+    private Workers workers(Object node) {
+        if (!(node instanceof Map<?, ?> map)) {
+            problem("workers", "must be a mapping such as 'workers: { broker: \"amqp://parity:${BROKER_PASSWORD}@rabbitmq\" }'");
+            return null;
+        }
+        unknownKeys(map, WORKERS_KEYS, "workers.");
+        String broker = requiredString(map, "broker", "workers.broker", "an AMQP URL such as amqp://parity@rabbitmq:5672");
+        if (broker != null && !broker.startsWith("amqp://")) {
+            problem("workers.broker", "is not an amqp:// URL; write it as amqp://user@host:5672");
+        }
+        String queue = optionalString(map, "queue", "workers.queue");
+        String timeoutText = optionalString(map, "timeout", "workers.timeout");
+        java.time.Duration timeout = null;
+        if (timeoutText != null) {
+            timeout = Workers.duration(timeoutText);
+            if (timeout == null) {
+                problem("workers.timeout", "'" + timeoutText + "' is not a duration; write it as 90s, 30m or 12h");
+            }
+        }
+        return new Workers(Secret.of(broker), queue, timeout);
     }
 
     private Endpoint endpoint(Map<?, ?> root, String label) {

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -54,10 +55,10 @@ public final class RunStore {
             + " WHERE RUN_ID = ? AND MATCHED = 0 ORDER BY TABLE_ID, CHUNK_ID";
     static final String SELECT_CHUNKS = "SELECT TABLE_ID, CHUNK_ID, MATCHED, DIFFS FROM PARITY_CHUNK_RESULT"
             + " WHERE RUN_ID = ? ORDER BY TABLE_ID, CHUNK_ID";
+    /** Ordered in Java, not by the repository: collations differ between H2, MariaDB and PostgreSQL. */
     static final String SELECT_DIFFS = "SELECT d.TABLE_ID, d.CHUNK_ID, d.SEQ, COALESCE(c.KIND, d.KIND), d.ROW_KEY,"
             + " COALESCE(c.COLUMNS, d.COLUMNS), c.STATUS FROM PARITY_ROW_DIFF d LEFT JOIN PARITY_DIFF_CHECK c"
-            + " ON c.RUN_ID = d.RUN_ID AND c.CHUNK_ID = d.CHUNK_ID AND c.SEQ = d.SEQ WHERE d.RUN_ID = ?"
-            + " ORDER BY d.TABLE_ID, d.CHUNK_ID, d.SEQ";
+            + " ON c.RUN_ID = d.RUN_ID AND c.CHUNK_ID = d.CHUNK_ID AND c.SEQ = d.SEQ WHERE d.RUN_ID = ?";
     static final String DELETE_CHECK = "DELETE FROM PARITY_DIFF_CHECK WHERE RUN_ID = ? AND CHUNK_ID = ? AND SEQ = ?";
     static final String INSERT_CHECK = "INSERT INTO PARITY_DIFF_CHECK (RUN_ID, CHUNK_ID, SEQ, STATUS, KIND, COLUMNS,"
             + " ATTEMPTS) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -109,18 +110,29 @@ public final class RunStore {
         Map<String, long[]> totals = new HashMap<>();
         jdbc.query(SELECT_CHUNK_TOTALS, (RowCallbackHandler) rs -> totals.put(rs.getString(1), new long[] {
                 rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}), runId);
-        return jdbc.query(SELECT_TABLES, (rs, n) -> {
+        List<StoredTable> result = jdbc.query(SELECT_TABLES, (rs, n) -> {
             long[] t = totals.getOrDefault(rs.getString(1), new long[5]);
             return new StoredTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                     JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(6), STRINGS),
                     t[0], t[1], t[2], t[3], t[4]);
         }, runId);
+        result.sort(Comparator.comparing(StoredTable::tableId));
+        return result;
     }
 
+    /**
+     * In table, chunk and discovery order. Sorted here rather than by ORDER BY because the repository's collation
+     * would decide the order (MariaDB's utf8mb4_general_ci puts 'orders' before 'order_lines', H2 the reverse), and a
+     * report must not depend on which database keeps the runs.
+     */
     public List<StoredDiff> diffs(long runId) {
-        return jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1), rs.getString(2), rs.getInt(3),
-                DiffKind.valueOf(rs.getString(4)), KeyCodec.decode(rs.getString(5)), JSON.readValue(rs.getString(6), STRINGS),
-                rs.getString(7) == null ? StoredDiff.Status.FOUND : StoredDiff.Status.valueOf(rs.getString(7))), runId);
+        List<StoredDiff> diffs = new ArrayList<>(jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1),
+                rs.getString(2), rs.getInt(3), DiffKind.valueOf(rs.getString(4)), KeyCodec.decode(rs.getString(5)),
+                JSON.readValue(rs.getString(6), STRINGS),
+                rs.getString(7) == null ? StoredDiff.Status.FOUND : StoredDiff.Status.valueOf(rs.getString(7))), runId));
+        diffs.sort(Comparator.comparing(StoredDiff::tableId).thenComparing(StoredDiff::chunkId)
+                .thenComparingInt(StoredDiff::seq));
+        return diffs;
     }
 
     /** Records the outcome of re-checking one difference (replacing an earlier outcome). */
@@ -133,8 +145,10 @@ public final class RunStore {
 
     /** Every chunk of the run in key order per table (chunk ids sort by segment, then position in it). */
     public List<StoredChunk> chunks(long runId) {
-        return jdbc.query(SELECT_CHUNKS, (rs, n) -> new StoredChunk(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
-                rs.getInt(4)), runId);
+        List<StoredChunk> chunks = new ArrayList<>(jdbc.query(SELECT_CHUNKS, (rs, n) -> new StoredChunk(rs.getString(1),
+                rs.getString(2), rs.getInt(3) == 1, rs.getInt(4)), runId));
+        chunks.sort(Comparator.comparing(StoredChunk::tableId).thenComparing(StoredChunk::chunkId));
+        return chunks;
     }
 
     public List<String> mismatchedChunks(long runId) {
