@@ -23,6 +23,8 @@ public final class JobScheduler implements AutoCloseable {
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(60);
         scheduler.initialize();
+        // the next cron firing is a delayed task already queued: without this it would still start a run after SIGTERM
+        scheduler.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         for (ScheduledJob job : jobs) {
             scheduler.schedule(() -> runner.run(job), new CronTrigger(job.schedule()));
         }

@@ -57,7 +57,7 @@ final class ServePage {
 
     private static String jobRow(JobView job) {
         RunEntry last = job.runs().stream().filter(r -> !r.verdict().equals("running")).findFirst().orElse(null);
-        String verdict = job.running() ? "running" : job.lastVerdict() == null ? "no runs yet" : job.lastVerdict();
+        String verdict = job.lastVerdict() == null ? "no runs yet" : job.lastVerdict();
         StringBuilder row = new StringBuilder("<tr class=\"job\" data-job=\"").append(esc(job.name())).append("\">");
         row.append("<td><a href=\"#runs-").append(esc(job.name())).append("\">").append(esc(job.name())).append("</a>");
         if (job.lastError() != null) {
@@ -65,8 +65,9 @@ final class ServePage {
         }
         row.append("</td><td><code>").append(esc(job.schedule())).append("</code></td><td>")
                 .append(job.nextRun() == null ? "-" : esc(job.nextRun().truncatedTo(ChronoUnit.SECONDS))).append("</td>");
-        row.append("<td><span class=\"status ").append(esc(verdict)).append("\">").append(esc(verdict))
-                .append("</span></td><td class=\"n\">").append(last == null ? "-" : last.differences()).append("</td><td>")
+        row.append("<td><span class=\"status ").append(esc(verdict)).append("\">").append(esc(verdict)).append("</span>")
+                .append(job.running() ? " <span class=\"status running\">running now</span>" : "")
+                .append("</td><td class=\"n\">").append(last == null ? "-" : last.differences()).append("</td><td>")
                 .append(TrendChart.svg(job.name(), job.runs())).append("</td><td>")
                 .append(last == null || last.report() == null ? "-" : link(last)).append("</td></tr>");
         return row.toString();
