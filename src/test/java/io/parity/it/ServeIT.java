@@ -101,6 +101,15 @@ class ServeIT {
     }
 
     @Test
+    void aDirectoryWithoutScheduledSpecsIsBadInputInOneLine() throws IOException {
+        Path manual = Files.createDirectories(dir.resolve("manual-jobs"));
+        SpecFiles.write(manual, "manual", SRC, DST, "tables: [items]\n");
+        CliRun run = CliRun.run(dir, "serve", "--jobs", manual.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no job spec in " + manual + " has a schedule:");
+    }
+
+    @Test
     void runsOfTheJobNeverOverlap() {
         List<JsonNode> runs = finished(afterFix);
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
