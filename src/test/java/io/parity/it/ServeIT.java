@@ -110,6 +110,16 @@ class ServeIT {
     }
 
     @Test
+    void serveIsRegisteredWithHelpExamplesAndCompletion() {
+        CliRun help = CliRun.run(null, "serve", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: parity serve").contains("Examples:").contains("--jobs=DIR")
+                .contains("schedule: \"0 */15 * * * *\"");
+        assertThat(CliRun.run(null, "--help").out()).contains("parity serve --jobs jobs/");
+        assertThat(CliRun.run(null, "completion", "bash").out()).contains("serve").contains("--jobs");
+    }
+
+    @Test
     void runsOfTheJobNeverOverlap() {
         List<JsonNode> runs = finished(afterFix);
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
