@@ -32,6 +32,7 @@ public final class ServeMetrics {
     }
 
     public void recordRun(String job, RunSummary summary, Duration duration) {
+        register(job);
         long rows = summary.tables().stream().mapToLong(TableSummary::sourceRows).sum();
         long chunks = summary.tables().stream().mapToLong(TableSummary::chunks).sum();
         counter("parity.rows.verified", "Source rows compared", job).increment(rows);

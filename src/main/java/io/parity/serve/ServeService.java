@@ -31,8 +31,9 @@ public final class ServeService implements AutoCloseable {
     public static ServeService start(List<ScheduledJob> jobs, Settings settings) {
         ServeMetrics metrics = new ServeMetrics();
         jobs.forEach(job -> metrics.register(job.name()));
-        JobRunner runner = new JobRunner(settings.launcher(), settings.store(), settings.reportDir(), metrics,
+        ScheduledVerify verify = new ScheduledVerify(settings.launcher(), settings.store(), settings.reportDir(),
                 settings.log());
+        JobRunner runner = new JobRunner(verify::run, metrics, settings.log());
         RunHistory history = new RunHistory(settings.repository(), settings.store(), settings.reportDir());
         ServeHttp http = ServeHttp.start(settings.bind(), settings.port(), new JobBoard(jobs, runner, history), metrics,
                 settings.reportDir());
