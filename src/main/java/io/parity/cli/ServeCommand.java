@@ -61,7 +61,9 @@ public class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ScheduledJob> scheduled = JobsDirectory.load(jobs, SpecLoader.fromSystemEnvironment(),
                 note -> err.println("parity: note: " + note));
-        ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, repository(scheduled)));
+        boolean given = repositoryUrl != null || System.getenv("PARITY_REPOSITORY_URL") != null;
+        ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl,
+                given ? null : repository(scheduled)));
         ServeService service;
         try {
             service = ServeService.start(scheduled, new ServeService.Settings(runtime.bean(JobRepository.class),
@@ -86,7 +88,10 @@ public class ServeCommand implements Callable<Integer> {
         return ExitCode.CONSISTENT;
     }
 
-    /** One repository for all jobs: their histories are listed together, so they must live in the same place. */
+    /**
+     * The specs' common {@code repository:} when no repository was given on the command line or in the environment:
+     * the page lists all jobs' histories from one repository, so the specs must agree on it.
+     */
     private static Endpoint repository(List<ScheduledJob> jobs) {
         List<Endpoint> given = jobs.stream().map(j -> j.spec().repository()).distinct().toList();
         if (given.stream().map(e -> e == null ? null : e.url()).distinct().count() > 1) {
