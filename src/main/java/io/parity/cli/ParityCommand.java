@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code parity}: the root command; prints help when called without a subcommand. */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RecheckCommand.class,
-                RunsCommand.class, CutoverCommand.class, GateCommand.class, WorkerCommand.class,
+                RunsCommand.class, CutoverCommand.class, GateCommand.class, ServeCommand.class, WorkerCommand.class,
                 CompletionCommand.class},
         description = {"Data consistency verification for database migrations, and the gates of the cutover.", ""},
         footer = {"", "Examples:",
@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 "  parity cutover --job jobs/cutover.yml        # the cutover runbook, gate by gate",
                 "  parity runs                                  # recorded runs, newest first",
                 "  parity worker --broker amqp://mq:5672 --repository-url jdbc:mysql://db/parity   # scale out",
+                "  parity serve --jobs jobs/                    # scheduled checks, web page, /metrics",
                 "  source <(parity completion bash)             # tab completion",
                 "", "Exit codes: 0 consistent (cutover: gates passed), 1 differences found (a gate failed), 2 bad input,",
                 "3 could not complete (a gate could not measure), 4 cutover paused.",

@@ -22,7 +22,7 @@ final class SpecReader {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> ROOT_KEYS = Set.of("name", "source", "destination", "tables", "options", "repository",
-            "cutover", "workers");
+            "cutover", "workers", "schedule");
     private static final Set<String> WORKERS_KEYS = Set.of("broker", "queue", "timeout");
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");

@@ -1,12 +1,12 @@
 package io.parity.report;
 
-/** Escaping for text and attribute values in the HTML report: every value from a database or a spec goes through it. */
-final class Html {
+/** Escaping for text and attribute values in the HTML report (and parity serve's page): every value from a database or a spec goes through it. */
+public final class Html {
 
     private Html() {
     }
 
-    static String esc(Object value) {
+    public static String esc(Object value) {
         String s = String.valueOf(value);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

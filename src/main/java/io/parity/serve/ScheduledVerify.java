@@ -1,0 +1,50 @@
+package io.parity.serve;
+
+import io.parity.batch.VerifyLauncher;
+import io.parity.report.Phase;
+import io.parity.report.RunReporter;
+import io.parity.report.RunSummary;
+import io.parity.store.RunStore;
+import io.parity.verify.VerifyContext;
+import io.parity.verify.VerifyPreparation;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One verify run of a scheduled job, the way {@code parity verify --job} does it (prepare, launch, report), so a
+ * scheduled run's repository records and report files are the same as a manual one's.
+ */
+final class ScheduledVerify {
+
+    private final VerifyLauncher launcher;
+    private final RunStore store;
+    private final Path reportDir;
+    private final Consumer<String> log;
+
+    ScheduledVerify(VerifyLauncher launcher, RunStore store, Path reportDir, Consumer<String> log) {
+        this.launcher = launcher;
+        this.store = store;
+        this.reportDir = reportDir;
+        this.log = log;
+    }
+
+    /** The run's summary; an incomplete run has a verdict of incomplete and its error in {@link RunSummary#error()}. */
+    RunSummary run(ScheduledJob job) {
+        long started = System.nanoTime();
+        try (VerifyContext context = VerifyPreparation.prepare(job.spec())) {
+            List<Phase> phases = List.of(new Phase("connect, discover tables", (System.nanoTime() - started) / 1_000_000));
+            JobExecution execution = launcher.run(context);
+            String error = execution.getStatus() == BatchStatus.COMPLETED ? null
+                    : VerifyLauncher.failureOf(execution).getMessage();
+            RunReporter.Written written = RunReporter.of(store, context).warningsTo(log)
+                    .write(execution, error, reportDir, context.throttle().pausedMillis(), phases);
+            log.accept("job " + job.name() + " run " + written.summary().runId() + ": " + written.summary().verdict()
+                    + ", report " + written.dir().resolve("report.html"));
+            return written.summary();
+        }
+    }
+}
