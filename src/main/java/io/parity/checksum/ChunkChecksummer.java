@@ -28,17 +28,34 @@ public final class ChunkChecksummer {
     private final SideConnection destination;
     private final HashAlgorithm hash;
     private final ExecutorService executor;
+    private final Fence fence;
 
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
                             ExecutorService executor) {
+        this(source, destination, hash, executor, Fence.none());
+    }
+
+    /** With an active fence the sides are read one after the other, the destination after it caught up. */
+    public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
+                            ExecutorService executor, Fence fence) {
         this.source = source;
         this.destination = destination;
         this.hash = hash;
         this.executor = executor;
+        this.fence = fence;
+    }
+
+    public Fence fence() {
+        return fence;
     }
 
     /** Both sides' checksums of {@code range}. */
     public ChecksumPair both(SideTable src, SideTable dst, KeyRange range) {
+        if (fence.active()) {
+            ChunkChecksum s = one(source, src, range);
+            fence.afterSourceRead();
+            return new ChecksumPair(s, one(destination, dst, range));
+        }
         CompletableFuture<ChunkChecksum> s = CompletableFuture.supplyAsync(() -> one(source, src, range), executor);
         ChunkChecksum d;
         try {
@@ -57,6 +74,16 @@ public final class ChunkChecksummer {
     /** Per-bucket checksums of {@code range} cut at {@code splits}, both sides at once; index = bucket. */
     public java.util.List<ChecksumPair> buckets(SideTable src, SideTable dst, KeyRange range,
                                                 java.util.List<io.parity.chunk.KeyValues> splits) {
+        if (fence.active()) {
+            java.util.Map<Integer, ChunkChecksum> sv = bucketed(source, src, range, splits);
+            fence.afterSourceRead();
+            java.util.Map<Integer, ChunkChecksum> dv = bucketed(destination, dst, range, splits);
+            java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
+            for (int i = 0; i <= splits.size(); i++) {
+                pairs.add(new ChecksumPair(sv.getOrDefault(i, ChunkChecksum.EMPTY), dv.getOrDefault(i, ChunkChecksum.EMPTY)));
+            }
+            return pairs;
+        }
         CompletableFuture<java.util.Map<Integer, ChunkChecksum>> s = CompletableFuture.supplyAsync(
                 () -> bucketed(source, src, range, splits), executor);
         java.util.Map<Integer, ChunkChecksum> d;

@@ -12,17 +12,20 @@ import java.time.Duration;
  * @param retry           how chunks that failed transiently are retried
  * @param throttle        limits that pause or slow the run
  * @param lockWaitTimeout how long a read may wait for a metadata lock (DDL) before it fails and is retried
+ * @param fence           read each chunk's destination side only after it applied the source's GTID position
+ * @param fenceTimeout    how long to wait for that
  */
 public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
-                      ThrottlePolicy throttle, Duration lockWaitTimeout) {
+                      ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_FENCE_TIMEOUT = Duration.ofSeconds(60);
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
         this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
-                DEFAULT_LOCK_WAIT);
+                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT);
     }
 
     public static Options defaults() {

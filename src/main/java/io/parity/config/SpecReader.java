@@ -28,7 +28,7 @@ final class SpecReader {
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
     private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "parallelism", "hash", "recheck", "retry",
-            "throttle", "lock-wait-timeout");
+            "throttle", "lock-wait-timeout", "fence", "fence-timeout");
     private static final Set<String> RECHECK_KEYS = Set.of("attempts", "delay", "multiplier");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay");
     private static final Set<String> THROTTLE_KEYS = Set.of("threads-running", "replica-lag", "rows-per-second");
@@ -212,7 +212,19 @@ final class SpecReader {
                 problem("options.hash", "'" + hashText + "' is not a hash; use sha1, crc64 or md5");
             }
         }
-        return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait);
+        boolean fence = false;
+        String fenceText = optionalString(map, "fence", "options.fence");
+        if (fenceText != null) {
+            if (fenceText.equalsIgnoreCase("gtid")) {
+                fence = true;
+            } else if (!fenceText.equalsIgnoreCase("none")) {
+                problem("options.fence", "'" + fenceText + "' is not a fence; use gtid or none");
+            }
+        }
+        Duration fenceTimeout = map.containsKey("fence-timeout")
+                ? duration(map.get("fence-timeout"), "options.fence-timeout", Options.DEFAULT_FENCE_TIMEOUT)
+                : Options.DEFAULT_FENCE_TIMEOUT;
+        return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait, fence, fenceTimeout);
     }
 
     private RecheckPolicy recheck(Object node, RecheckPolicy fallback) {

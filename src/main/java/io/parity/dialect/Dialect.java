@@ -37,6 +37,19 @@ public interface Dialect {
         return sessionSetup();
     }
 
+    /** A query returning the server's executed GTID position as one string, or null if the engine has none. */
+    default String gtidPositionQuery() {
+        return null;
+    }
+
+    /**
+     * Waits until this server (a replica) has applied {@code position}; the statement returns one row whose first
+     * column is 0 when it has, non-zero on timeout. Null if the engine cannot wait.
+     */
+    default SqlStatement waitForGtid(String position, java.time.Duration timeout) {
+        return null;
+    }
+
     /** A query returning the server's count of running threads in its second column, or null if unknown. */
     default String threadsRunningQuery() {
         return null;

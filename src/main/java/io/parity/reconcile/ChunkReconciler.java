@@ -92,6 +92,11 @@ public final class ChunkReconciler {
     }
 
     private List<RowDiff> mergeRows(KeyRange range) {
+        if (checksummer.fence().active()) {
+            List<RowImage> src = RowFetcher.fetch(source, plan.source(), range);
+            checksummer.fence().afterSourceRead();
+            return merger.merge(src, RowFetcher.fetch(destination, plan.destination(), range));
+        }
         CompletableFuture<List<RowImage>> src = CompletableFuture.supplyAsync(
                 () -> RowFetcher.fetch(source, plan.source(), range), executor);
         List<RowImage> dst = RowFetcher.fetch(destination, plan.destination(), range);

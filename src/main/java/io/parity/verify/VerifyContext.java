@@ -39,7 +39,9 @@ public final class VerifyContext implements AutoCloseable {
         this.hash = hash;
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
-        this.checksummer = new ChunkChecksummer(source, destination, hash, executor);
+        this.checksummer = new ChunkChecksummer(source, destination, hash, executor,
+                spec.options().fence() ? io.parity.checksum.Fence.gtid(source, destination, spec.options().fenceTimeout())
+                        : io.parity.checksum.Fence.none());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
     }
 

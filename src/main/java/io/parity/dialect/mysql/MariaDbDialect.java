@@ -38,6 +38,18 @@ public class MariaDbDialect extends MySqlDialect {
         return super.hashSums(row, hash);
     }
 
+    @Override
+    public String gtidPositionQuery() {
+        return "SELECT @@global.gtid_binlog_pos";
+    }
+
+    /** MASTER_GTID_WAIT returns 0 once the replica's gtid_slave_pos reaches the position, -1 on timeout. */
+    @Override
+    public io.parity.dialect.SqlStatement waitForGtid(String position, java.time.Duration timeout) {
+        return new io.parity.dialect.SqlStatement("SELECT MASTER_GTID_WAIT(?, ?)",
+                java.util.List.of(position, (double) timeout.toMillis() / 1000));
+    }
+
     /** MariaDB 10.x knows only the older name; 11.x keeps it as an alias. */
     @Override
     protected String readOnlyVariable() {

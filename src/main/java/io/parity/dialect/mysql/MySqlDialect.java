@@ -87,6 +87,17 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public String gtidPositionQuery() {
+        return "SELECT @@global.gtid_executed";
+    }
+
+    /** WAIT_FOR_EXECUTED_GTID_SET returns 0 once applied, 1 on timeout. */
+    @Override
+    public SqlStatement waitForGtid(String position, java.time.Duration timeout) {
+        return new SqlStatement("SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?)", List.of(position, timeout.toSeconds()));
+    }
+
+    @Override
     public String threadsRunningQuery() {
         return "SHOW GLOBAL STATUS LIKE 'Threads_running'";
     }
