@@ -24,12 +24,19 @@ final class ScheduledVerify {
     private final RunStore store;
     private final Path reportDir;
     private final Consumer<String> log;
+    private final java.util.function.BiConsumer<String, Long> replicaLag;
 
     ScheduledVerify(VerifyLauncher launcher, RunStore store, Path reportDir, Consumer<String> log) {
+        this(launcher, store, reportDir, log, (job, lag) -> { });
+    }
+
+    ScheduledVerify(VerifyLauncher launcher, RunStore store, Path reportDir, Consumer<String> log,
+                    java.util.function.BiConsumer<String, Long> replicaLag) {
         this.launcher = launcher;
         this.store = store;
         this.reportDir = reportDir;
         this.log = log;
+        this.replicaLag = replicaLag;
     }
 
     /** The run's summary; an incomplete run has a verdict of incomplete and its error in {@link RunSummary#error()}. */
@@ -42,6 +49,8 @@ final class ScheduledVerify {
                     : VerifyLauncher.failureOf(execution).getMessage();
             RunReporter.Written written = RunReporter.of(store, context).warningsTo(log)
                     .write(execution, error, reportDir, context.throttle().pausedMillis(), phases);
+            io.parity.connect.ReplicaLag.secondsBehind(context.destination())
+                    .ifPresent(lag -> replicaLag.accept(job.name(), lag));
             log.accept("job " + job.name() + " run " + written.summary().runId() + ": " + written.summary().verdict()
                     + ", report " + written.dir().resolve("report.html"));
             return written.summary();

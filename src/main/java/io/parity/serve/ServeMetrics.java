@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The meters a scheduled check feeds, scraped in Prometheus text format. Counters add up over the service's life (rate
  * them); the {@code parity_last_*} gauges hold the latest run's values, which is what an alert on "the destination
- * drifted" wants. Replication lag is not here: it is measured by the cutover's lag gate, which scheduled verify runs
- * do not execute.
+ * drifted" wants. {@code parity_replication_lag_seconds} is the destination's own replica delay
+ * ({@code SHOW REPLICA STATUS}, the lag gate's native measurement), sampled after each run where the destination is a
+ * replica; stopped replication shows as -1.
  */
 public final class ServeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, AtomicLong> lastDifferences = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> replicaLag = new ConcurrentHashMap<>();
 
     /** Registers the per-job gauges up front so a job shows in the scrape before its first run. */
     public void register(String job) {
@@ -45,6 +47,13 @@ public final class ServeMetrics {
                 .tag("job", job).tag("verdict", summary.verdict()).register(registry).record(duration);
         lastDifferences.get(job).set(summary.rowDifferences() + summary.schemaFindings());
         lastSuccess.get(job).set(System.currentTimeMillis() / 1000);
+    }
+
+    /** The destination's replica delay in seconds, {@link Long#MAX_VALUE} when its replication is stopped. */
+    public void recordReplicaLag(String job, long seconds) {
+        gauge("parity.replication.lag.seconds", "The destination's replica delay behind its source (-1: stopped)", job,
+                replicaLag);
+        replicaLag.get(job).set(seconds == Long.MAX_VALUE ? -1 : seconds);
     }
 
     /** A run that could not start or report (unreachable database, bad credentials): no results to count. */

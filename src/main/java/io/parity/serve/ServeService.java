@@ -32,7 +32,7 @@ public final class ServeService implements AutoCloseable {
         ServeMetrics metrics = new ServeMetrics();
         jobs.forEach(job -> metrics.register(job.name()));
         ScheduledVerify verify = new ScheduledVerify(settings.launcher(), settings.store(), settings.reportDir(),
-                settings.log());
+                settings.log(), metrics::recordReplicaLag);
         JobRunner runner = new JobRunner(verify::run, metrics, settings.log());
         RunHistory history = new RunHistory(settings.repository(), settings.store(), settings.reportDir());
         ServeHttp http = ServeHttp.start(settings.bind(), settings.port(), new JobBoard(jobs, runner, history), metrics,

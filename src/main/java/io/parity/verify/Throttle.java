@@ -79,13 +79,10 @@ public final class Throttle {
                         }
                     }
                 }
-                String replica = side.dialect().replicaStatusQuery();
-                if (policy.replicaLag() != null && replica != null) {
-                    try (ResultSet rs = st.executeQuery(replica)) {
-                        Long lag = rs.next() ? side.dialect().replicaLagSeconds(rs) : null;
-                        if (lag != null && lag > policy.replicaLag().toSeconds()) {
-                            return side.side().label() + " replica lag " + lag + " s";
-                        }
+                if (policy.replicaLag() != null) {
+                    java.util.Optional<Long> lag = io.parity.connect.ReplicaLag.secondsBehind(side);
+                    if (lag.isPresent() && lag.get() > policy.replicaLag().toSeconds()) {
+                        return side.side().label() + " replica lag " + lag.get() + " s";
                     }
                 }
             } catch (SQLException e) {

@@ -1,0 +1,31 @@
+package io.parity.connect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * How far a side that is a native replica lags behind its source, as the server reports it ({@code SHOW REPLICA
+ * STATUS}): empty when the side is no replica or the account may not ask; {@link Long#MAX_VALUE} when replication is
+ * stopped (the server reports NULL). Used by the throttle and by the scheduled checks' metrics.
+ */
+public final class ReplicaLag {
+
+    private ReplicaLag() {
+    }
+
+    public static Optional<Long> secondsBehind(SideConnection side) {
+        String query = side.dialect().replicaStatusQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? Optional.ofNullable(side.dialect().replicaLagSeconds(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+}
