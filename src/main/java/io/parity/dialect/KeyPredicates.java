@@ -22,6 +22,23 @@ public final class KeyPredicates {
     private KeyPredicates() {
     }
 
+    /** The table's key columns, quoted, comma-separated: the ORDER BY and SELECT list of keyset queries. */
+    public static String keyList(java.util.function.UnaryOperator<String> quote, io.parity.schema.SideTable table) {
+        java.util.StringJoiner keys = new java.util.StringJoiner(", ");
+        table.key().forEach(c -> keys.add(quote.apply(c.name())));
+        return keys.toString();
+    }
+
+    /** Appends {@code WHERE <range>} and, when {@code filtered}, the table's own filter. */
+    public static void where(StringBuilder sql, List<Object> params, java.util.function.UnaryOperator<String> quote,
+                             io.parity.schema.SideTable table, KeyRange range, boolean filtered) {
+        sql.append(" WHERE ");
+        append(sql, params, table.key().stream().map(c -> quote.apply(c.name())).toList(), range);
+        if (filtered && table.where() != null) {
+            sql.append(" AND (").append(table.where()).append(')');
+        }
+    }
+
     /** Appends the predicate for {@code range} (or {@code 1=1} for the whole table) and adds its parameters. */
     public static void append(StringBuilder sql, List<Object> params, List<String> quotedKey, KeyRange range) {
         if (range.isOpenBelow() && range.isOpenAbove()) {

@@ -317,17 +317,11 @@ public class MySqlDialect implements Dialect {
     }
 
     private String keyList(SideTable table) {
-        StringJoiner keys = new StringJoiner(", ");
-        table.key().forEach(c -> keys.add(quote(c.name())));
-        return keys.toString();
+        return KeyPredicates.keyList(this::quote, table);
     }
 
     private void where(StringBuilder sql, List<Object> params, SideTable table, KeyRange range, boolean filtered) {
-        sql.append(" WHERE ");
-        KeyPredicates.append(sql, params, table.key().stream().map(c -> quote(c.name())).toList(), range);
-        if (filtered && table.where() != null) {
-            sql.append(" AND (").append(table.where()).append(')');
-        }
+        KeyPredicates.where(sql, params, this::quote, table, range, filtered);
     }
 
     // ---- values
