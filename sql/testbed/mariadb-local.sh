@@ -17,7 +17,9 @@ if [[ ! -d /var/lib/mysql/mysql ]]; then
   mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
 fi
 echo "[mariadb] starting"
-start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+# A pid file of its own: matching by executable would mistake the project's other test servers for this one.
+start-stop-daemon --start --oknodo --background --make-pidfile --pidfile /run/mysqld/parity-local.pid \
+  --exec /usr/sbin/mariadbd -- --user=mysql
 for _ in $(seq 1 60); do
   if mariadb -uroot --connect-timeout=2 -N -e 'SELECT 1' >/dev/null 2>&1 || ping_db; then break; fi
   sleep 1
