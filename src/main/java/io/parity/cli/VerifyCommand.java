@@ -146,8 +146,10 @@ public class VerifyCommand implements Callable<Integer> {
 
     private int execute(ParityRuntime runtime, VerifyContext context,
                         java.util.function.Function<VerifyLauncher, JobExecution> launch) {
-        List<Phase> phases = List.of(new Phase("connect, discover tables, start the job repository",
-                (System.nanoTime() - started) / 1_000_000));
+        long now = System.nanoTime();
+        List<Phase> phases = List.of(
+                new Phase("connect, discover tables", (context.preparedAt() - started) / 1_000_000),
+                new Phase("start the job repository", (now - context.preparedAt()) / 1_000_000));
         ProgressLine bar = progress(runtime.bean(RunProgress.class), context);
         CountDownLatch finished = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(ExitCode.INCOMPLETE);

@@ -29,6 +29,7 @@ public final class VerifyContext implements AutoCloseable {
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final ExecutorService executor;
     private final ChunkChecksummer checksummer;
+    private final long preparedAt;
     private final Throttle throttle;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
@@ -43,6 +44,12 @@ public final class VerifyContext implements AutoCloseable {
                 spec.options().fence() ? io.parity.checksum.Fence.gtid(source, destination, spec.options().fenceTimeout())
                         : io.parity.checksum.Fence.none());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
+        this.preparedAt = System.nanoTime();
+    }
+
+    /** When connecting and discovery finished ({@link System#nanoTime()}), for the report's timings. */
+    public long preparedAt() {
+        return preparedAt;
     }
 
     public Throttle throttle() {
