@@ -7,10 +7,10 @@
 #   parity     parity verify: engine time (from summary.json) and whole-process wall time, peak RSS
 #   startup    parity --version
 # Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--build-only] [--java-opts "..."]
-#                         [--chunk-rows N] [--parallelism N]
+#                         [--chunk-rows N] [--parallelism N] [--hashing server|client] [--chunk-time 500ms]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2
+rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2; hashing=server; chunk_time=""
 while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -21,6 +21,8 @@ while (($#)); do
     --java-opts) java_opts="$2"; shift 2 ;;
     --chunk-rows) chunk_rows="$2"; shift 2 ;;
     --parallelism) parallelism="$2"; shift 2 ;;
+    --hashing) hashing="$2"; shift 2 ;;
+    --chunk-time) chunk_time="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +73,9 @@ tables: [t]
 options:
   parallelism: $parallelism
   recheck: { attempts: 0 }
+  hashing: $hashing
 ${chunk_rows:+  chunk-rows: $chunk_rows}
+${chunk_time:+  chunk-time: $chunk_time}
 YML
 
 cols="id, customer_id, status, amount, ratio, note, created_at, payload"
@@ -87,7 +91,7 @@ for ((i = 0; i < runs; i++)); do
   ck+=("$(both "CHECKSUM TABLE $db.t")")
   s=$(now); ./parity --version >/dev/null; st+=("$(python3 -c "print(round($(now) - $s, 3))")")
   s=$(now)
-  /usr/bin/time -f "%M" -o "$work/rss.txt" java $java_opts -jar target/parity.jar verify --job "$work/bench.yml" \
+  PARITY_JAVA_OPTS="$java_opts" /usr/bin/time -f "%M" -o "$work/rss.txt" ./parity verify --job "$work/bench.yml" \
     --report-dir "$work/runs" --repository-url "jdbc:h2:file:$PWD/$work/repo" -q > "$work/parity.out" || true
   pw+=("$(python3 -c "print(round($(now) - $s, 3))")")
   rss+=("$(python3 -c "print(round($(tail -1 "$work/rss.txt") / 1024))")")
@@ -109,7 +113,7 @@ done
 L1m=$(median "${l1[@]}")
 ratio() { python3 -c "print(f'{$1 / $L1m:.2f}x')"; }
 {
-  echo "## Parity benchmark: $rows rows, drift $drift, $runs runs (medians)"
+  echo "## Parity benchmark: $rows rows, drift $drift, $runs runs (medians), hashing: $hashing"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(mariadb "${SRC[@]}" -N -e 'SELECT VERSION()'); both servers on this machine."
   echo "Parity reported (missing extra changed): $found; destination rows: $differing."

@@ -29,6 +29,8 @@ public final class ChunkChecksummer {
     private final HashAlgorithm hash;
     private final ExecutorService executor;
     private final Fence fence;
+    private final io.parity.config.Hashing hashing;
+    private final HashAlgorithm bucketHash;
 
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
                             ExecutorService executor) {
@@ -38,11 +40,25 @@ public final class ChunkChecksummer {
     /** With an active fence the sides are read one after the other, the destination after it caught up. */
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
                             ExecutorService executor, Fence fence) {
+        this(source, destination, hash, executor, fence, io.parity.config.Hashing.SERVER, hash);
+    }
+
+    /**
+     * @param hashing    where chunk checksums are computed (see {@link io.parity.config.Hashing})
+     * @param bucketHash the hash of the pushed-down bucket checksums that narrow a mismatching chunk; with client
+     *                   hashing the chunk's hash may be one the server lacks, and the buckets only compare with each
+     *                   other, so the servers' own hash serves
+     */
+    public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
+                            ExecutorService executor, Fence fence, io.parity.config.Hashing hashing,
+                            HashAlgorithm bucketHash) {
         this.source = source;
         this.destination = destination;
         this.hash = hash;
         this.executor = executor;
         this.fence = fence;
+        this.hashing = hashing;
+        this.bucketHash = bucketHash;
     }
 
     public Fence fence() {
@@ -108,7 +124,7 @@ public final class ChunkChecksummer {
 
     private java.util.Map<Integer, ChunkChecksum> bucketed(SideConnection side, SideTable table, KeyRange range,
                                                            java.util.List<io.parity.chunk.KeyValues> splits) {
-        SqlStatement stmt = side.dialect().bucketChecksums(table, range, splits, hash);
+        SqlStatement stmt = side.dialect().bucketChecksums(table, range, splits, bucketHash);
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             side.dialect().bind(ps, stmt.params());
             try (ResultSet rs = ps.executeQuery()) {
@@ -121,7 +137,8 @@ public final class ChunkChecksummer {
 
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
         try (Connection c = side.dataSource().getConnection()) {
-            return side.dialect().checksum(c, table, range, hash);
+            return hashing == io.parity.config.Hashing.CLIENT ? side.dialect().streamedChecksum(c, table, range, hash)
+                    : side.dialect().checksum(c, table, range, hash);
         } catch (SQLException e) {
             throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
         }

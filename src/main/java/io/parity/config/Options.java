@@ -14,9 +14,13 @@ import java.time.Duration;
  * @param lockWaitTimeout how long a read may wait for a metadata lock (DDL) before it fails and is retried
  * @param fence           read each chunk's destination side only after it applied the source's GTID position
  * @param fenceTimeout    how long to wait for that
+ * @param hashing         where rows are hashed: in one aggregate query per side (server) or streamed to Parity (client)
+ * @param chunkTime       target time per chunk: chunk sizes adapt toward it from the slower side's rows per second,
+ *                        starting at {@code chunkRows}; {@code null} keeps every chunk at {@code chunkRows}
  */
 public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
-                      ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout) {
+                      ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                      Hashing hashing, Duration chunkTime) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
@@ -25,7 +29,7 @@ public record Options(int chunkRows, int parallelism, HashAlgorithm hash, Rechec
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
         this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
-                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT);
+                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null);
     }
 
     public static Options defaults() {

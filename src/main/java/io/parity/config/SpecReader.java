@@ -27,7 +27,7 @@ final class SpecReader {
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
-    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "parallelism", "hash", "recheck", "retry",
+    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "chunk-time", "hashing", "parallelism", "hash", "recheck", "retry",
             "throttle", "lock-wait-timeout", "fence", "fence-timeout");
     private static final Set<String> RECHECK_KEYS = Set.of("attempts", "delay", "multiplier");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay");
@@ -224,7 +224,27 @@ final class SpecReader {
         Duration fenceTimeout = map.containsKey("fence-timeout")
                 ? duration(map.get("fence-timeout"), "options.fence-timeout", Options.DEFAULT_FENCE_TIMEOUT)
                 : Options.DEFAULT_FENCE_TIMEOUT;
-        return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait, fence, fenceTimeout);
+        Hashing hashing = Hashing.SERVER;
+        String hashingText = optionalString(map, "hashing", "options.hashing");
+        if (hashingText != null) {
+            try {
+                hashing = Hashing.parse(hashingText);
+            } catch (IllegalArgumentException e) {
+                problem("options.hashing", "'" + hashingText + "' is not a place to hash rows; use server or client");
+            }
+        }
+        Duration chunkTime = null;
+        String chunkTimeText = String.valueOf(map.get("chunk-time"));
+        // YAML 1.1 reads a bare 'off' as false
+        if (map.containsKey("chunk-time") && !chunkTimeText.equalsIgnoreCase("off") && !chunkTimeText.equals("false")) {
+            chunkTime = duration(map.get("chunk-time"), "options.chunk-time", null);
+            if (chunkTime != null && (chunkTime.toMillis() < 10 || chunkTime.toHours() > 1)) {
+                problem("options.chunk-time", "'" + map.get("chunk-time") + "' is out of range; use 10ms to 1h, or off");
+                chunkTime = null;
+            }
+        }
+        return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait, fence, fenceTimeout,
+                hashing, chunkTime);
     }
 
     private RecheckPolicy recheck(Object node, RecheckPolicy fallback) {

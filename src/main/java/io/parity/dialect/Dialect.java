@@ -105,6 +105,13 @@ public interface Dialect {
     ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash) throws SQLException;
 
     /**
+     * The same count and sums computed in Java from the streamed rows of {@code range} ({@code hashing: client}), with
+     * {@link io.parity.checksum.RowHasher}: the servers only read and send rows. Every hash is available this way.
+     */
+    ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
+            throws SQLException;
+
+    /**
      * Keys that cut {@code range} (under the table filter) into buckets of {@code every} rows: the key of every
      * {@code every}-th row, in key order. One index scan, however many buckets.
      */

@@ -42,9 +42,22 @@ public final class VerifyContext implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.checksummer = new ChunkChecksummer(source, destination, hash, executor,
                 spec.options().fence() ? io.parity.checksum.Fence.gtid(source, destination, spec.options().fenceTimeout())
-                        : io.parity.checksum.Fence.none());
+                        : io.parity.checksum.Fence.none(), spec.options().hashing(), bucketHash(hash));
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
         this.preparedAt = System.nanoTime();
+    }
+
+    /** The chunk hash when both servers have it (always, with server hashing), else the servers' common default. */
+    private HashAlgorithm bucketHash(HashAlgorithm hash) {
+        if (source.dialect().supports(hash) && destination.dialect().supports(hash)) {
+            return hash;
+        }
+        return HashAlgorithm.SHA1;
+    }
+
+    /** Runs work beside a partition thread: source-side queries, the next chunk's boundary. */
+    public java.util.concurrent.Executor executor() {
+        return executor;
     }
 
     /** When connecting and discovery finished ({@link System#nanoTime()}), for the report's timings. */

@@ -20,7 +20,9 @@ public final class VerifyPreparation {
     }
 
     public static VerifyContext prepare(JobSpec spec) {
-        int pool = spec.options().parallelism() + 2;
+        // Per partition thread: its checksum query and the next chunk's boundary query (see ChunkReader); two more
+        // for the throttle's probes and re-checks.
+        int pool = 2 * spec.options().parallelism() + 2;
         SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool, spec.options().lockWaitTimeout());
         SideConnection destination = null;
         try {
@@ -49,6 +51,10 @@ public final class VerifyPreparation {
 
     private static HashAlgorithm chooseHash(JobSpec spec, SideConnection source, SideConnection destination) {
         HashAlgorithm wanted = spec.options().hash();
+        if (spec.options().hashing() == io.parity.config.Hashing.CLIENT) {
+            // Every hash is computed in Java; the two CRCs are the cheapest there (see RowHasher).
+            return wanted == null ? HashAlgorithm.CRC64 : wanted;
+        }
         if (wanted == null) {
             HashAlgorithm preferred = source.dialect().defaultHash();
             return destination.dialect().supports(preferred) ? preferred : HashAlgorithm.SHA1;

@@ -1,6 +1,7 @@
 package io.parity.dialect.generic;
 
 import io.parity.checksum.ChunkChecksum;
+import io.parity.checksum.RowHasher;
 import io.parity.chunk.KeyRange;
 import io.parity.chunk.KeyValues;
 import io.parity.config.HashAlgorithm;
@@ -109,6 +110,13 @@ public class GenericDialect implements Dialect {
         sql.append(" ORDER BY ").append(keyList(table)).append(" OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY");
         params.add(offset);
         return new SqlStatement(sql.toString(), params);
+    }
+
+    /** This dialect always hashes in Java. */
+    @Override
+    public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
+            throws SQLException {
+        return checksum(connection, table, range, hash);
     }
 
     /** Streams the rows of {@code range} and sums their hashes in Java. */
