@@ -3,19 +3,26 @@ package io.parity.batch;
 import io.parity.chunk.Chunk;
 import io.parity.verify.ChunkResult;
 import io.parity.verify.ChunkVerifier;
+import io.parity.verify.VerifyContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Adapts {@link ChunkVerifier} to Spring Batch. */
 public class ChunkProcessor implements ItemProcessor<Chunk, ChunkResult> {
 
     private final ChunkVerifier verifier;
+    private final VerifyContext context;
 
-    public ChunkProcessor(ChunkVerifier verifier) {
-        this.verifier = verifier;
+    public ChunkProcessor(VerifyContext context) {
+        this.context = context;
+        this.verifier = new ChunkVerifier(context);
     }
 
+    /** Verifies the chunk and reports its time to the segment's sizer (see {@code options.chunk-time}). */
     @Override
     public ChunkResult process(Chunk chunk) {
-        return verifier.verify(chunk);
+        long start = System.nanoTime();
+        ChunkResult result = verifier.verify(chunk);
+        context.sizer(chunk.tableId(), chunk.segment()).observe(chunk.ordinal(), System.nanoTime() - start);
+        return result;
     }
 }

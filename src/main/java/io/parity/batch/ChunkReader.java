@@ -58,7 +58,9 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
         last = ahead != null ? await(ahead) : next(last);
         ahead = null;
         done = ChunkWalker.isLast(last, segment);
-        if (!done) {
+        if (done) {
+            context.sizer(plan.id(), segmentNo).forget(last.ordinal());
+        } else {
             Chunk current = last;
             ahead = CompletableFuture.supplyAsync(() -> next(current), context.executor());
         }
@@ -66,7 +68,9 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
     }
 
     private Chunk next(Chunk previous) {
-        return walker.next(plan.id(), plan.source(), segmentNo, segment, previous, context.spec().options().chunkRows());
+        int ordinal = previous == null ? 0 : previous.ordinal() + 1;
+        return walker.next(plan.id(), plan.source(), segmentNo, segment, previous,
+                context.sizer(plan.id(), segmentNo).next(ordinal));
     }
 
     private static Chunk await(CompletableFuture<Chunk> future) {

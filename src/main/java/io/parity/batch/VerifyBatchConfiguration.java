@@ -43,7 +43,7 @@ public class VerifyBatchConfiguration {
     @Bean
     @StepScope
     ChunkProcessor parityChunkProcessor(VerifyContexts contexts, @Value("#{stepExecution}") StepExecution step) {
-        return new ChunkProcessor(new ChunkVerifier(contexts.forExecution(step.getJobExecution())));
+        return new ChunkProcessor(contexts.forExecution(step.getJobExecution()));
     }
 
     @Bean

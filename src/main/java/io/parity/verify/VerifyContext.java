@@ -30,6 +30,7 @@ public final class VerifyContext implements AutoCloseable {
     private final ExecutorService executor;
     private final ChunkChecksummer checksummer;
     private final long preparedAt;
+    private final java.util.Map<String, io.parity.chunk.ChunkSizer> sizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Throttle throttle;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
@@ -53,6 +54,12 @@ public final class VerifyContext implements AutoCloseable {
             return hash;
         }
         return HashAlgorithm.SHA1;
+    }
+
+    /** The chunk sizer of one table segment, shared by its reader (which plans) and processor (which times). */
+    public io.parity.chunk.ChunkSizer sizer(String tableId, int segment) {
+        return sizers.computeIfAbsent(tableId + "#" + segment,
+                k -> new io.parity.chunk.ChunkSizer(spec.options().chunkRows(), spec.options().chunkTime()));
     }
 
     /** Runs work beside a partition thread: source-side queries, the next chunk's boundary. */

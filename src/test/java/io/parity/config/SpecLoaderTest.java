@@ -132,6 +132,17 @@ class SpecLoaderTest {
     }
 
     @Test
+    void readsHashingAndChunkTime() throws Exception {
+        Path file = write("fast.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client, chunk-time: 500ms }\n");
+        Options options = loader(Map.of()).load(file).options();
+        assertThat(options.hashing()).isEqualTo(io.parity.config.Hashing.CLIENT);
+        assertThat(options.chunkTime()).isEqualTo(java.time.Duration.ofMillis(500));
+        Path off = write("off.yml", VALID_SIDES + "tables: [t]\noptions: { chunk-time: off }\n");
+        assertThat(loader(Map.of()).load(off).options().chunkTime()).isNull();
+        assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.config.Hashing.SERVER);
+    }
+
+    @Test
     void appliesDefaultsWhenOptionalFieldsAreAbsent() throws Exception {
         Path file = write("nightly-check.yaml", VALID_SIDES + "tables: [shop.orders]\n");
 
@@ -310,6 +321,12 @@ class SpecLoaderTest {
                         "tables[0].where: must be one SQL condition"),
                 Arguments.of("key not a list", VALID_SIDES + "tables:\n  - { name: s.t, key: { a: 1 } }\n",
                         "tables[0].key: must be a list of names"),
+                Arguments.of("bad hashing", VALID_SIDES + tables + "options: { hashing: gpu }\n",
+                        "options.hashing: 'gpu' is not a place to hash rows; use server or client"),
+                Arguments.of("bad chunk-time", VALID_SIDES + tables + "options: { chunk-time: 5ms }\n",
+                        "options.chunk-time: '5ms' is out of range"),
+                Arguments.of("chunk-time not a duration", VALID_SIDES + tables + "options: { chunk-time: soon }\n",
+                        "options.chunk-time: 'soon' is not a duration"),
                 Arguments.of("bad hash", VALID_SIDES + tables + "options: { hash: sha256 }\n",
                         "options.hash: 'sha256' is not a hash"),
                 Arguments.of("chunk-rows 0", VALID_SIDES + tables + "options: { chunk-rows: 0 }\n",

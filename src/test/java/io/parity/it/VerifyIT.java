@@ -2,6 +2,8 @@ package io.parity.it;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,11 +64,19 @@ class VerifyIT {
                 "DELETE FROM line_items WHERE a = 700 AND b = 'ef' AND c = '2024-01-04'");
     }
 
-    @Test
-    void reportsExactlyTheInjectedDifferencesAcrossChunksAndSegments() throws IOException {
+    /**
+     * The same differences whatever the engine settings: fixed chunks hashed on the servers, rows hashed in Java
+     * ({@code hashing: client}), and chunks sized toward a time target ({@code chunk-time}, tiny on purpose so that
+     * sizes change many times within a segment).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chunk-rows: 4000", "chunk-rows: 4000\n  hashing: client",
+            "chunk-rows: 1500\n  chunk-time: 15ms", "chunk-rows: 3000\n  chunk-time: 40ms\n  hashing: client\n  hash: sha1"})
+    void reportsExactlyTheInjectedDifferencesAcrossChunksAndSegments(String options) throws IOException {
         Path spec = SpecFiles.write(dir, "drift", SRC, DST,
-                "tables:\n  - orders\n  - name: tokens\n  - line_items\n  - same\noptions:\n  chunk-rows: 4000\n  parallelism: 2\n");
-        Path reports = dir.resolve("reports");
+                "tables:\n  - orders\n  - name: tokens\n  - line_items\n  - same\noptions:\n  " + options
+                        + "\n  parallelism: 2\n");
+        Path reports = dir.resolve("reports-" + Integer.toHexString(options.hashCode()));
         CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
