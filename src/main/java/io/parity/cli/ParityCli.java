@@ -22,6 +22,9 @@ public final class ParityCli {
     /** A fresh command tree with Parity's error handling; commands that run other commands (demo) use their own. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new ParityCommand());
+        // The descriptions are written as lines of up to 105 characters; at picocli's default 80 each one wrapped
+        // mid-sentence into a ragged paragraph.
+        cli.setUsageHelpWidth(110);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof ParityException p ? ExitCode.of(p.failure()) : ExitCode.INCOMPLETE);
