@@ -8,9 +8,10 @@
 #   startup    parity --version
 # Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--build-only] [--java-opts "..."]
 #                         [--chunk-rows N] [--parallelism N] [--hashing server|client] [--chunk-time 500ms]
+#                         [--reconcile row-hashes|buckets]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2; hashing=server; chunk_time=""
+rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2; hashing=server; chunk_time=""; reconcile=row-hashes
 while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -23,6 +24,7 @@ while (($#)); do
     --parallelism) parallelism="$2"; shift 2 ;;
     --hashing) hashing="$2"; shift 2 ;;
     --chunk-time) chunk_time="$2"; shift 2 ;;
+    --reconcile) reconcile="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -74,6 +76,7 @@ options:
   parallelism: $parallelism
   recheck: { attempts: 0 }
   hashing: $hashing
+  reconcile: $reconcile
 ${chunk_rows:+  chunk-rows: $chunk_rows}
 ${chunk_time:+  chunk-time: $chunk_time}
 YML
@@ -113,7 +116,7 @@ done
 L1m=$(median "${l1[@]}")
 ratio() { python3 -c "print(f'{$1 / $L1m:.2f}x')"; }
 {
-  echo "## Parity benchmark: $rows rows, drift $drift, $runs runs (medians), hashing: $hashing"
+  echo "## Parity benchmark: $rows rows, drift $drift, $runs runs (medians), hashing: $hashing, reconcile: $reconcile${chunk_time:+, chunk-time: $chunk_time}"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(mariadb "${SRC[@]}" -N -e 'SELECT VERSION()'); both servers on this machine."
   echo "Parity reported (missing extra changed): $found; destination rows: $differing."

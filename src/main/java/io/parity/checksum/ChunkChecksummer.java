@@ -67,59 +67,74 @@ public final class ChunkChecksummer {
 
     /** Both sides' checksums of {@code range}. */
     public ChecksumPair both(SideTable src, SideTable dst, KeyRange range) {
-        if (fence.active()) {
-            ChunkChecksum s = one(source, src, range);
-            fence.afterSourceRead();
-            return new ChecksumPair(s, one(destination, dst, range));
-        }
-        CompletableFuture<ChunkChecksum> s = CompletableFuture.supplyAsync(() -> one(source, src, range), executor);
-        ChunkChecksum d;
-        try {
-            d = one(destination, dst, range);
-        } catch (RuntimeException e) {
-            s.handle((v, t) -> null).join(); // never leave the source query running behind the failure
-            throw e;
-        }
-        try {
-            return new ChecksumPair(s.join(), d);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof ParityException p ? p : e;
-        }
+        Sides<ChunkChecksum> sums = onBoth(() -> one(source, src, range), () -> one(destination, dst, range));
+        return new ChecksumPair(sums.source(), sums.destination());
+    }
+
+    /**
+     * Both sides' row hash listings of {@code range} (see {@link io.parity.dialect.Dialect#rowHashes}), with the
+     * chunk hash and hashing place of {@link #both}, so their checksums equal what {@link #both} returns; at most
+     * {@code limit} rows a side when {@code limit > 0}.
+     */
+    public Sides<io.parity.reconcile.RowHashes> listings(SideTable src, SideTable dst, KeyRange range, int limit) {
+        return onBoth(() -> listing(source, src, range, limit), () -> listing(destination, dst, range, limit));
     }
 
     /** Per-bucket checksums of {@code range} cut at {@code splits}, both sides at once; index = bucket. */
     public java.util.List<ChecksumPair> buckets(SideTable src, SideTable dst, KeyRange range,
                                                 java.util.List<io.parity.chunk.KeyValues> splits) {
-        if (fence.active()) {
-            java.util.Map<Integer, ChunkChecksum> sv = bucketed(source, src, range, splits);
-            fence.afterSourceRead();
-            java.util.Map<Integer, ChunkChecksum> dv = bucketed(destination, dst, range, splits);
-            java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
-            for (int i = 0; i <= splits.size(); i++) {
-                pairs.add(new ChecksumPair(sv.getOrDefault(i, ChunkChecksum.EMPTY), dv.getOrDefault(i, ChunkChecksum.EMPTY)));
-            }
-            return pairs;
+        Sides<java.util.Map<Integer, ChunkChecksum>> b = onBoth(() -> bucketed(source, src, range, splits),
+                () -> bucketed(destination, dst, range, splits));
+        java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i <= splits.size(); i++) {
+            pairs.add(new ChecksumPair(b.source().getOrDefault(i, ChunkChecksum.EMPTY),
+                    b.destination().getOrDefault(i, ChunkChecksum.EMPTY)));
         }
-        CompletableFuture<java.util.Map<Integer, ChunkChecksum>> s = CompletableFuture.supplyAsync(
-                () -> bucketed(source, src, range, splits), executor);
-        java.util.Map<Integer, ChunkChecksum> d;
+        return pairs;
+    }
+
+    /** One value per side. */
+    public record Sides<T>(T source, T destination) {
+    }
+
+    /**
+     * Runs the source's read on the executor while this thread runs the destination's; with an active fence, one
+     * after the other, the destination after it caught up with what the source read showed.
+     */
+    public <T> Sides<T> onBoth(java.util.function.Supplier<T> src, java.util.function.Supplier<T> dst) {
+        if (fence.active()) {
+            T s = src.get();
+            fence.afterSourceRead();
+            return new Sides<>(s, dst.get());
+        }
+        CompletableFuture<T> s = CompletableFuture.supplyAsync(src, executor);
+        T d;
         try {
-            d = bucketed(destination, dst, range, splits);
+            d = dst.get();
         } catch (RuntimeException e) {
-            s.handle((v, t) -> null).join();
+            s.handle((v, t) -> null).join(); // never leave the source query running behind the failure
             throw e;
         }
-        java.util.Map<Integer, ChunkChecksum> sv;
         try {
-            sv = s.join();
+            return new Sides<>(s.join(), d);
         } catch (CompletionException e) {
             throw e.getCause() instanceof ParityException p ? p : e;
         }
-        java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
-        for (int i = 0; i <= splits.size(); i++) {
-            pairs.add(new ChecksumPair(sv.getOrDefault(i, ChunkChecksum.EMPTY), d.getOrDefault(i, ChunkChecksum.EMPTY)));
+    }
+
+    private io.parity.reconcile.RowHashes listing(SideConnection side, SideTable table, KeyRange range, int limit) {
+        try (Connection c = side.dataSource().getConnection()) {
+            return side.dialect().rowHashes(c, table, range, hash, hashing, limit);
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("row hashes of " + table.ref() + " " + range, side.side(), e);
         }
-        return pairs;
+    }
+
+    /** Whether both dialects list row hashes with this chunk's hash and hashing place. */
+    public boolean listsRowHashes() {
+        return source.dialect().supportsRowHashes() && destination.dialect().supportsRowHashes()
+                && (hashing == io.parity.config.Hashing.CLIENT
+                || (source.dialect().supports(hash) && destination.dialect().supports(hash)));
     }
 
     private java.util.Map<Integer, ChunkChecksum> bucketed(SideConnection side, SideTable table, KeyRange range,

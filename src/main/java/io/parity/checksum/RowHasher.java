@@ -34,6 +34,8 @@ public final class RowHasher {
     private long rows;
     private long sumA;   // crc64: sum of CRC32 (at most 2^32 per row: exact up to 2^31 rows); digests: low 64 bits
     private long sumB;   // crc64: sum of CRC32C; digests: the carries out of sumA (bits 64..127)
+    private long rowA;
+    private long rowB;
 
     public RowHasher(HashAlgorithm hash) {
         this.hash = hash;
@@ -80,14 +82,12 @@ public final class RowHasher {
     }
 
     public void endRow() {
-        rows++;
         if (digest == null) {
             crc32.reset();
             crc32.update(buf, 0, pos);
             crc32c.reset();
             crc32c.update(buf, 0, pos);
-            sumA += crc32.getValue();
-            sumB += crc32c.getValue();
+            add(crc32.getValue(), crc32c.getValue());
             return;
         }
         digest.update(buf, 0, pos);
@@ -96,11 +96,37 @@ public final class RowHasher {
         for (int i = 0; i < 8; i++) {
             first64 = (first64 << 8) | (d[i] & 0xFF);
         }
+        add(first64, 0);
+    }
+
+    /**
+     * Adds one row whose hash was computed elsewhere (a server's per-row hash in a {@code RowHashes} listing): for a
+     * digest, {@code a} is its first 64 bits and {@code b} zero; for {@code crc64}, the row's CRC32 and CRC32C.
+     */
+    public void add(long a, long b) {
+        rows++;
+        rowA = a;
+        rowB = b;
+        if (digest == null) {
+            sumA += a;
+            sumB += b;
+            return;
+        }
         long before = sumA;
-        sumA += first64;
+        sumA += a;
         if (Long.compareUnsigned(sumA, before) < 0) {
             sumB++;
         }
+    }
+
+    /** The first half of the last row's hash (see {@link #add(long, long)}). */
+    public long rowA() {
+        return rowA;
+    }
+
+    /** The second half of the last row's hash. */
+    public long rowB() {
+        return rowB;
     }
 
     private void ensure(int more) {

@@ -46,6 +46,11 @@ public final class ChunkSizer {
         return size;
     }
 
+    /** The planned size of the chunk with this ordinal, or {@code chunk-rows} when it was not planned here. */
+    public synchronized int planned(int ordinal) {
+        return planned.getOrDefault(ordinal, initial);
+    }
+
     /** The chunk with this ordinal will not be observed: the last chunk of a segment may hold fewer rows than planned. */
     public synchronized void forget(int ordinal) {
         planned.remove(ordinal);

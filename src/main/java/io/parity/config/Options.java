@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param hashing         where rows are hashed: in one aggregate query per side (server) or streamed to Parity (client)
  * @param chunkTime       target time per chunk: chunk sizes adapt toward it from the slower side's rows per second,
  *                        starting at {@code chunkRows}; {@code null} keeps every chunk at {@code chunkRows}
+ * @param reconcile       how differing chunks are narrowed down to rows
  */
 public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
                       ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
-                      Hashing hashing, Duration chunkTime) {
+                      Hashing hashing, Duration chunkTime, Reconcile reconcile) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
@@ -29,7 +30,7 @@ public record Options(int chunkRows, int parallelism, HashAlgorithm hash, Rechec
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
         this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
-                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null);
+                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null, Reconcile.ROW_HASHES);
     }
 
     public static Options defaults() {

@@ -27,7 +27,7 @@ final class SpecReader {
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
-    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "chunk-time", "hashing", "parallelism", "hash", "recheck", "retry",
+    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "chunk-time", "hashing", "reconcile", "parallelism", "hash", "recheck", "retry",
             "throttle", "lock-wait-timeout", "fence", "fence-timeout");
     private static final Set<String> RECHECK_KEYS = Set.of("attempts", "delay", "multiplier");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay");
@@ -203,15 +203,7 @@ final class SpecReader {
         Duration lockWait = map.containsKey("lock-wait-timeout")
                 ? duration(map.get("lock-wait-timeout"), "options.lock-wait-timeout", defaults.lockWaitTimeout())
                 : defaults.lockWaitTimeout();
-        HashAlgorithm hash = null;
-        String hashText = optionalString(map, "hash", "options.hash");
-        if (hashText != null) {
-            try {
-                hash = HashAlgorithm.parse(hashText);
-            } catch (IllegalArgumentException e) {
-                problem("options.hash", "'" + hashText + "' is not a hash; use sha1, crc64 or md5");
-            }
-        }
+        HashAlgorithm hash = choice(map, "hash", HashAlgorithm::parse, null, "is not a hash; use sha1, crc64 or md5");
         boolean fence = false;
         String fenceText = optionalString(map, "fence", "options.fence");
         if (fenceText != null) {
@@ -224,15 +216,8 @@ final class SpecReader {
         Duration fenceTimeout = map.containsKey("fence-timeout")
                 ? duration(map.get("fence-timeout"), "options.fence-timeout", Options.DEFAULT_FENCE_TIMEOUT)
                 : Options.DEFAULT_FENCE_TIMEOUT;
-        Hashing hashing = Hashing.SERVER;
-        String hashingText = optionalString(map, "hashing", "options.hashing");
-        if (hashingText != null) {
-            try {
-                hashing = Hashing.parse(hashingText);
-            } catch (IllegalArgumentException e) {
-                problem("options.hashing", "'" + hashingText + "' is not a place to hash rows; use server or client");
-            }
-        }
+        Hashing hashing = choice(map, "hashing", Hashing::parse, Hashing.SERVER,
+                "is not a place to hash rows; use server or client");
         Duration chunkTime = null;
         String chunkTimeText = String.valueOf(map.get("chunk-time"));
         // YAML 1.1 reads a bare 'off' as false
@@ -243,8 +228,10 @@ final class SpecReader {
                 chunkTime = null;
             }
         }
+        Reconcile reconcile = choice(map, "reconcile", Reconcile::parse, Reconcile.ROW_HASHES,
+                "is not a way to reconcile; use row-hashes or buckets");
         return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait, fence, fenceTimeout,
-                hashing, chunkTime);
+                hashing, chunkTime, reconcile);
     }
 
     private RecheckPolicy recheck(Object node, RecheckPolicy fallback) {
@@ -413,6 +400,21 @@ final class SpecReader {
             if (!known.contains(String.valueOf(key))) {
                 problem(prefix + key, "unknown key; expected one of " + known.stream().sorted().toList());
             }
+        }
+    }
+
+    /** One of a fixed set of words under {@code options}, or {@code fallback} when absent or (with a problem) unknown. */
+    private <T> T choice(Map<?, ?> map, String key, java.util.function.Function<String, T> parse, T fallback,
+                         String unknown) {
+        String text = optionalString(map, key, "options." + key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            problem("options." + key, "'" + text + "' " + unknown);
+            return fallback;
         }
     }
 

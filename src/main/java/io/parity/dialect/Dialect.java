@@ -138,6 +138,31 @@ public interface Dialect {
         throw new UnsupportedOperationException(describe() + " has no bucket checksums");
     }
 
+    /**
+     * Whether {@link #rowHashes} is available. With it a differing range is reconciled from one key-ordered scan of
+     * row hashes per side, and only rows whose hashes differ are read in full.
+     */
+    default boolean supportsRowHashes() {
+        return false;
+    }
+
+    /**
+     * The rows of {@code range} (under the table filter) in the server's key order as keys and 64-bit row hashes, and
+     * the chunk checksum they sum to, which equals {@link #checksum} (server hashing) or {@link #streamedChecksum}
+     * (client hashing) of the same range with the same hash. With {@code limit > 0} at most that many rows are
+     * listed, and a range holding more yields an incomplete listing.
+     */
+    default io.parity.reconcile.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
+                                                    HashAlgorithm hash, io.parity.config.Hashing hashing, int limit)
+            throws SQLException {
+        throw new UnsupportedOperationException(describe() + " has no row hash listings");
+    }
+
+    /** The rows with these keys (under the table filter) in key order, laid out for {@link #readRow}. */
+    default SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys) {
+        throw new UnsupportedOperationException(describe() + " cannot read rows by key");
+    }
+
     /** The rows of {@code range} in key order, laid out for {@link #readRow}. */
     SqlStatement rows(SideTable table, KeyRange range);
 

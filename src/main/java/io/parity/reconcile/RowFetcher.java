@@ -13,14 +13,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the rows of a small key range from one side in key order, as canonical values. */
+/** Reads the rows of a small key range, or of a few keys, from one side in key order, as canonical values. */
 final class RowFetcher {
 
     private RowFetcher() {
     }
 
     static List<RowImage> fetch(SideConnection side, SideTable table, KeyRange range) {
-        SqlStatement stmt = side.dialect().rows(table, range);
+        return read(side, table, side.dialect().rows(table, range), range.toString());
+    }
+
+    /** The rows with these keys, in key order; keys without a row on this side are simply absent. */
+    static List<RowImage> fetch(SideConnection side, SideTable table, List<io.parity.chunk.KeyValues> keys) {
+        return read(side, table, side.dialect().rowsByKeys(table, keys), keys.size() + " keys");
+    }
+
+    private static List<RowImage> read(SideConnection side, SideTable table, SqlStatement stmt, String what) {
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             side.dialect().bind(ps, stmt.params());
             List<RowImage> rows = new ArrayList<>();
@@ -31,7 +39,7 @@ final class RowFetcher {
             }
             return rows;
         } catch (SQLException e) {
-            throw ConnectionErrors.during("reading rows of " + table.ref() + " " + range, side.side(), e);
+            throw ConnectionErrors.during("reading rows of " + table.ref() + " " + what, side.side(), e);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.parity.verify;
 
 import io.parity.checksum.ChecksumPair;
+import io.parity.checksum.ChunkChecksummer;
+import io.parity.reconcile.ChunkReconciler;
+import io.parity.reconcile.RowHashes;
 import io.parity.chunk.Chunk;
 import io.parity.reconcile.RowDiff;
 import io.parity.schema.TablePlan;
@@ -55,8 +58,25 @@ public final class ChunkVerifier {
     private ChunkResult once(Chunk chunk) {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
-        ChecksumPair pair = context.checksummer().both(plan.source(), plan.destination(), chunk.range());
-        List<RowDiff> diffs = pair.matches() ? List.of() : context.reconciler(plan).reconcile(chunk.range(), pair);
+        ChunkReconciler reconciler = context.reconciler(plan);
+        DriftMemory drift = context.drift(chunk.tableId(), chunk.segment());
+        ChecksumPair pair = null;
+        List<RowDiff> diffs = List.of();
+        if (reconciler.lists() && drift.expectsDifferences()
+                && context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
+            // Dense differences: one listing per side both checksums and reconciles the chunk.
+            ChunkChecksummer.Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
+                    chunk.range(), ChunkReconciler.LIST_LIMIT);
+            if (listings.source().complete() && listings.destination().complete()) {
+                pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
+                diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(), listings);
+            }
+        }
+        if (pair == null) {
+            pair = context.checksummer().both(plan.source(), plan.destination(), chunk.range());
+            diffs = pair.matches() ? List.of() : reconciler.reconcile(chunk.range(), pair, drift.dense());
+        }
+        drift.observe(!pair.matches(), diffs.size());
         if (!pair.matches() && diffs.isEmpty()) {
             // Rows are authoritative: equal canonical rows on both sides mean the chunk is equal now (a change was in
             // flight between the checksum and the row read, or the checksum disagreed without cause).

@@ -32,6 +32,7 @@ public final class VerifyContext implements AutoCloseable {
     private final long preparedAt;
     private final java.util.Map<String, io.parity.chunk.ChunkSizer> sizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Throttle throttle;
+    private final java.util.Map<String, DriftMemory> drift = new java.util.concurrent.ConcurrentHashMap<>();
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
                          List<TablePlan> plans) {
@@ -60,6 +61,11 @@ public final class VerifyContext implements AutoCloseable {
     public io.parity.chunk.ChunkSizer sizer(String tableId, int segment) {
         return sizers.computeIfAbsent(tableId + "#" + segment,
                 k -> new io.parity.chunk.ChunkSizer(spec.options().chunkRows(), spec.options().chunkTime()));
+    }
+
+    /** How often recent chunks of one table segment differed (see {@link DriftMemory}). */
+    public DriftMemory drift(String tableId, int segment) {
+        return drift.computeIfAbsent(tableId + "#" + segment, k -> new DriftMemory());
     }
 
     /** Runs work beside a partition thread: source-side queries, the next chunk's boundary. */
@@ -118,7 +124,8 @@ public final class VerifyContext implements AutoCloseable {
     }
 
     public ChunkReconciler reconciler(TablePlan plan) {
-        return new ChunkReconciler(plan, source, destination, checksummer, executor, ChunkReconciler.DEFAULT_ROW_LIMIT);
+        return new ChunkReconciler(plan, source, destination, checksummer, executor, ChunkReconciler.DEFAULT_ROW_LIMIT,
+                spec.options().reconcile() == io.parity.config.Reconcile.ROW_HASHES);
     }
 
     @Override

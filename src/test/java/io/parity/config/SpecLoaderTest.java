@@ -136,10 +136,15 @@ class SpecLoaderTest {
         Path file = write("fast.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client, chunk-time: 500ms }\n");
         Options options = loader(Map.of()).load(file).options();
         assertThat(options.hashing()).isEqualTo(io.parity.config.Hashing.CLIENT);
+        assertThat(options.reconcile()).isEqualTo(Reconcile.ROW_HASHES);
         assertThat(options.chunkTime()).isEqualTo(java.time.Duration.ofMillis(500));
         Path off = write("off.yml", VALID_SIDES + "tables: [t]\noptions: { chunk-time: off }\n");
         assertThat(loader(Map.of()).load(off).options().chunkTime()).isNull();
         assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.config.Hashing.SERVER);
+        Path buckets = write("buckets.yml", VALID_SIDES + "tables: [t]\noptions: { reconcile: buckets }\n");
+        assertThat(loader(Map.of()).load(buckets).options().reconcile()).isEqualTo(Reconcile.BUCKETS);
+        assertThat(Reconcile.ROW_HASHES.specName()).isEqualTo("row-hashes");
+        assertThat(Reconcile.parse("Row-Hashes")).isEqualTo(Reconcile.ROW_HASHES);
     }
 
     @Test
@@ -323,6 +328,8 @@ class SpecLoaderTest {
                         "tables[0].key: must be a list of names"),
                 Arguments.of("bad hashing", VALID_SIDES + tables + "options: { hashing: gpu }\n",
                         "options.hashing: 'gpu' is not a place to hash rows; use server or client"),
+                Arguments.of("bad reconcile", VALID_SIDES + tables + "options: { reconcile: bisect }\n",
+                        "options.reconcile: 'bisect' is not a way to reconcile; use row-hashes or buckets"),
                 Arguments.of("bad chunk-time", VALID_SIDES + tables + "options: { chunk-time: 5ms }\n",
                         "options.chunk-time: '5ms' is out of range"),
                 Arguments.of("chunk-time not a duration", VALID_SIDES + tables + "options: { chunk-time: soon }\n",

@@ -48,7 +48,10 @@ class VerifyIT {
                             + " DATE('2024-01-01') + INTERVAL (seq % 5) DAY, seq FROM seq_1_to_16000",
                     "CREATE TABLE same (id INT PRIMARY KEY, v VARCHAR(10))",
                     "INSERT INTO same SELECT seq, CONCAT('v', seq) FROM seq_1_to_3000",
-                    "ANALYZE TABLE orders, tokens, line_items, same");
+                    // even ids 2..60000; dense differences are made below
+                    "CREATE TABLE dense (id INT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL)",
+                    "INSERT INTO dense SELECT seq * 2, seq, IF(seq % 3 = 0, NULL, CONCAT('s', seq)) FROM seq_1_to_30000",
+                    "ANALYZE TABLE orders, tokens, line_items, same, dense");
         }
         db.execute("USE " + DST,
                 "DELETE FROM orders WHERE id IN (7, 35000, 1060000)",
@@ -61,7 +64,12 @@ class VerifyIT {
                 "UPDATE tokens SET v = -1 WHERE k = UNHEX(MD5(1))",
                 "UPDATE line_items SET v = 0 WHERE a = 10 AND b = 'ab' AND c = '2024-01-01'",
                 "UPDATE line_items SET b = 'CD' WHERE a = 500 AND b = 'Cd' AND c = '2024-01-02'",
-                "DELETE FROM line_items WHERE a = 700 AND b = 'ef' AND c = '2024-01-04'");
+                "DELETE FROM line_items WHERE a = 700 AND b = 'ef' AND c = '2024-01-04'",
+                // dense: ~10% of rows changed throughout, every row of one stretch changed, missing and extra rows
+                "DELETE FROM dense WHERE id % 97 = 0",
+                "UPDATE dense SET v = v + 1 WHERE id % 20 = 0",
+                "UPDATE dense SET s = IF(s IS NULL, '', NULL) WHERE id BETWEEN 40000 AND 44000",
+                "INSERT INTO dense SELECT seq * 2 + 1, 0, NULL FROM seq_1_to_30000 WHERE seq % 50 = 0");
     }
 
     /**
@@ -70,7 +78,7 @@ class VerifyIT {
      * sizes change many times within a segment).
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"chunk-rows: 4000", "chunk-rows: 4000\n  hashing: client",
+    @ValueSource(strings = {"chunk-rows: 4000", "chunk-rows: 4000\n  hashing: client", "chunk-rows: 4000\n  reconcile: buckets",
             "chunk-rows: 1500\n  chunk-time: 15ms", "chunk-rows: 3000\n  chunk-time: 40ms\n  hashing: client\n  hash: sha1"})
     void reportsExactlyTheInjectedDifferencesAcrossChunksAndSegments(String options) throws IOException {
         Path spec = SpecFiles.write(dir, "drift", SRC, DST,
@@ -112,6 +120,44 @@ class VerifyIT {
         assertThat(table(summary, "line_items").get("missing").asLong()).isEqualTo(1);
         assertThat(Files.readString(runDir.resolve("report.md"))).contains("DIFFERENCES FOUND: 14 differing rows");
         assertThat(run.out()).contains("DIFFERENCES FOUND: 14 rows differ").contains(runDir.resolve("report.md").toString());
+    }
+
+    /**
+     * Differences in most chunks: after a few differing chunks each segment lists row hashes straight away instead of
+     * checksumming first, reads changed rows by key (about 10% of a chunk) or whole (the stretch where every row
+     * changed), and must still report exactly the injected rows, with either hashing place and either reconcile mode.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chunk-rows: 2000", "chunk-rows: 2000\n  hashing: client",
+            "chunk-rows: 2000\n  reconcile: buckets", "chunk-rows: 2000\n  hash: md5"})
+    void reportsExactlyTheRowsOfDenseDifferences(String options) throws IOException {
+        Path spec = SpecFiles.write(dir, "dense", SRC, DST, "tables:\n  - dense\noptions:\n  " + options
+                + "\n  parallelism: 2\n");
+        Path reports = dir.resolve("reports-dense-" + Integer.toHexString(options.hashCode()));
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= 30000; seq++) {
+            int id = seq * 2;
+            List<String> columns = new java.util.ArrayList<>();
+            if (id % 20 == 0) {
+                columns.add("\"v\"");
+            }
+            if (id >= 40000 && id <= 44000) {
+                columns.add("\"s\"");
+            }
+            if (id % 97 == 0) {
+                expected.add(diff("dense", "missing", "{\"id\":" + id + "}", "[]"));
+            } else if (!columns.isEmpty()) {
+                expected.add(diff("dense", "changed", "{\"id\":" + id + "}", "[" + String.join(",", columns) + "]"));
+            }
+            if (seq % 50 == 0) {
+                expected.add(diff("dense", "extra", "{\"id\":" + (id + 1) + "}", "[]"));
+            }
+        }
+        Path runDir = onlyRunDir(reports.resolve("dense"));
+        assertThat(Files.readAllLines(runDir.resolve("diffs.jsonl"))).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -38,6 +38,15 @@ public class MariaDbDialect extends MySqlDialect {
         return super.hashSums(row, hash);
     }
 
+    /** {@code crc64}: the row's CRC32 and CRC32C as two integer columns. */
+    @Override
+    protected String rowHash(String row, HashAlgorithm hash) {
+        if (hash == HashAlgorithm.CRC64) {
+            return "CRC32(" + row + "), CRC32C(" + row + ")";
+        }
+        return super.rowHash(row, hash);
+    }
+
     @Override
     public String gtidPositionQuery() {
         return "SELECT @@global.gtid_binlog_pos";

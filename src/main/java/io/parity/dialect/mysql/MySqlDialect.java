@@ -294,24 +294,201 @@ public class MySqlDialect implements Dialect {
 
     /** Two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's first 64 bits summed instead. */
     protected String hashSums(String row, HashAlgorithm hash) {
-        String function = switch (hash) {
-            case SHA1 -> "SHA1";
-            case MD5 -> "MD5";
-            default -> throw new IllegalArgumentException(hash + " is not available on " + describe());
-        };
+        String function = digest(hash);
         // CAST keeps the 64-bit value an exact integer: SUM over CONV's string result would be a DOUBLE and round.
         return "COALESCE(SUM(CAST(CONV(LEFT(" + function + "(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
     }
 
+    private String digest(HashAlgorithm hash) {
+        return switch (hash) {
+            case SHA1 -> "SHA1";
+            case MD5 -> "MD5";
+            default -> throw new IllegalArgumentException(hash + " is not available on " + describe());
+        };
+    }
+
     @Override
     public SqlStatement rows(SideTable table, KeyRange range) {
-        StringJoiner select = new StringJoiner(", ");
-        table.key().forEach(c -> select.add(quote(c.name())));
-        table.key().stream().filter(Column::collated).forEach(c -> select.add("WEIGHT_STRING(" + quote(c.name()) + ")"));
+        StringJoiner select = keySelect(table, false);
         table.columns().forEach(c -> select.add("CONCAT(" + canonical(c) + ")"));
+        return ordered(table, range, select);
+    }
+
+    @Override
+    public boolean supportsRowHashes() {
+        return true;
+    }
+
+    /**
+     * Server hashing: {@code SELECT <key>, LEFT(SHA1(<row encoding>), 16) FROM t WHERE <range> ORDER BY <key>}, a
+     * range scan in primary-key order that returns the first 64 bits of each row's digest as hex, the same bits the
+     * checksum query sums (parsed here instead of with {@code CONV}, which costs the server more than the digest).
+     * Client hashing: the key and the canonical columns through a server-side prepared statement, hashed with
+     * {@link RowHasher} exactly as {@link #streamedChecksum} does. Either way the listing is read whole; callers bound
+     * the range.
+     */
+    @Override
+    public io.parity.reconcile.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
+                                                   HashAlgorithm hash, io.parity.config.Hashing hashing, int limit)
+            throws SQLException {
+        RowHasher sums = new RowHasher(hash);
+        List<io.parity.reconcile.HashedRow> rows = new ArrayList<>();
+        int first = keyColumnCount(table) + 1;
+        boolean client = hashing == io.parity.config.Hashing.CLIENT;
+        SqlStatement stmt = client ? keyedRows(table, range) : rowHashQuery(table, range, hash);
+        if (limit > 0) {
+            List<Object> params = new ArrayList<>(stmt.params());
+            params.add(limit + 1);
+            stmt = new SqlStatement(stmt.sql() + " LIMIT ?", params);
+        }
+        PreparedStatement ps = client
+                ? connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(stmt.sql())
+                : connection.prepareStatement(stmt.sql());
+        try (ps) {
+            bind(ps, stmt.params());
+            int columns = table.columns().size();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (limit > 0 && rows.size() == limit) {
+                        return new io.parity.reconcile.RowHashes(List.of(), sums.result(), false);
+                    }
+                    RowImage key = keyImage(rs, table);
+                    if (client) {
+                        sums.beginRow();
+                        for (int i = 0; i < columns; i++) {
+                            sums.value(rs.getBytes(first + i));
+                        }
+                        sums.endRow();
+                    } else if (hash == HashAlgorithm.CRC64) {
+                        sums.add(rs.getLong(first), rs.getLong(first + 1));
+                    } else {
+                        sums.add(hex64(rs.getBytes(first)), 0);
+                    }
+                    rows.add(new io.parity.reconcile.HashedRow(key, sums.rowA(), sums.rowB()));
+                }
+            }
+        }
+        return new io.parity.reconcile.RowHashes(rows, sums.result(), true);
+    }
+
+    /** The pushed-down listing query of {@link #rowHashes} (server hashing). */
+    public SqlStatement rowHashQuery(SideTable table, KeyRange range, HashAlgorithm hash) {
+        StringJoiner select = keySelect(table, false);
+        select.add(rowHash(rowEncoding(table.columns()), hash));
+        return ordered(table, range, select);
+    }
+
+    /** The per-row hash columns of {@link #rowHashQuery}: the digest's first 16 hex digits. */
+    protected String rowHash(String row, HashAlgorithm hash) {
+        return "LEFT(" + digest(hash) + "(" + row + "), 16)";
+    }
+
+    /**
+     * The client-hashing listing query: key, sort weights and canonical columns in key order. Key columns other than
+     * numbers and bytes are read through {@code CONCAT}, so they arrive as the server's text in the binary protocol too
+     * and bind back exactly.
+     */
+    public SqlStatement keyedRows(SideTable table, KeyRange range) {
+        StringJoiner select = keySelect(table, true);
+        table.columns().forEach(c -> select.add(canonical(c)));
+        return ordered(table, range, select);
+    }
+
+    private StringJoiner keySelect(SideTable table, boolean keysAsText) {
+        StringJoiner select = new StringJoiner(", ");
+        for (Column c : table.key()) {
+            boolean text = keysAsText && switch (c.kind()) {
+                case INTEGER, DECIMAL, FLOAT, DOUBLE, BINARY -> false;
+                default -> true;
+            };
+            select.add(text ? "CONCAT(" + quote(c.name()) + ")" : quote(c.name()));
+        }
+        table.key().stream().filter(Column::collated).forEach(c -> select.add("WEIGHT_STRING(" + quote(c.name()) + ")"));
+        return select;
+    }
+
+    private SqlStatement ordered(SideTable table, KeyRange range, StringJoiner select) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from(table));
         where(sql, params, table, range, true);
+        sql.append(" ORDER BY ").append(keyList(table));
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    private static int keyColumnCount(SideTable table) {
+        return table.key().size() + (int) table.key().stream().filter(Column::collated).count();
+    }
+
+    /** The key and sort weights at the start of a row laid out by {@link #keySelect}. */
+    private RowImage keyImage(ResultSet rs, SideTable table) throws SQLException {
+        KeyValues key = readKey(rs, table);
+        byte[][] weights = new byte[table.key().size()][];
+        int index = table.key().size();
+        for (int i = 0; i < table.key().size(); i++) {
+            if (table.key().get(i).collated()) {
+                weights[i] = rs.getBytes(++index);
+            }
+        }
+        return new RowImage(key, weights, NO_VALUES);
+    }
+
+    private static final byte[][] NO_VALUES = new byte[0][];
+
+    /** Parses 16 hex digits (the server's lower-case digest text) as an unsigned 64-bit value. */
+    static long hex64(byte[] text) {
+        if (text == null || text.length != 16) {
+            throw new IllegalStateException("expected 16 hex digits of a row digest, got "
+                    + (text == null ? "NULL" : text.length + " bytes"));
+        }
+        long v = 0;
+        for (byte b : text) {
+            int d = Character.digit(b, 16);
+            if (d < 0) {
+                throw new IllegalStateException("not a hex digit in a row digest: " + (char) b);
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    /**
+     * {@code WHERE k IN (?, ...)} for a one-column key, {@code (a = ? AND b = ?) OR ...} for a composite one (which
+     * the range optimiser turns into point lookups on the primary key), plus the table filter, in key order.
+     */
+    @Override
+    public SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no keys to read");
+        }
+        StringJoiner select = keySelect(table, false);
+        table.columns().forEach(c -> select.add("CONCAT(" + canonical(c) + ")"));
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from(table))
+                .append(" WHERE (");
+        List<String> cols = table.key().stream().map(c -> quote(c.name())).toList();
+        if (cols.size() == 1) {
+            StringJoiner marks = new StringJoiner(", ", cols.get(0) + " IN (", ")");
+            keys.forEach(k -> {
+                marks.add("?");
+                params.add(k.get(0));
+            });
+            sql.append(marks);
+        } else {
+            StringJoiner any = new StringJoiner(" OR ");
+            for (KeyValues k : keys) {
+                StringJoiner all = new StringJoiner(" AND ", "(", ")");
+                for (int i = 0; i < cols.size(); i++) {
+                    all.add(cols.get(i) + " = ?");
+                    params.add(k.get(i));
+                }
+                any.add(all.toString());
+            }
+            sql.append(any);
+        }
+        sql.append(')');
+        if (table.where() != null) {
+            sql.append(" AND (").append(table.where()).append(')');
+        }
         sql.append(" ORDER BY ").append(keyList(table));
         return new SqlStatement(sql.toString(), params);
     }

@@ -79,6 +79,13 @@ class MariaDbDialectTest {
     }
 
     @Test
+    void rowHashWithCrc64ListsCrc32AndCrc32c() {
+        SqlStatement stmt = mariadb.rowHashQuery(orders(null), KeyRange.ALL, HashAlgorithm.CRC64);
+        assertThat(stmt.sql()).startsWith("SELECT `id`, CRC32(CONCAT_WS(").contains("), CRC32C(CONCAT_WS(")
+                .endsWith(" FROM `shop`.`orders` WHERE 1=1 ORDER BY `id`");
+    }
+
+    @Test
     void checksumWithMd5MatchesMySql() {
         SqlStatement stmt = mariadb.checksum(orders("a = 1"), new KeyRange(null, KeyValues.of(20L)), HashAlgorithm.MD5);
 

@@ -195,6 +195,61 @@ class MySqlDialectTest {
     }
 
     @Test
+    void rowHashQueryListsKeysAndTheDigestsFirst64BitsInKeyOrder() {
+        SqlStatement stmt = mysql.rowHashQuery(orders("status <> 'x'"), new KeyRange(KeyValues.of(10L), KeyValues.of(20L)),
+                HashAlgorithm.SHA1);
+        String row = "CONCAT_WS('#', `id`, `note`, CONCAT(ISNULL(`note`)), CONCAT_WS(',', LENGTH(`note`)))";
+
+        assertThat(stmt.sql()).isEqualTo("SELECT `id`, LEFT(SHA1(" + row + "), 16) FROM `shop`.`orders`"
+                + " WHERE `id` > ? AND `id` <= ? AND (status <> 'x') ORDER BY `id`");
+        assertThat(stmt.params()).containsExactly(10L, 20L);
+    }
+
+    @Test
+    void keyedRowsReadTemporalAndTextKeysAsTextAndNumbersAsThemselves() {
+        Column day = col("day", ColumnKind.TEMPORAL, false);
+        Column code = text("code", "utf8mb4", "utf8mb4_general_ci", false);
+        Column n = col("n", ColumnKind.INTEGER, false);
+        SideTable t = new SideTable(new TableRef("s", "t"), List.of(day, code, n), List.of(day, code, n), null);
+
+        assertThat(mysql.keyedRows(t, KeyRange.ALL).sql()).isEqualTo("SELECT CONCAT(`day`), CONCAT(`code`), `n`,"
+                + " WEIGHT_STRING(`code`), `day`, `code`, `n` FROM `s`.`t` WHERE 1=1 ORDER BY `day`, `code`, `n`");
+    }
+
+    @Test
+    void rowsByKeysUsesInForOneColumnKeys() {
+        SqlStatement stmt = mysql.rowsByKeys(orders("status <> 'x'"), List.of(KeyValues.of(3L), KeyValues.of(9L)));
+
+        assertThat(stmt.sql()).isEqualTo("SELECT `id`, CONCAT(`id`), CONCAT(`note`) FROM `shop`.`orders`"
+                + " WHERE (`id` IN (?, ?)) AND (status <> 'x') ORDER BY `id`");
+        assertThat(stmt.params()).containsExactly(3L, 9L);
+    }
+
+    @Test
+    void rowsByKeysUsesEqualitiesForCompositeKeys() {
+        Column a = col("a", ColumnKind.INTEGER, false);
+        Column b = text("b", "utf8mb4", "utf8mb4_bin", false);
+        SideTable t = new SideTable(new TableRef("s", "t"), List.of(a, b), List.of(a, b), null);
+
+        SqlStatement stmt = mysql.rowsByKeys(t, List.of(KeyValues.of(1L, "x"), KeyValues.of(2L, "y")));
+
+        assertThat(stmt.sql()).isEqualTo("SELECT `a`, `b`, WEIGHT_STRING(`b`), CONCAT(`a`), CONCAT(`b`) FROM `s`.`t`"
+                + " WHERE ((`a` = ? AND `b` = ?) OR (`a` = ? AND `b` = ?)) ORDER BY `a`, `b`");
+        assertThat(stmt.params()).containsExactly(1L, "x", 2L, "y");
+        assertThatThrownBy(() -> mysql.rowsByKeys(t, List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hex64ParsesTheDigestPrefixAsUnsigned() {
+        assertThat(MySqlDialect.hex64("0000000000000001".getBytes())).isEqualTo(1L);
+        assertThat(MySqlDialect.hex64("ffffffffffffffff".getBytes())).isEqualTo(-1L);
+        assertThat(MySqlDialect.hex64("8000000000000000".getBytes())).isEqualTo(Long.MIN_VALUE);
+        assertThat(MySqlDialect.hex64("0123456789abcdef".getBytes())).isEqualTo(0x0123456789abcdefL);
+        assertThatThrownBy(() -> MySqlDialect.hex64("0123".getBytes())).hasMessageContaining("16 hex digits");
+        assertThatThrownBy(() -> MySqlDialect.hex64("0123456789abcdeg".getBytes())).hasMessageContaining("hex digit");
+    }
+
+    @Test
     void quotesSchemaAndTableNames() {
         Column id = col("id", ColumnKind.INTEGER, false);
         SideTable t = new SideTable(new TableRef("my`db", "or`ders"), List.of(id), List.of(id), null);
