@@ -14,4 +14,9 @@ import java.math.BigInteger;
 public record ChunkChecksum(long rows, BigInteger sumA, BigInteger sumB) {
 
     public static final ChunkChecksum EMPTY = new ChunkChecksum(0, BigInteger.ZERO, BigInteger.ZERO);
+
+    /** The checksum of the union of two disjoint row sets: counts and sums add (the reason sums are kept exact). */
+    public ChunkChecksum plus(ChunkChecksum other) {
+        return new ChunkChecksum(rows + other.rows, sumA.add(other.sumA), sumB.add(other.sumB));
+    }
 }

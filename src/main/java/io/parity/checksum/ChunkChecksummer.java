@@ -93,6 +93,28 @@ public final class ChunkChecksummer {
         return pairs;
     }
 
+    /**
+     * Per-bucket checksums of {@code buckets}' range, the buckets computed from the key by the servers: one scan per
+     * side, index = bucket. Their sum is the range's checksum, so this can replace {@link #both} for a range that is
+     * likely to differ. With server hashing only (the chunk hash then is the bucket hash).
+     */
+    public java.util.List<ChecksumPair> evenBuckets(SideTable src, SideTable dst, io.parity.chunk.EvenBuckets buckets) {
+        Sides<java.util.Map<Integer, ChunkChecksum>> b = onBoth(() -> evenBucketed(source, src, buckets),
+                () -> evenBucketed(destination, dst, buckets));
+        java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < buckets.count(); i++) {
+            pairs.add(new ChecksumPair(b.source().getOrDefault(i, ChunkChecksum.EMPTY),
+                    b.destination().getOrDefault(i, ChunkChecksum.EMPTY)));
+        }
+        return pairs;
+    }
+
+    /** Whether {@link #evenBuckets} can stand in for {@link #both}: server hashing, and both dialects have them. */
+    public boolean evenBucketsFirst() {
+        return hashing == io.parity.config.Hashing.SERVER && bucketHash == hash
+                && source.dialect().supportsEvenBuckets() && destination.dialect().supportsEvenBuckets();
+    }
+
     /** One value per side. */
     public record Sides<T>(T source, T destination) {
     }
@@ -147,6 +169,27 @@ public final class ChunkChecksummer {
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("bucket checksums of " + table.ref() + " " + range, side.side(), e);
+        }
+    }
+
+    private java.util.Map<Integer, ChunkChecksum> evenBucketed(SideConnection side, SideTable table,
+                                                               io.parity.chunk.EvenBuckets buckets) {
+        SqlStatement stmt = side.dialect().evenBucketChecksums(table, buckets, hash);
+        try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            side.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Map<Integer, ChunkChecksum> found = side.dialect().readBuckets(rs);
+                for (Integer i : found.keySet()) {
+                    if (i < 0 || i >= buckets.count()) {
+                        // A key outside the range's arithmetic: never drop its rows silently.
+                        throw new IllegalStateException("bucket " + i + " outside 0.." + (buckets.count() - 1)
+                                + " for " + table.ref() + " " + buckets.range());
+                    }
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("bucket checksums of " + table.ref() + " " + buckets.range(), side.side(), e);
         }
     }
 

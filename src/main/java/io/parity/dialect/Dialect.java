@@ -133,6 +133,20 @@ public interface Dialect {
         throw new UnsupportedOperationException(describe() + " has no bucket checksums");
     }
 
+    /** Whether {@link #evenBucketChecksums} is available. */
+    default boolean supportsEvenBuckets() {
+        return false;
+    }
+
+    /**
+     * Count and hash sums per bucket of {@code buckets} in one scan of their range, the bucket computed by integer
+     * arithmetic on the key ({@code (key - base) DIV width}), so no split keys are read first. Rows as
+     * {@link #bucketChecksums}, read with {@link #readBuckets}.
+     */
+    default SqlStatement evenBucketChecksums(SideTable table, io.parity.chunk.EvenBuckets buckets, HashAlgorithm hash) {
+        throw new UnsupportedOperationException(describe() + " has no even bucket checksums");
+    }
+
     /** The result of {@link #bucketChecksums}, by bucket number; buckets without rows are absent. */
     default java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
         throw new UnsupportedOperationException(describe() + " has no bucket checksums");

@@ -34,7 +34,7 @@ public final class ChunkReconciler {
     public static final int DEFAULT_ROW_LIMIT = 1000;
 
     /** Buckets per split: enough that a bucket of a default chunk is small enough to read as rows. */
-    static final int FANOUT = 16;
+    public static final int FANOUT = 16;
 
     /**
      * The most rows a side lists at once: a listing is held in memory (about 150 bytes a row), so two partitions
@@ -94,6 +94,18 @@ public final class ChunkReconciler {
     public List<RowDiff> reconcile(KeyRange range, ChecksumPair pair, boolean dense) {
         List<RowDiff> diffs = new ArrayList<>();
         descend(range, pair, dense, diffs);
+        return diffs;
+    }
+
+    /**
+     * Row differences of {@code buckets}' range from its per-bucket checksums {@code pairs} (see
+     * {@link ChunkChecksummer#evenBuckets}): only differing buckets are narrowed further, as sparse differences.
+     */
+    public List<RowDiff> reconcile(io.parity.chunk.EvenBuckets buckets, List<ChecksumPair> pairs) {
+        List<RowDiff> diffs = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            descend(buckets.bucket(i), pairs.get(i), false, diffs);
+        }
         return diffs;
     }
 

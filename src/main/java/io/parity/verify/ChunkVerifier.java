@@ -55,6 +55,16 @@ public final class ChunkVerifier {
         }
     }
 
+    private static ChecksumPair sum(List<ChecksumPair> pairs) {
+        io.parity.checksum.ChunkChecksum source = io.parity.checksum.ChunkChecksum.EMPTY;
+        io.parity.checksum.ChunkChecksum destination = io.parity.checksum.ChunkChecksum.EMPTY;
+        for (ChecksumPair p : pairs) {
+            source = source.plus(p.source());
+            destination = destination.plus(p.destination());
+        }
+        return new ChecksumPair(source, destination);
+    }
+
     private ChunkResult once(Chunk chunk) {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
@@ -70,6 +80,17 @@ public final class ChunkVerifier {
             if (listings.source().complete() && listings.destination().complete()) {
                 pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
                 diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(), listings);
+            }
+        }
+        if (pair == null && drift.expectsSparseDifferences() && context.checksummer().evenBucketsFirst()) {
+            // Sparse differences expected: the per-bucket checksums both compare the chunk and say where it differs.
+            java.util.Optional<io.parity.chunk.EvenBuckets> buckets = io.parity.chunk.EvenBuckets.of(plan.source(),
+                    plan.destination(), chunk.range(), ChunkReconciler.FANOUT);
+            if (buckets.isPresent()) {
+                List<ChecksumPair> pairs = context.checksummer().evenBuckets(plan.source(), plan.destination(),
+                        buckets.get());
+                pair = sum(pairs);
+                diffs = pair.matches() ? List.of() : reconciler.reconcile(buckets.get(), pairs);
             }
         }
         if (pair == null) {

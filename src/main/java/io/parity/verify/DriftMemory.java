@@ -17,6 +17,9 @@ public final class DriftMemory {
     static final double HISTORY_WEIGHT = 0.75;
     static final double LIST_FIRST_SHARE = 0.5;
 
+    /** Share of recently differing chunks from which sparse chunks are checksummed per bucket first. */
+    static final double BUCKETS_FIRST_SHARE = 0.1;
+
     /** Differing rows per differing chunk from which listings beat buckets. */
     static final double DENSE_DIFFS = 8;
 
@@ -29,6 +32,14 @@ public final class DriftMemory {
         if (differed) {
             diffsPerChunk = diffsPerChunk < 0 ? diffs : HISTORY_WEIGHT * diffsPerChunk + (1 - HISTORY_WEIGHT) * diffs;
         }
+    }
+
+    /**
+     * Whether the next chunk is likely to differ, by a few rows: then checksumming it per bucket straight away (about
+     * 15% more than one checksum) is cheaper than checksumming it and, if it differs, scanning it again per bucket.
+     */
+    public synchronized boolean expectsSparseDifferences() {
+        return differing >= BUCKETS_FIRST_SHARE && !dense();
     }
 
     /** Whether differing chunks have recently held many differing rows, so a listing narrows them more cheaply. */

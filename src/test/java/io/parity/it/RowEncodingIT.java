@@ -1,7 +1,9 @@
 package io.parity.it;
 
 import io.parity.chunk.Chunk;
+import io.parity.chunk.EvenBuckets;
 import io.parity.chunk.KeyRange;
+import io.parity.chunk.KeyValues;
 import io.parity.config.Endpoint;
 import io.parity.config.HashAlgorithm;
 import io.parity.config.Hashing;
@@ -248,6 +250,53 @@ class RowEncodingIT {
                 }
             }
         }
+    }
+
+    /**
+     * Per-bucket checksums computed by key arithmetic (the first pass of chunks expected to differ sparsely): over a
+     * range of one key value per bucket, and over one where all rows share a bucket, the buckets must sum exactly to
+     * the range's checksum, and reconciling from them must give exactly what checksum-then-narrow gives, for every
+     * case with a one-column integer key and every hash.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void evenBucketChecksumsSumToTheChunkChecksumAndReconcileEveryCase(HashAlgorithm hash) {
+        int tried = 0;
+        try (VerifyContext ctx = open(new Options(1000, 1, hash))) {
+            assertThat(ctx.checksummer().evenBucketsFirst()).isTrue();
+            for (Case c : cases()) {
+                var plan = ctx.plan(SRC + "." + c.table());
+                for (KeyRange range : List.of(new KeyRange(KeyValues.of(0L), KeyValues.of(16L)),
+                        new KeyRange(KeyValues.of(-1000L), KeyValues.of(1000L)))) {
+                    var buckets = EvenBuckets.of(plan.source(), plan.destination(), range, 16);
+                    if (buckets.isEmpty()) {
+                        continue;
+                    }
+                    tried++;
+                    String what = c.table() + " " + hash + " " + range;
+                    var pairs = ctx.checksummer().evenBuckets(plan.source(), plan.destination(), buckets.get());
+                    assertThat(pairs).as(what).hasSize(buckets.get().count());
+                    var pair = ctx.checksummer().both(plan.source(), plan.destination(), range);
+                    var src = io.parity.checksum.ChunkChecksum.EMPTY;
+                    var dst = io.parity.checksum.ChunkChecksum.EMPTY;
+                    for (var p : pairs) {
+                        src = src.plus(p.source());
+                        dst = dst.plus(p.destination());
+                    }
+                    assertThat(src).as(what).isEqualTo(pair.source());
+                    assertThat(dst).as(what).isEqualTo(pair.destination());
+                    var reconciler = ctx.reconciler(plan);
+                    List<String> narrowed = pair.matches() ? List.of()
+                            : reconciler.reconcile(range, pair).stream().map(RowEncodingIT::render).toList();
+                    List<String> even = reconciler.reconcile(buckets.get(), pairs).stream().map(RowEncodingIT::render).toList();
+                    assertThat(even).as(what).containsExactlyInAnyOrderElementsOf(narrowed);
+                    if (!c.table().equals("unsigned_bigint_key") && !c.table().equals("duplicate_rows")) {
+                        assertThat(even).as(what).containsExactlyInAnyOrderElementsOf(c.expected());
+                    }
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(30);
     }
 
     @Test

@@ -51,7 +51,14 @@ class VerifyIT {
                     // even ids 2..60000; dense differences are made below
                     "CREATE TABLE dense (id INT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL)",
                     "INSERT INTO dense SELECT seq * 2, seq, IF(seq % 3 = 0, NULL, CONCAT('s', seq)) FROM seq_1_to_30000",
-                    "ANALYZE TABLE orders, tokens, line_items, same, dense");
+                    // ids 3..90000 step 3, a run of consecutive ids, and a few far apart up to the largest BIGINT
+                    "CREATE TABLE sparse (id BIGINT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL, d DOUBLE NULL)",
+                    "INSERT INTO sparse SELECT seq * 3, seq, IF(seq % 4 = 0, NULL, CONCAT('s', seq)), seq / 8"
+                            + " FROM seq_1_to_30000",
+                    "INSERT INTO sparse SELECT seq, seq, 'run', NULL FROM seq_200001_to_205000",
+                    "INSERT INTO sparse VALUES (1000000000000, 1, NULL, 0.5), (1000000000000000, 2, 'x', NULL),"
+                            + " (9223372036854775806, 3, '', 1e308), (9223372036854775807, 4, 'max', -0.0)",
+                    "ANALYZE TABLE orders, tokens, line_items, same, dense, sparse");
         }
         db.execute("USE " + DST,
                 "DELETE FROM orders WHERE id IN (7, 35000, 1060000)",
@@ -69,7 +76,16 @@ class VerifyIT {
                 "DELETE FROM dense WHERE id % 97 = 0",
                 "UPDATE dense SET v = v + 1 WHERE id % 20 = 0",
                 "UPDATE dense SET s = IF(s IS NULL, '', NULL) WHERE id BETWEEN 40000 AND 44000",
-                "INSERT INTO dense SELECT seq * 2 + 1, 0, NULL FROM seq_1_to_30000 WHERE seq % 50 = 0");
+                "INSERT INTO dense SELECT seq * 2 + 1, 0, NULL FROM seq_1_to_30000 WHERE seq % 50 = 0",
+                // sparse: a few rows in about a third of the chunks
+                "UPDATE sparse SET v = v + 1 WHERE id <= 90000 AND (id DIV 3) % 2500 = 17",
+                "UPDATE sparse SET s = IF(s IS NULL, '', NULL) WHERE id <= 90000 AND (id DIV 3) % 3100 = 5",
+                "DELETE FROM sparse WHERE id <= 90000 AND (id DIV 3) % 2900 = 1000",
+                "INSERT INTO sparse SELECT seq * 3 + 1, 0, NULL, NULL FROM seq_1_to_30000 WHERE seq % 2700 = 0",
+                "UPDATE sparse SET v = 0 WHERE id IN (200001, 202500, 205000)",
+                "DELETE FROM sparse WHERE id IN (203333, 1000000000000000)",
+                "INSERT INTO sparse VALUES (205001, 0, NULL, NULL)",
+                "UPDATE sparse SET v = -1 WHERE id = 9223372036854775807");
     }
 
     /**
@@ -158,6 +174,52 @@ class VerifyIT {
         }
         Path runDir = onlyRunDir(reports.resolve("dense"));
         assertThat(Files.readAllLines(runDir.resolve("diffs.jsonl"))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * Differences of a few rows in about a third of the chunks: once a segment has seen some, chunks are checksummed
+     * per bucket of key values straight away (one scan that both compares and locates), including chunks over a run
+     * of consecutive keys and over keys far apart up to the largest BIGINT. The report must be exactly the injected
+     * rows with every hash, with client hashing (which checksums first) and with {@code reconcile: buckets}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chunk-rows: 1000", "chunk-rows: 1000\n  hash: crc64", "chunk-rows: 1000\n  hash: md5",
+            "chunk-rows: 1000\n  hashing: client", "chunk-rows: 1000\n  reconcile: buckets"})
+    void reportsExactlyTheRowsOfSparseDifferences(String options) throws IOException {
+        Path spec = SpecFiles.write(dir, "sparse", SRC, DST, "tables:\n  - sparse\noptions:\n  " + options
+                + "\n  parallelism: 2\n");
+        Path reports = dir.resolve("reports-sparse-" + Integer.toHexString(options.hashCode()));
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= 30000; seq++) {
+            long id = seq * 3L;
+            List<String> columns = new java.util.ArrayList<>();
+            if (seq % 2500 == 17) {
+                columns.add("\"v\"");
+            }
+            if (seq % 3100 == 5) {
+                columns.add("\"s\"");
+            }
+            if (seq % 2900 == 1000) {
+                expected.add(diff("sparse", "missing", "{\"id\":" + id + "}", "[]"));
+            } else if (!columns.isEmpty()) {
+                expected.add(diff("sparse", "changed", "{\"id\":" + id + "}", "[" + String.join(",", columns) + "]"));
+            }
+            if (seq % 2700 == 0) {
+                expected.add(diff("sparse", "extra", "{\"id\":" + (id + 1) + "}", "[]"));
+            }
+        }
+        for (long id : new long[] {200001, 202500, 205000, Long.MAX_VALUE}) {
+            expected.add(diff("sparse", "changed", "{\"id\":" + id + "}", "[\"v\"]"));
+        }
+        expected.add(diff("sparse", "missing", "{\"id\":203333}", "[]"));
+        expected.add(diff("sparse", "missing", "{\"id\":1000000000000000}", "[]"));
+        expected.add(diff("sparse", "extra", "{\"id\":205001}", "[]"));
+        Path runDir = onlyRunDir(reports.resolve("sparse"));
+        assertThat(Files.readAllLines(runDir.resolve("diffs.jsonl"))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).hasSize(51);
     }
 
     @Test

@@ -30,6 +30,25 @@ class DriftMemoryTest {
     }
 
     @Test
+    void bucketsFirstWhileSparseDifferencesKeepComingAndNotWithout() {
+        DriftMemory m = new DriftMemory();
+        assertThat(m.expectsSparseDifferences()).isFalse();
+        for (int i = 0; i < 300; i++) {
+            boolean differs = i % 4 == 0;
+            m.observe(differs, differs ? 2 : 0);
+            assertThat(m.expectsSparseDifferences()).as("chunk " + i).isTrue();
+        }
+        for (int i = 0; i < 8; i++) {
+            m.observe(false, 0);
+        }
+        assertThat(m.expectsSparseDifferences()).isFalse();
+        for (int i = 0; i < 10; i++) {
+            m.observe(true, 50);
+        }
+        assertThat(m.expectsSparseDifferences()).as("dense, not sparse").isFalse();
+    }
+
+    @Test
     void occasionalDenseChunksAreNotListedFirst() {
         DriftMemory m = new DriftMemory();
         for (int i = 0; i < 1000; i++) {

@@ -206,6 +206,20 @@ class MySqlDialectTest {
     }
 
     @Test
+    void evenBucketChecksumsGroupByKeyArithmeticInOneScan() {
+        SideTable t = orders("status <> 'x'");
+        var buckets = io.parity.chunk.EvenBuckets.of(t, t, new KeyRange(KeyValues.of(100L), KeyValues.of(420L)), 16)
+                .orElseThrow();
+        SqlStatement stmt = mysql.evenBucketChecksums(t, buckets, HashAlgorithm.MD5);
+        String row = "CONCAT_WS('#', `id`, `note`, CONCAT(ISNULL(`note`)), CONCAT_WS(',', LENGTH(`note`)))";
+
+        assertThat(stmt.sql()).isEqualTo("SELECT (`id` - ?) DIV ? AS parity_bucket, COUNT(*), " + MD5_SUMS.formatted(row)
+                + " FROM `shop`.`orders` WHERE `id` > ? AND `id` <= ? AND (status <> 'x') GROUP BY parity_bucket");
+        assertThat(stmt.params()).containsExactly(101L, 20L, 100L, 420L);
+        assertThat(mysql.supportsEvenBuckets()).isTrue();
+    }
+
+    @Test
     void keyedRowsReadTemporalAndTextKeysAsTextAndNumbersAsThemselves() {
         Column day = col("day", ColumnKind.TEMPORAL, false);
         Column code = text("code", "utf8mb4", "utf8mb4_general_ci", false);

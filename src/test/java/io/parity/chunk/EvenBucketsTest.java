@@ -1,0 +1,79 @@
+package io.parity.chunk;
+
+import io.parity.schema.Column;
+import io.parity.schema.ColumnKind;
+import io.parity.schema.SideTable;
+import io.parity.schema.TableRef;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvenBucketsTest {
+
+    static SideTable table(ColumnKind... key) {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (int i = 0; i < key.length; i++) {
+            cols.add(new Column("k" + i, i + 1, key[i].name().toLowerCase(), key[i], false, null, null, false));
+        }
+        return new SideTable(new TableRef("s", "t"), cols, cols, null);
+    }
+
+    static final SideTable INT = table(ColumnKind.INTEGER);
+
+    static KeyRange range(long lo, long hi) {
+        return new KeyRange(KeyValues.of(lo), KeyValues.of(hi));
+    }
+
+    /** Every key of the range falls in exactly one bucket, the one the server's {@code (key - base) DIV width} names. */
+    @Test
+    void bucketsTileTheRangeExactlyAsTheServersArithmeticAssignsKeys() {
+        for (long[] r : new long[][] {{100, 420}, {0, 16}, {0, 1}, {-50, 50}, {7, 23}, {-5, 1000}, {10, 27}}) {
+            EvenBuckets b = EvenBuckets.of(INT, INT, range(r[0], r[1]), 16).orElseThrow();
+            assertThat(b.count()).isBetween(1, 16);
+            assertThat(b.bucket(0).lower()).isEqualTo(KeyValues.of(r[0]));
+            assertThat(b.bucket(b.count() - 1).upper()).isEqualTo(KeyValues.of(r[1]));
+            for (long k = r[0] + 1; k <= r[1]; k++) {
+                int server = (int) ((k - b.base()) / b.width());
+                KeyRange bucket = b.bucket(server);
+                assertThat((Long) bucket.lower().get(0)).as("key %d", k).isLessThan(k);
+                assertThat((Long) bucket.upper().get(0)).as("key %d", k).isGreaterThanOrEqualTo(k);
+            }
+            for (int i = 1; i < b.count(); i++) {
+                assertThat(b.bucket(i).lower()).isEqualTo(b.bucket(i - 1).upper());
+            }
+        }
+    }
+
+    @Test
+    void widthsAreEvenInKeyValues() {
+        EvenBuckets b = EvenBuckets.of(INT, INT, range(100, 420), 16).orElseThrow();
+        assertThat(b.width()).isEqualTo(20);
+        assertThat(b.count()).isEqualTo(16);
+        assertThat(b.base()).isEqualTo(101);
+        assertThat(b.bucket(3)).isEqualTo(range(160, 180));
+        EvenBuckets small = EvenBuckets.of(INT, INT, range(0, 5), 16).orElseThrow();
+        assertThat(small.width()).isEqualTo(1);
+        assertThat(small.count()).isEqualTo(5);
+    }
+
+    @Test
+    void onlyForClosedRangesOfOneIntegerKeyColumnWhoseSpanFitsALong() {
+        assertThat(EvenBuckets.of(INT, INT, new KeyRange(null, KeyValues.of(5L)), 16)).isEmpty();
+        assertThat(EvenBuckets.of(INT, INT, new KeyRange(KeyValues.of(5L), null), 16)).isEmpty();
+        assertThat(EvenBuckets.of(INT, INT, range(Long.MIN_VALUE, Long.MAX_VALUE), 16)).isEmpty();
+        assertThat(EvenBuckets.of(INT, INT, range(5, 5), 16)).isEmpty();
+        assertThat(EvenBuckets.of(INT, INT, new KeyRange(KeyValues.of(BigInteger.ONE),
+                KeyValues.of(new BigInteger("18446744073709551615"))), 16)).isEmpty();
+        SideTable text = table(ColumnKind.TEXT);
+        assertThat(EvenBuckets.of(text, text, new KeyRange(KeyValues.of("a"), KeyValues.of("b")), 16)).isEmpty();
+        SideTable composite = table(ColumnKind.INTEGER, ColumnKind.INTEGER);
+        assertThat(EvenBuckets.of(composite, composite, new KeyRange(KeyValues.of(1L, 2L), KeyValues.of(5L, 1L)), 16))
+                .isEmpty();
+        assertThat(EvenBuckets.of(INT, null, range(1, 10), 16)).isEmpty();
+        assertThat(EvenBuckets.of(INT, INT, range(Long.MAX_VALUE - 100, Long.MAX_VALUE), 16)).isPresent();
+        assertThat(EvenBuckets.of(INT, INT, range(-1, Long.MAX_VALUE - 1), 16)).isPresent();
+    }
+}
