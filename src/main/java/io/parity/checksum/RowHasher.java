@@ -66,18 +66,27 @@ public final class RowHasher {
     /** The next column's canonical bytes, {@code null} for SQL NULL. */
     public void value(byte[] v) {
         if (v == null) {
-            ensure(1);
-            buf[pos++] = 0;
-            return;
+            nullValue();
+        } else {
+            value(v, 0, v.length);
         }
-        ensure(5 + v.length);
+    }
+
+    /** The next column is SQL NULL. */
+    public void nullValue() {
+        ensure(1);
+        buf[pos++] = 0;
+    }
+
+    /** The next column's canonical bytes, {@code n} bytes of {@code v} from {@code offset}: same as {@link #value(byte[])}. */
+    public void value(byte[] v, int offset, int n) {
+        ensure(5 + n);
         buf[pos++] = 1;
-        int n = v.length;
         buf[pos++] = (byte) n;
         buf[pos++] = (byte) (n >>> 8);
         buf[pos++] = (byte) (n >>> 16);
         buf[pos++] = (byte) (n >>> 24);
-        System.arraycopy(v, 0, buf, pos, n);
+        System.arraycopy(v, offset, buf, pos, n);
         pos += n;
     }
 

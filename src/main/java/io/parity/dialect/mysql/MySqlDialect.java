@@ -203,14 +203,9 @@ public class MySqlDialect implements Dialect {
                 ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE);
             bind(ps, stmt.params());
-            int columns = table.columns().size();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hasher.beginRow();
-                    for (int i = 1; i <= columns; i++) {
-                        hasher.value(rs.getBytes(i));
-                    }
-                    hasher.endRow();
+                if (BinaryRowPackets.hashAll(rs, hasher) < 0) {
+                    BinaryRowPackets.hashThroughJdbc(rs, hasher);
                 }
             }
         }
