@@ -115,6 +115,35 @@ public final class ChunkChecksummer {
                 && source.dialect().supportsEvenBuckets() && destination.dialect().supportsEvenBuckets();
     }
 
+    /**
+     * Both sides' streamed checksums of {@code range} ({@code hashing: client}), each side also keeping its rows' keys
+     * and hashes (see {@link io.parity.reconcile.KeyedRowHashes}), up to {@code limit} rows a side.
+     */
+    public Sides<io.parity.reconcile.KeyedRowHashes> keyedChecksums(SideTable src, SideTable dst, KeyRange range,
+                                                                   int limit) {
+        return onBoth(() -> keyed(source, src, range, limit), () -> keyed(destination, dst, range, limit));
+    }
+
+    /** Whether {@link #keyedChecksums} can keep rows for this table: client hashing, one integer key column. */
+    public boolean keepsRowHashes(SideTable src, SideTable dst) {
+        return hashing == io.parity.config.Hashing.CLIENT && integerKey(src) && integerKey(dst);
+    }
+
+    private static boolean integerKey(SideTable table) {
+        return table != null && table.key().size() == 1
+                && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER;
+    }
+
+    private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit) {
+        io.parity.reconcile.KeyedRowHashes keep = new io.parity.reconcile.KeyedRowHashes(limit);
+        try (Connection c = side.dataSource().getConnection()) {
+            side.dialect().streamedChecksum(c, table, range, hash, keep);
+            return keep;
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
+        }
+    }
+
     /** One value per side. */
     public record Sides<T>(T source, T destination) {
     }

@@ -112,6 +112,18 @@ public interface Dialect {
             throws SQLException;
 
     /**
+     * {@link #streamedChecksum}, also keeping each row's key and hash in {@code keep} while the rows stream by, for a
+     * table keyed on one integer column; dialects that cannot leave {@code keep} incomplete.
+     */
+    default ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                           io.parity.reconcile.KeyedRowHashes keep) throws SQLException {
+        ChunkChecksum sum = streamedChecksum(connection, table, range, hash);
+        keep.add(null, 0, 0);
+        keep.finish(sum);
+        return sum;
+    }
+
+    /**
      * Keys that cut {@code range} (under the table filter) into buckets of {@code every} rows: the key of every
      * {@code every}-th row, in key order. One index scan, however many buckets.
      */

@@ -42,6 +42,12 @@ public final class ChunkReconciler {
      */
     public static final int LIST_LIMIT = 20_000;
 
+    /**
+     * The most rows a side keeps keys and hashes of while client-hashing a chunk (24 bytes a row): a differing chunk
+     * up to this size is reconciled from what was kept, without another scan.
+     */
+    public static final int KEEP_LIMIT = 100_000;
+
     /** Keys per read of changed rows. */
     static final int KEYS_PER_READ = 500;
 

@@ -3,6 +3,7 @@ package io.parity.verify;
 import io.parity.checksum.ChecksumPair;
 import io.parity.checksum.ChunkChecksummer;
 import io.parity.reconcile.ChunkReconciler;
+import io.parity.reconcile.KeyedRowHashes;
 import io.parity.reconcile.RowHashes;
 import io.parity.chunk.Chunk;
 import io.parity.reconcile.RowDiff;
@@ -72,7 +73,19 @@ public final class ChunkVerifier {
         DriftMemory drift = context.drift(chunk.tableId(), chunk.segment());
         ChecksumPair pair = null;
         List<RowDiff> diffs = List.of();
-        if (reconciler.lists() && drift.expectsDifferences()
+        if (context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
+            // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
+            ChunkChecksummer.Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
+                    plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT);
+            pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
+            if (!pair.matches()) {
+                diffs = reconciler.lists() && kept.source().complete() && kept.destination().complete()
+                        ? reconciler.fromListings(chunk.range(), new ChunkChecksummer.Sides<>(
+                                kept.source().toRowHashes(), kept.destination().toRowHashes()))
+                        : reconciler.reconcile(chunk.range(), pair, drift.dense());
+            }
+        }
+        if (pair == null && reconciler.lists() && drift.expectsDifferences()
                 && context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
             // Dense differences: one listing per side both checksums and reconciles the chunk.
             ChunkChecksummer.Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),

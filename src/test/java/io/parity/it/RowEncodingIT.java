@@ -1,5 +1,6 @@
 package io.parity.it;
 
+import io.parity.checksum.ChunkChecksummer;
 import io.parity.chunk.Chunk;
 import io.parity.chunk.EvenBuckets;
 import io.parity.chunk.KeyRange;
@@ -297,6 +298,50 @@ class RowEncodingIT {
             }
         }
         assertThat(tried).isGreaterThan(30);
+    }
+
+    /**
+     * Client hashing keeps each row's integer key and hash while streaming: the checksum must be exactly the plain
+     * streamed one, every row must be kept (except keys above the largest {@code long}, which make it incomplete),
+     * and the kept listing must reconcile to exactly the expected rows of every case.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void keptRowHashesOfClientHashingReconcileEveryIntegerKeyedCase(HashAlgorithm hash) {
+        Options d = Options.defaults();
+        Options options = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(),
+                false, d.fenceTimeout(), Hashing.CLIENT, null, Reconcile.ROW_HASHES);
+        int kept = 0;
+        try (VerifyContext ctx = open(options)) {
+            for (Case c : cases()) {
+                var plan = ctx.plan(SRC + "." + c.table());
+                if (!ctx.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
+                    continue;
+                }
+                String what = c.table() + " " + hash;
+                var sides = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1000);
+                var pair = ctx.checksummer().both(plan.source(), plan.destination(), KeyRange.ALL);
+                assertThat(sides.source().checksum()).as(what).isEqualTo(pair.source());
+                assertThat(sides.destination().checksum()).as(what).isEqualTo(pair.destination());
+                if (c.table().equals("unsigned_bigint_key")) {
+                    assertThat(sides.source().complete()).as(what + ": keys above 2^63").isFalse();
+                    continue;
+                }
+                assertThat(sides.source().complete() && sides.destination().complete()).as(what).isTrue();
+                assertThat(sides.source().size()).as(what).isEqualTo(pair.source().rows());
+                kept++;
+                List<String> rendered = ctx.reconciler(plan).fromListings(KeyRange.ALL, new ChunkChecksummer.Sides<>(
+                        sides.source().toRowHashes(), sides.destination().toRowHashes())).stream()
+                        .map(RowEncodingIT::render).toList();
+                assertThat(rendered).as(what).containsExactlyInAnyOrderElementsOf(c.expected());
+                var small = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1);
+                if (pair.source().rows() > 1) {
+                    assertThat(small.source().complete()).as(what + " limited").isFalse();
+                    assertThat(small.source().checksum()).as(what + " limited").isEqualTo(pair.source());
+                }
+            }
+        }
+        assertThat(kept).isGreaterThan(20);
     }
 
     @Test

@@ -54,6 +54,15 @@ final class BinaryRowPackets {
      * {@code rs} is not a Connector/J result; the caller then reads it through JDBC.
      */
     static long hashAll(ResultSet rs, RowHasher hasher) throws SQLException {
+        return hashAll(rs, hasher, -1, null);
+    }
+
+    /**
+     * {@link #hashAll(ResultSet, RowHasher)}, also handing each row's integer key (column {@code keyColumn}, 0-based)
+     * and hash to {@code keep}.
+     */
+    static long hashAll(ResultSet rs, RowHasher hasher, int keyColumn, io.parity.reconcile.KeyedRowHashes keep)
+            throws SQLException {
         if (!rs.isWrapperFor(NativeResultset.class)) {
             return -1;
         }
@@ -68,21 +77,56 @@ final class BinaryRowPackets {
             widths[i] = width(fields[i].getMysqlTypeId());
             parse &= widths[i] != -1;
         }
+        boolean unsigned = keyColumn >= 0 && fields[keyColumn].isUnsigned();
         ResultsetRows rows = result.getRows();
         long slow = 0;
         Row row;
+        long[] key = new long[1];
         while ((row = rows.next()) != null) {
             hasher.beginRow();
-            if (!parse || !fromPacket(row, widths, hasher)) {
+            key[0] = NO_KEY;
+            if (!parse || !fromPacket(row, widths, hasher, keyColumn, unsigned, key)) {
                 slow++;
                 hasher.beginRow();
                 for (int i = 0; i < widths.length; i++) {
-                    hasher.value(row.getBytes(i));
+                    byte[] v = row.getBytes(i);
+                    hasher.value(v);
+                    if (i == keyColumn && v != null) {
+                        key[0] = integer(v, 0, v.length, unsigned);
+                    }
                 }
             }
             hasher.endRow();
+            if (keep != null) {
+                keep.add(key[0] == NO_KEY ? null : key[0], hasher.rowA(), hasher.rowB());
+            }
         }
         return slow;
+    }
+
+    /** Marks a key that could not be read as a {@code long} (see {@link #integer}). */
+    private static final long NO_KEY = Long.MIN_VALUE;
+
+    /**
+     * A binary-protocol integer (little-endian, 1, 2, 4 or 8 bytes) as a {@code long}; {@link #NO_KEY} for an
+     * unsigned 64-bit value above 2^63 - 1, or for {@code Long.MIN_VALUE} itself (both then take the slower paths).
+     */
+    static long integer(byte[] v, int offset, int n, boolean unsigned) {
+        if (n != 1 && n != 2 && n != 4 && n != 8) {
+            return NO_KEY;
+        }
+        long x = 0;
+        for (int i = 0; i < n; i++) {
+            x |= (long) (v[offset + i] & 0xFF) << (8 * i);
+        }
+        if (n < 8 && !unsigned) {
+            int shift = 64 - 8 * n;
+            x = (x << shift) >> shift;
+        }
+        if (n == 8 && unsigned && x < 0) {
+            return NO_KEY;
+        }
+        return x;
     }
 
     /** What {@link #hashAll} computes, through JDBC {@code getBytes}: the reference it is tested against. */
@@ -106,7 +150,8 @@ final class BinaryRowPackets {
     }
 
     /** Parses one binary row packet; false (having fed the hasher partly) when it does not end where it should. */
-    private static boolean fromPacket(Row row, int[] widths, RowHasher hasher) {
+    private static boolean fromPacket(Row row, int[] widths, RowHasher hasher, int keyColumn, boolean unsigned,
+                                      long[] key) {
         if (!(row instanceof AbstractBufferRow)) {
             return false;
         }
@@ -146,6 +191,9 @@ final class BinaryRowPackets {
                 return false;
             }
             hasher.value(buf, pos, (int) n);
+            if (i == keyColumn) {
+                key[0] = integer(buf, pos, (int) n, unsigned);
+            }
             pos += (int) n;
         }
         return pos == end;

@@ -196,6 +196,23 @@ public class MySqlDialect implements Dialect {
     @Override
     public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
             throws SQLException {
+        return streamedChecksum(connection, table, range, hash, null);
+    }
+
+    /**
+     * Keeps keys and hashes when {@code keep} is given and the key is one integer column, read from the same
+     * stream (the key is one of the hashed columns).
+     */
+    @Override
+    public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                          io.parity.reconcile.KeyedRowHashes keep) throws SQLException {
+        int keyColumn = -1;
+        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER) {
+            keyColumn = table.columnNames().indexOf(table.key().get(0).name());
+        }
+        if (keep != null && keyColumn < 0) {
+            keep.add(null, 0, 0);
+        }
         SqlStatement stmt = hashedRows(table, range);
         RowHasher hasher = new RowHasher(hash);
         com.mysql.cj.jdbc.JdbcConnection mysql = connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
@@ -204,12 +221,19 @@ public class MySqlDialect implements Dialect {
             ps.setFetchSize(Integer.MIN_VALUE);
             bind(ps, stmt.params());
             try (ResultSet rs = ps.executeQuery()) {
-                if (BinaryRowPackets.hashAll(rs, hasher) < 0) {
+                if (BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep) < 0) {
                     BinaryRowPackets.hashThroughJdbc(rs, hasher);
+                    if (keep != null) {
+                        keep.add(null, 0, 0);
+                    }
                 }
             }
         }
-        return hasher.result();
+        ChunkChecksum sum = hasher.result();
+        if (keep != null) {
+            keep.finish(sum);
+        }
+        return sum;
     }
 
     /** The rows a streamed checksum hashes: every compared column's canonical expression, unordered. */
