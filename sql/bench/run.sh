@@ -5,6 +5,7 @@
 #   checksum   CHECKSUM TABLE on both sides at once (reference)
 #   pt-sync    pt-table-sync --print between the servers (Percona Toolkit), when installed
 #   parity     parity verify: engine time (from summary.json) and whole-process wall time, peak RSS
+#   and, for L1, pt-table-sync and parity, the CPU seconds both servers spent (read from /proc: local servers only)
 #   startup    parity --version
 # Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--build-only] [--java-opts "..."]
 #                         [--chunk-rows N] [--parallelism N] [--hashing server|client] [--chunk-time 500ms]
@@ -87,19 +88,33 @@ cols="id, customer_id, status, amount, ratio, note, created_at, payload"
 L1="SELECT COUNT(*), BIT_XOR(CRC32(CONCAT_WS('#', $cols, CONCAT(ISNULL(ratio), ISNULL(note), ISNULL(payload))))) FROM $db.t"
 now() { date +%s.%N; }
 both() { local s; s=$(now); mariadb "${SRC[@]}" -N -e "$1" >/dev/null & mariadb "${DST[@]}" -N -e "$1" >/dev/null & wait; python3 -c "print(round($(now) - $s, 3))"; }
+# CPU seconds both servers spent so far (user + system, from /proc): how long a tool keeps the databases busy.
+pids=()
+for side in SRC DST; do
+  declare -n conn="$side"
+  pids+=("$(cat "$(mariadb "${conn[@]}" -N -e 'SELECT @@pid_file')" 2>/dev/null || true)")
+done
+srvcpu() { python3 -c "
+import os, sys
+t = 0.0
+for p in sys.argv[1:]:
+    try: t += sum(map(int, open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()[11:13])) / os.sysconf('SC_CLK_TCK')
+    except (OSError, ValueError): pass
+print(round(t, 2))" "${pids[@]}"; }
+spent() { python3 -c "print(round($(srvcpu) - $1, 2))"; }
 median() { python3 -c "import statistics,sys; print(round(statistics.median([float(x) for x in sys.argv[1:]]), 3))" "$@"; }
 
 ./parity --version >/dev/null   # builds the jar if needed
 both "$L1" >/dev/null             # untimed: loads the table into both buffer pools
-declare -a l1=() ck=() pt=() pe=() pw=() rss=() st=()
+declare -a l1=() ck=() pt=() pe=() pw=() rss=() st=() l1c=() ptc=() pc=()
 for ((i = 0; i < runs; i++)); do
-  l1+=("$(both "$L1")")
+  c=$(srvcpu); l1+=("$(both "$L1")"); l1c+=("$(spent "$c")")
   ck+=("$(both "CHECKSUM TABLE $db.t")")
   s=$(now); ./parity --version >/dev/null; st+=("$(python3 -c "print(round($(now) - $s, 3))")")
-  s=$(now)
+  s=$(now); c=$(srvcpu)
   PARITY_JAVA_OPTS="$java_opts" /usr/bin/time -f "%M" -o "$work/rss.txt" ./parity verify --job "$work/bench.yml" \
     --report-dir "$work/runs" --repository-url "jdbc:h2:file:$PWD/$work/repo" -q > "$work/parity.out" || true
-  pw+=("$(python3 -c "print(round($(now) - $s, 3))")")
+  pw+=("$(python3 -c "print(round($(now) - $s, 3))")"); pc+=("$(spent "$c")")
   rss+=("$(python3 -c "print(round($(tail -1 "$work/rss.txt") / 1024))")")
   summary="$(ls -td "$work"/runs/bench/*/ | head -1)summary.json"
   pe+=("$(python3 -c "
@@ -109,10 +124,10 @@ f = lambda t: datetime.datetime.fromisoformat(t.replace('Z', '+00:00'))
 print(round((f(s['ended']) - f(s['started'])).total_seconds(), 3))")")
   found=$(python3 -c "import json; s=json.load(open('$summary')); t=s['tables'][0]; print(t['missing'], t['extra'], t['changed'])")
   if ((skip_pt == 0)) && command -v pt-table-sync >/dev/null; then
-    s=$(now)
+    s=$(now); c=$(srvcpu)
     pt-table-sync --print --no-check-triggers h=127.0.0.1,P=3306,u=root,D=$db,t=t h=127.0.0.1,P=3310,u=root \
       > "$work/pt.sql" 2>"$work/pt.err" || true
-    pt+=("$(python3 -c "print(round($(now) - $s, 3))")")
+    pt+=("$(python3 -c "print(round($(now) - $s, 3))")"); ptc+=("$(spent "$c")")
   fi
 done
 
@@ -124,13 +139,13 @@ ratio() { python3 -c "print(f'{$1 / $L1m:.2f}x')"; }
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(mariadb "${SRC[@]}" -N -e 'SELECT VERSION()'); both servers on this machine."
   echo "Parity reported (missing extra changed): $found; destination rows: $differing."
   echo
-  echo "| measurement | median s | vs L1 |"
-  echo "|---|--:|--:|"
-  echo "| L1: pt-table-checksum row checksum, both sides at once | $L1m | 1.00x |"
-  echo "| CHECKSUM TABLE, both sides at once | $(median "${ck[@]}") | $(ratio "$(median "${ck[@]}")") |"
-  if ((${#pt[@]})); then echo "| pt-table-sync --print | $(median "${pt[@]}") | $(ratio "$(median "${pt[@]}")") |"; fi
-  echo "| parity verify, engine time | $(median "${pe[@]}") | $(ratio "$(median "${pe[@]}")") |"
-  echo "| parity verify, whole process | $(median "${pw[@]}") | $(ratio "$(median "${pw[@]}")") |"
+  echo "| measurement | median s | vs L1 | servers' CPU s (both) |"
+  echo "|---|--:|--:|--:|"
+  echo "| L1: pt-table-checksum row checksum, both sides at once | $L1m | 1.00x | $(median "${l1c[@]}") |"
+  echo "| CHECKSUM TABLE, both sides at once | $(median "${ck[@]}") | $(ratio "$(median "${ck[@]}")") | |"
+  if ((${#pt[@]})); then echo "| pt-table-sync --print | $(median "${pt[@]}") | $(ratio "$(median "${pt[@]}")") | $(median "${ptc[@]}") |"; fi
+  echo "| parity verify, engine time | $(median "${pe[@]}") | $(ratio "$(median "${pe[@]}")") | |"
+  echo "| parity verify, whole process | $(median "${pw[@]}") | $(ratio "$(median "${pw[@]}")") | $(median "${pc[@]}") |"
   echo "| parity --version (start-up) | $(median "${st[@]}") | |"
   echo "| parity peak RSS | $(median "${rss[@]}") MiB | |"
   if ((${#pt[@]})); then
