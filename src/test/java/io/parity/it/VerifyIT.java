@@ -147,12 +147,6 @@ class VerifyIT {
     @ValueSource(strings = {"chunk-rows: 2000", "chunk-rows: 2000\n  hashing: client",
             "chunk-rows: 2000\n  reconcile: buckets", "chunk-rows: 2000\n  hash: md5"})
     void reportsExactlyTheRowsOfDenseDifferences(String options) throws IOException {
-        Path spec = SpecFiles.write(dir, "dense", SRC, DST, "tables:\n  - dense\noptions:\n  " + options
-                + "\n  parallelism: 2\n");
-        Path reports = dir.resolve("reports-dense-" + Integer.toHexString(options.hashCode()));
-        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-
         List<String> expected = new java.util.ArrayList<>();
         for (int seq = 1; seq <= 30000; seq++) {
             int id = seq * 2;
@@ -172,26 +166,30 @@ class VerifyIT {
                 expected.add(diff("dense", "extra", "{\"id\":" + (id + 1) + "}", "[]"));
             }
         }
-        Path runDir = onlyRunDir(reports.resolve("dense"));
-        assertThat(Files.readAllLines(runDir.resolve("diffs.jsonl"))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(differencesOf("dense", options)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Verifies one table of the fixture with {@code options}, expecting differences; the lines of diffs.jsonl. */
+    private static List<String> differencesOf(String table, String options) throws IOException {
+        Path spec = SpecFiles.write(dir, table, SRC, DST, "tables:\n  - " + table + "\noptions:\n  " + options
+                + "\n  parallelism: 2\n");
+        Path reports = dir.resolve("reports-" + table + "-" + Integer.toHexString(options.hashCode()));
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        return Files.readAllLines(onlyRunDir(reports.resolve(table)).resolve("diffs.jsonl"));
     }
 
     /**
      * Differences of a few rows in about a third of the chunks: once a segment has seen some, chunks are checksummed
      * per bucket of key values straight away (one scan that both compares and locates), including chunks over a run
      * of consecutive keys and over keys far apart up to the largest BIGINT. The report must be exactly the injected
-     * rows with every hash, with client hashing (which checksums first) and with {@code reconcile: buckets}.
+     * rows with every hash, with client hashing (whose kept keys and hashes make each differing chunk its own listing)
+     * and with {@code reconcile: buckets}.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"chunk-rows: 1000", "chunk-rows: 1000\n  hash: crc64", "chunk-rows: 1000\n  hash: md5",
             "chunk-rows: 1000\n  hashing: client", "chunk-rows: 1000\n  reconcile: buckets"})
     void reportsExactlyTheRowsOfSparseDifferences(String options) throws IOException {
-        Path spec = SpecFiles.write(dir, "sparse", SRC, DST, "tables:\n  - sparse\noptions:\n  " + options
-                + "\n  parallelism: 2\n");
-        Path reports = dir.resolve("reports-sparse-" + Integer.toHexString(options.hashCode()));
-        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-
         List<String> expected = new java.util.ArrayList<>();
         for (int seq = 1; seq <= 30000; seq++) {
             long id = seq * 3L;
@@ -217,9 +215,8 @@ class VerifyIT {
         expected.add(diff("sparse", "missing", "{\"id\":203333}", "[]"));
         expected.add(diff("sparse", "missing", "{\"id\":1000000000000000}", "[]"));
         expected.add(diff("sparse", "extra", "{\"id\":205001}", "[]"));
-        Path runDir = onlyRunDir(reports.resolve("sparse"));
-        assertThat(Files.readAllLines(runDir.resolve("diffs.jsonl"))).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).hasSize(51);
+        assertThat(differencesOf("sparse", options)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
