@@ -124,14 +124,22 @@ public final class ChunkChecksummer {
         return onBoth(() -> keyed(source, src, range, limit), () -> keyed(destination, dst, range, limit));
     }
 
-    /** Whether {@link #keyedChecksums} can keep rows for this table: client hashing, one integer key column. */
+    /**
+     * Whether {@link #keyedChecksums} can keep rows for this table: client hashing, one integer key column, not
+     * {@code BIGINT UNSIGNED} (whose keys Parity reads as {@code BigInteger} everywhere else, so kept {@code long}
+     * keys would not compare equal to them).
+     */
     public boolean keepsRowHashes(SideTable src, SideTable dst) {
-        return hashing == io.parity.config.Hashing.CLIENT && integerKey(src) && integerKey(dst);
+        return hashing == io.parity.config.Hashing.CLIENT && longKey(src) && longKey(dst);
     }
 
-    private static boolean integerKey(SideTable table) {
-        return table != null && table.key().size() == 1
-                && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER;
+    private static boolean longKey(SideTable table) {
+        if (table == null || table.key().size() != 1) {
+            return false;
+        }
+        io.parity.schema.Column key = table.key().get(0);
+        String type = key.columnType() == null ? "" : key.columnType().toLowerCase(java.util.Locale.ROOT);
+        return key.kind() == io.parity.schema.ColumnKind.INTEGER && !(type.contains("bigint") && type.contains("unsigned"));
     }
 
     private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit) {

@@ -302,8 +302,8 @@ class RowEncodingIT {
 
     /**
      * Client hashing keeps each row's integer key and hash while streaming: the checksum must be exactly the plain
-     * streamed one, every row must be kept (except keys above the largest {@code long}, which make it incomplete),
-     * and the kept listing must reconcile to exactly the expected rows of every case.
+     * streamed one, every row must be kept (BIGINT UNSIGNED keys are not kept at all), and the kept listing must
+     * reconcile to exactly the expected rows of every case.
      */
     @ParameterizedTest
     @EnumSource(HashAlgorithm.class)
@@ -315,6 +315,10 @@ class RowEncodingIT {
         try (VerifyContext ctx = open(options)) {
             for (Case c : cases()) {
                 var plan = ctx.plan(SRC + "." + c.table());
+                if (c.table().equals("unsigned_bigint_key")) {
+                    assertThat(ctx.checksummer().keepsRowHashes(plan.source(), plan.destination()))
+                            .as("BIGINT UNSIGNED keys are BigIntegers elsewhere").isFalse();
+                }
                 if (!ctx.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
                     continue;
                 }
@@ -323,10 +327,6 @@ class RowEncodingIT {
                 var pair = ctx.checksummer().both(plan.source(), plan.destination(), KeyRange.ALL);
                 assertThat(sides.source().checksum()).as(what).isEqualTo(pair.source());
                 assertThat(sides.destination().checksum()).as(what).isEqualTo(pair.destination());
-                if (c.table().equals("unsigned_bigint_key")) {
-                    assertThat(sides.source().complete()).as(what + ": keys above 2^63").isFalse();
-                    continue;
-                }
                 assertThat(sides.source().complete() && sides.destination().complete()).as(what).isTrue();
                 assertThat(sides.source().size()).as(what).isEqualTo(pair.source().rows());
                 kept++;
