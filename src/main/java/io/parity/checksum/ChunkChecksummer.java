@@ -130,7 +130,8 @@ public final class ChunkChecksummer {
      * keys would not compare equal to them).
      */
     public boolean keepsRowHashes(SideTable src, SideTable dst) {
-        return hashing == io.parity.config.Hashing.CLIENT && longKey(src) && longKey(dst);
+        return hashing == io.parity.config.Hashing.CLIENT && source.dialect().keepsRowHashes()
+                && destination.dialect().keepsRowHashes() && longKey(src) && longKey(dst);
     }
 
     private static boolean longKey(SideTable table) {

@@ -19,7 +19,8 @@ public record EvenBuckets(KeyRange range, long lower, long width, int count) {
 
     /**
      * Buckets for {@code range} when both sides key on one integer column and the range has integer bounds whose
-     * span fits in a {@code long}; empty otherwise (open ranges, text or composite keys, unsigned values above 2^63).
+     * span fits in a {@code long}; empty otherwise (open ranges, text or composite keys, and every {@code BIGINT
+     * UNSIGNED} range, whose bounds Parity reads as {@code BigInteger}).
      */
     public static Optional<EvenBuckets> of(SideTable source, SideTable destination, KeyRange range, int fanout) {
         if (!integerKey(source) || !integerKey(destination) || range.isOpenBelow() || range.isOpenAbove()
@@ -32,8 +33,8 @@ public record EvenBuckets(KeyRange range, long lower, long width, int count) {
         } catch (ArithmeticException e) {
             return Optional.empty();
         }
-        long width = (span + fanout - 1) / fanout;
-        int count = (int) ((span + width - 1) / width);
+        long width = span / fanout + (span % fanout == 0 ? 0 : 1);   // ceil without overflow near Long.MAX_VALUE
+        int count = (int) (span / width + (span % width == 0 ? 0 : 1));
         return Optional.of(new EvenBuckets(range, lo, width, count));
     }
 

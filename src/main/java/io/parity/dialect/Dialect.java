@@ -111,9 +111,14 @@ public interface Dialect {
     ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
             throws SQLException;
 
+    /** Whether {@link #streamedChecksum(Connection, SideTable, KeyRange, HashAlgorithm, io.parity.reconcile.KeyedRowHashes)} keeps rows. */
+    default boolean keepsRowHashes() {
+        return false;
+    }
+
     /**
      * {@link #streamedChecksum}, also keeping each row's key and hash in {@code keep} while the rows stream by, for a
-     * table keyed on one integer column; dialects that cannot leave {@code keep} incomplete.
+     * table keyed on one integer column. A dialect that cannot keep them marks {@code keep} incomplete.
      */
     default ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                            io.parity.reconcile.KeyedRowHashes keep) throws SQLException {

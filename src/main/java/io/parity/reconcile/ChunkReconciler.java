@@ -43,10 +43,11 @@ public final class ChunkReconciler {
     public static final int LIST_LIMIT = 20_000;
 
     /**
-     * The most rows a side keeps keys and hashes of while client-hashing a chunk (24 bytes a row): a differing chunk
-     * up to this size is reconciled from what was kept, without another scan.
+     * The most rows a side keeps keys and hashes of while client-hashing a chunk (24 bytes a row while streaming): a
+     * differing chunk up to this size is reconciled from what was kept, without another scan. The same bound as a
+     * listing, because a differing chunk's kept rows become one (about 150 bytes a row).
      */
-    public static final int KEEP_LIMIT = 100_000;
+    public static final int KEEP_LIMIT = LIST_LIMIT;
 
     /** Keys per read of changed rows. */
     static final int KEYS_PER_READ = 500;

@@ -73,13 +73,13 @@ public final class ChunkVerifier {
         DriftMemory drift = context.drift(chunk.tableId(), chunk.segment());
         ChecksumPair pair = null;
         List<RowDiff> diffs = List.of();
-        if (context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
+        if (reconciler.lists() && context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
             // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
             ChunkChecksummer.Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
                     plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT);
             pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
             if (!pair.matches()) {
-                diffs = reconciler.lists() && kept.source().complete() && kept.destination().complete()
+                diffs = kept.source().complete() && kept.destination().complete()
                         ? reconciler.fromListings(chunk.range(), new ChunkChecksummer.Sides<>(
                                 kept.source().toRowHashes(), kept.destination().toRowHashes()))
                         : reconciler.reconcile(chunk.range(), pair, drift.dense());

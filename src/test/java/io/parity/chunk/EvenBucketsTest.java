@@ -59,6 +59,25 @@ class EvenBucketsTest {
         assertThat(small.count()).isEqualTo(5);
     }
 
+    /** Spans near {@code Long.MAX_VALUE}: the ceiling division must not overflow into a negative width. */
+    @Test
+    void hugeSpansStillTileTheRange() {
+        for (long[] r : new long[][] {{-1, Long.MAX_VALUE - 1}, {Long.MIN_VALUE + 1, 0}, {0, Long.MAX_VALUE},
+                {Long.MAX_VALUE - 20, Long.MAX_VALUE}}) {
+            EvenBuckets b = EvenBuckets.of(INT, INT, range(r[0], r[1]), 16).orElseThrow();
+            assertThat(b.width()).as("width %s", java.util.Arrays.toString(r)).isPositive();
+            assertThat(b.count()).isBetween(1, 16);
+            assertThat(b.bucket(b.count() - 1).upper()).isEqualTo(KeyValues.of(r[1]));
+            for (long k : new long[] {r[0] + 1, r[1], r[0] + (r[1] - r[0]) / 2, r[1] - 1}) {
+                long i = (k - b.base()) / b.width();
+                assertThat(i).as("key %d", k).isBetween(0L, (long) b.count() - 1);
+                KeyRange bucket = b.bucket((int) i);
+                assertThat((Long) bucket.lower().get(0)).as("key %d", k).isLessThan(k);
+                assertThat((Long) bucket.upper().get(0)).as("key %d", k).isGreaterThanOrEqualTo(k);
+            }
+        }
+    }
+
     @Test
     void onlyForClosedRangesOfOneIntegerKeyColumnWhoseSpanFitsALong() {
         assertThat(EvenBuckets.of(INT, INT, new KeyRange(null, KeyValues.of(5L)), 16)).isEmpty();

@@ -3,6 +3,8 @@ package io.parity.it;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -147,9 +149,12 @@ class ResilienceIT {
         assertThat(repoLong("SELECT COUNT(*) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = 1")).isEqualTo(25);
     }
 
-    @Test
-    void aKilledConnectionIsRetriedWithTheSameResult() throws Exception {
-        Path spec = spec("conn", SLOW, "  retry: { attempts: 3, delay: 200ms }\n");
+    /** The same with client hashing, whose streamed query is the one killed (see BinaryRowPacketsIT for a kill mid-stream). */
+    @ParameterizedTest
+    @ValueSource(strings = {"server", "client"})
+    void aKilledConnectionIsRetriedWithTheSameResult(String hashing) throws Exception {
+        String job = "conn-" + hashing;
+        Path spec = spec(job, SLOW, "  retry: { attempts: 3, delay: 200ms }\n  hashing: " + hashing + "\n");
         AtomicInteger kills = new AtomicInteger();
         Thread killer = new Thread(() -> {
             try (Connection c = TestDatabase.get().connect(""); Statement st = c.createStatement()) {
@@ -176,7 +181,7 @@ class ResilienceIT {
         killer.join();
         assertThat(kills.get()).as("connections killed mid-query").isEqualTo(2);
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(diffs("conn", 1)).containsExactlyElementsOf(expectedDiffs);
+        assertThat(diffs(job, 1)).containsExactlyElementsOf(expectedDiffs);
     }
 
     @Test

@@ -52,12 +52,14 @@ class VerifyIT {
                     "CREATE TABLE dense (id INT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL)",
                     "INSERT INTO dense SELECT seq * 2, seq, IF(seq % 3 = 0, NULL, CONCAT('s', seq)) FROM seq_1_to_30000",
                     // ids 3..90000 step 3, a run of consecutive ids, and a few far apart up to the largest BIGINT
-                    "CREATE TABLE sparse (id BIGINT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL, d DOUBLE NULL)",
-                    "INSERT INTO sparse SELECT seq * 3, seq, IF(seq % 4 = 0, NULL, CONCAT('s', seq)), seq / 8"
+                    // parity_bucket: a column named like the bucket queries' alias, which must not group by it
+                    "CREATE TABLE sparse (id BIGINT PRIMARY KEY, v INT NOT NULL, s VARCHAR(20) NULL, d DOUBLE NULL,"
+                            + " parity_bucket INT NOT NULL DEFAULT 0)",
+                    "INSERT INTO sparse SELECT seq * 3, seq, IF(seq % 4 = 0, NULL, CONCAT('s', seq)), seq / 8, seq % 5"
                             + " FROM seq_1_to_30000",
-                    "INSERT INTO sparse SELECT seq, seq, 'run', NULL FROM seq_200001_to_205000",
-                    "INSERT INTO sparse VALUES (1000000000000, 1, NULL, 0.5), (1000000000000000, 2, 'x', NULL),"
-                            + " (9223372036854775806, 3, '', 1e308), (9223372036854775807, 4, 'max', -0.0)",
+                    "INSERT INTO sparse SELECT seq, seq, 'run', NULL, seq % 3 FROM seq_200001_to_205000",
+                    "INSERT INTO sparse VALUES (1000000000000, 1, NULL, 0.5, 1), (1000000000000000, 2, 'x', NULL, 2),"
+                            + " (9223372036854775806, 3, '', 1e308, 3), (9223372036854775807, 4, 'max', -0.0, 4)",
                     "ANALYZE TABLE orders, tokens, line_items, same, dense, sparse");
         }
         db.execute("USE " + DST,
@@ -81,10 +83,10 @@ class VerifyIT {
                 "UPDATE sparse SET v = v + 1 WHERE id <= 90000 AND (id DIV 3) % 2500 = 17",
                 "UPDATE sparse SET s = IF(s IS NULL, '', NULL) WHERE id <= 90000 AND (id DIV 3) % 3100 = 5",
                 "DELETE FROM sparse WHERE id <= 90000 AND (id DIV 3) % 2900 = 1000",
-                "INSERT INTO sparse SELECT seq * 3 + 1, 0, NULL, NULL FROM seq_1_to_30000 WHERE seq % 2700 = 0",
+                "INSERT INTO sparse SELECT seq * 3 + 1, 0, NULL, NULL, 0 FROM seq_1_to_30000 WHERE seq % 2700 = 0",
                 "UPDATE sparse SET v = 0 WHERE id IN (200001, 202500, 205000)",
                 "DELETE FROM sparse WHERE id IN (203333, 1000000000000000)",
-                "INSERT INTO sparse VALUES (205001, 0, NULL, NULL)",
+                "INSERT INTO sparse VALUES (205001, 0, NULL, NULL, 0)",
                 "UPDATE sparse SET v = -1 WHERE id = 9223372036854775807");
     }
 

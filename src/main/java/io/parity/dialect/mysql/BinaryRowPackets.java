@@ -1,10 +1,13 @@
 package io.parity.dialect.mysql;
 
 import com.mysql.cj.MysqlType;
+import com.mysql.cj.exceptions.CJException;
+import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
 import com.mysql.cj.protocol.ResultsetRows;
 import com.mysql.cj.protocol.a.NativePacketPayload;
 import com.mysql.cj.protocol.a.NativeUtils;
 import com.mysql.cj.protocol.a.result.AbstractBufferRow;
+import com.mysql.cj.protocol.a.result.BinaryBufferRow;
 import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.result.Field;
 import com.mysql.cj.result.Row;
@@ -51,7 +54,8 @@ final class BinaryRowPackets {
     /**
      * Hashes every row of {@code rs}, which must not have been read yet, and returns how many rows had to be read
      * through {@link Row#getBytes(int)} instead of their packets (0 normally). Returns -1, having read nothing, when
-     * {@code rs} is not a Connector/J result; the caller then reads it through JDBC.
+     * {@code rs} is not a Connector/J result; the caller then reads it through JDBC. Driver failures while streaming
+     * come out as {@link SQLException}s, as from {@code ResultSet.next()}.
      */
     static long hashAll(ResultSet rs, RowHasher hasher) throws SQLException {
         return hashAll(rs, hasher, -1, null);
@@ -78,7 +82,17 @@ final class BinaryRowPackets {
             parse &= widths[i] != -1;
         }
         boolean unsigned = keyColumn >= 0 && fields[keyColumn].isUnsigned();
-        ResultsetRows rows = result.getRows();
+        try {
+            return hashRows(result.getRows(), widths, parse, hasher, keyColumn, unsigned, keep);
+        } catch (CJException e) {
+            // ResultSet.next() would have translated the driver's own exceptions (connection lost, query killed):
+            // do the same, so that callers see an SQLException they label and retry.
+            throw SQLExceptionsMapping.translateException(e);
+        }
+    }
+
+    private static long hashRows(ResultsetRows rows, int[] widths, boolean parse, RowHasher hasher, int keyColumn,
+                                 boolean unsigned, io.parity.reconcile.KeyedRowHashes keep) {
         long slow = 0;
         Row row;
         long[] key = new long[1];
@@ -91,7 +105,7 @@ final class BinaryRowPackets {
                 for (int i = 0; i < widths.length; i++) {
                     byte[] v = row.getBytes(i);
                     hasher.value(v);
-                    if (i == keyColumn && v != null) {
+                    if (i == keyColumn && v != null && row instanceof BinaryBufferRow && v.length == widths[i]) {
                         key[0] = integer(v, 0, v.length, unsigned);
                     }
                 }
@@ -152,8 +166,8 @@ final class BinaryRowPackets {
     /** Parses one binary row packet; false (having fed the hasher partly) when it does not end where it should. */
     private static boolean fromPacket(Row row, int[] widths, RowHasher hasher, int keyColumn, boolean unsigned,
                                       long[] key) {
-        if (!(row instanceof AbstractBufferRow)) {
-            return false;
+        if (!(row instanceof BinaryBufferRow)) {
+            return false; // a text-protocol row (a prepare the driver emulated): read through getBytes
         }
         NativePacketPayload payload = (NativePacketPayload) PAYLOAD.get(row);
         if (payload == null) {
@@ -191,7 +205,7 @@ final class BinaryRowPackets {
                 return false;
             }
             hasher.value(buf, pos, (int) n);
-            if (i == keyColumn) {
+            if (i == keyColumn && widths[i] > 0) {
                 key[0] = integer(buf, pos, (int) n, unsigned);
             }
             pos += (int) n;

@@ -199,6 +199,11 @@ public class MySqlDialect implements Dialect {
         return streamedChecksum(connection, table, range, hash, null);
     }
 
+    @Override
+    public boolean keepsRowHashes() {
+        return true;
+    }
+
     /**
      * Keeps keys and hashes when {@code keep} is given and the key is one integer column, read from the same
      * stream (the key is one of the hashed columns).
@@ -282,7 +287,7 @@ public class MySqlDialect implements Dialect {
     /**
      * <pre>
      * SELECT CASE WHEN `id` &lt;= ? THEN 0 WHEN `id` &lt;= ? THEN 1 ELSE 2 END AS parity_bucket, COUNT(*), ...
-     *   FROM `s`.`t` WHERE ... GROUP BY parity_bucket
+     *   FROM `s`.`t` WHERE ... GROUP BY 1
      * </pre>
      */
     @Override
@@ -298,7 +303,7 @@ public class MySqlDialect implements Dialect {
         sql.append(" ELSE ").append(splits.size()).append(" END AS parity_bucket, COUNT(*), ")
                 .append(hashSums(rowEncoding(table.columns()), hash)).append(" FROM ").append(from(table));
         where(sql, params, table, range, true);
-        sql.append(" GROUP BY parity_bucket");
+        sql.append(" GROUP BY 1"); // by position: a column named parity_bucket would win over the alias
         return new SqlStatement(sql.toString(), params);
     }
 
@@ -310,7 +315,7 @@ public class MySqlDialect implements Dialect {
     /**
      * <pre>
      * SELECT (`id` - ?) DIV ? AS parity_bucket, COUNT(*), ... FROM `s`.`t` WHERE `id` &gt; ? AND `id` &lt;= ?
-     *   GROUP BY parity_bucket
+     *   GROUP BY 1
      * </pre>
      * Measured on the benchmark: 12-20% more than the plain checksum of the same range (the GROUP BY's temporary
      * table), where a {@code CASE} over split keys costs about 30% more and needs the split keys read first.
@@ -324,7 +329,7 @@ public class MySqlDialect implements Dialect {
         params.add(buckets.base());
         params.add(buckets.width());
         where(sql, params, table, buckets.range(), true);
-        sql.append(" GROUP BY parity_bucket");
+        sql.append(" GROUP BY 1"); // by position: a column named parity_bucket would win over the alias
         return new SqlStatement(sql.toString(), params);
     }
 
@@ -332,7 +337,11 @@ public class MySqlDialect implements Dialect {
     public java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
         java.util.Map<Integer, ChunkChecksum> buckets = new java.util.HashMap<>();
         while (rs.next()) {
-            buckets.put(rs.getInt(1), new ChunkChecksum(rs.getLong(2), exact(rs.getBigDecimal(3)), exact(rs.getBigDecimal(4))));
+            ChunkChecksum sum = new ChunkChecksum(rs.getLong(2), exact(rs.getBigDecimal(3)), exact(rs.getBigDecimal(4)));
+            if (buckets.put(rs.getInt(1), sum) != null) {
+                // Never let one bucket's rows replace another's: that could hide a difference.
+                throw new IllegalStateException("bucket " + rs.getInt(1) + " came back twice");
+            }
         }
         return buckets;
     }

@@ -74,6 +74,45 @@ class BinaryRowPacketsIT {
         }
     }
 
+    /**
+     * The driver's own exceptions while rows stream (here the connection is killed after rows began to arrive) must
+     * come out as {@link SQLException}s, as {@code ResultSet.next()} would throw them, so that the chunk is retried.
+     */
+    @Test
+    void aConnectionLostWhileRowsStreamSurfacesAsAnSqlException() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        Connection c = db.connect(DB);
+        long id;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        // Wide rows fill the server's network buffer at once, so rows are already streaming when the kill lands.
+        PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
+                "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Integer.MIN_VALUE);
+        ResultSet rs = ps.executeQuery();
+        Thread killer = new Thread(() -> {
+            try (Connection k = db.connect(DB); var st = k.createStatement()) {
+                Thread.sleep(700);
+                st.execute("KILL CONNECTION " + id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        killer.start();
+        RowHasher hasher = new RowHasher(HashAlgorithm.CRC64);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinaryRowPackets.hashAll(rs, hasher))
+                .isInstanceOf(SQLException.class);
+        killer.join();
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the connection is dead
+        }
+    }
+
     @Test
     void aResultThatIsNotConnectorJsIsLeftToJdbc() throws SQLException {
         try (Connection c = TestDatabase.get().connect(DB); var st = c.createStatement();
