@@ -140,7 +140,8 @@ public final class ChunkChecksummer {
         }
         io.parity.schema.Column key = table.key().get(0);
         String type = key.columnType() == null ? "" : key.columnType().toLowerCase(java.util.Locale.ROOT);
-        return key.kind() == io.parity.schema.ColumnKind.INTEGER && !(type.contains("bigint") && type.contains("unsigned"));
+        return key.kind() == io.parity.schema.ColumnKind.INTEGER
+                && !(type.contains("bigint") && type.contains("unsigned"));
     }
 
     private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit) {

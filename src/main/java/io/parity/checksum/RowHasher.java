@@ -78,7 +78,7 @@ public final class RowHasher {
         buf[pos++] = 0;
     }
 
-    /** The next column's canonical bytes, {@code n} bytes of {@code v} from {@code offset}: same as {@link #value(byte[])}. */
+    /** The next column's canonical bytes: {@code n} bytes of {@code v} from {@code offset}. */
     public void value(byte[] v, int offset, int n) {
         ensure(5 + n);
         buf[pos++] = 1;

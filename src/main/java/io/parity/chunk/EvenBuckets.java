@@ -24,7 +24,8 @@ public record EvenBuckets(KeyRange range, long lower, long width, int count) {
      */
     public static Optional<EvenBuckets> of(SideTable source, SideTable destination, KeyRange range, int fanout) {
         if (!integerKey(source) || !integerKey(destination) || range.isOpenBelow() || range.isOpenAbove()
-                || !(range.lower().get(0) instanceof Long lo) || !(range.upper().get(0) instanceof Long hi) || hi <= lo) {
+                || !(range.lower().get(0) instanceof Long lo) || !(range.upper().get(0) instanceof Long hi)
+                || hi <= lo) {
             return Optional.empty();
         }
         long span;

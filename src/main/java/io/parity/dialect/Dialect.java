@@ -111,7 +111,7 @@ public interface Dialect {
     ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
             throws SQLException;
 
-    /** Whether {@link #streamedChecksum(Connection, SideTable, KeyRange, HashAlgorithm, io.parity.reconcile.KeyedRowHashes)} keeps rows. */
+    /** Whether the five-argument {@code streamedChecksum} keeps rows' keys and hashes. */
     default boolean keepsRowHashes() {
         return false;
     }

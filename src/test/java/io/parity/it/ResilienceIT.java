@@ -149,7 +149,10 @@ class ResilienceIT {
         assertThat(repoLong("SELECT COUNT(*) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = 1")).isEqualTo(25);
     }
 
-    /** The same with client hashing, whose streamed query is the one killed (see BinaryRowPacketsIT for a kill mid-stream). */
+    /**
+     * The same with client hashing, whose streamed query is the one killed (BinaryRowPacketsIT kills a connection
+     * after rows began to arrive).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"server", "client"})
     void aKilledConnectionIsRetriedWithTheSameResult(String hashing) throws Exception {

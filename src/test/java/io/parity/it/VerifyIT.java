@@ -129,7 +129,9 @@ class VerifyIT {
         JsonNode orders = table(summary, "orders");
         assertThat(orders.get("sourceRows").asLong()).isEqualTo(20000);
         assertThat(orders.get("destinationRows").asLong()).isEqualTo(19999);
-        assertThat(orders.get("chunks").asLong()).isGreaterThanOrEqualTo(5);
+        // Fixed sizes give 5 or more chunks; with chunk-time the count follows the machine's speed (client hashing
+        // got fast enough to need only 4 at 40 ms), and only the first chunk's size is certain.
+        assertThat(orders.get("chunks").asLong()).isGreaterThanOrEqualTo(options.contains("chunk-time") ? 2 : 5);
         assertThat(orders.get("missing").asLong()).isEqualTo(3);
         assertThat(orders.get("extra").asLong()).isEqualTo(2);
         assertThat(orders.get("changed").asLong()).isEqualTo(4);

@@ -37,7 +37,8 @@ final class BinaryRowPackets {
         VarHandle payload = null;
         VarHandle home = null;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(AbstractBufferRow.class, MethodHandles.lookup());
+            MethodHandles.Lookup lookup =
+                    MethodHandles.privateLookupIn(AbstractBufferRow.class, MethodHandles.lookup());
             payload = lookup.findVarHandle(AbstractBufferRow.class, "rowFromServer", NativePacketPayload.class);
             home = lookup.findVarHandle(AbstractBufferRow.class, "homePosition", int.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -155,7 +156,7 @@ final class BinaryRowPackets {
         }
     }
 
-    /** Bytes of a non-NULL value: a fixed width, 0 for a length-prefixed value, -1 when unknown, -2 for the NULL type. */
+    /** Bytes of a non-NULL value: a fixed width, 0 if length-prefixed, -1 when unknown, -2 for the NULL type. */
     private static int width(int type) {
         if (type == MysqlType.FIELD_TYPE_NULL) {
             return -2; // the NULL type: no bytes, always NULL

@@ -212,7 +212,8 @@ public class MySqlDialect implements Dialect {
     public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                           io.parity.reconcile.KeyedRowHashes keep) throws SQLException {
         int keyColumn = -1;
-        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER) {
+        if (keep != null && table.key().size() == 1
+                && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER) {
             keyColumn = table.columnNames().indexOf(table.key().get(0).name());
         }
         if (keep != null && keyColumn < 0) {
@@ -337,7 +338,8 @@ public class MySqlDialect implements Dialect {
     public java.util.Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
         java.util.Map<Integer, ChunkChecksum> buckets = new java.util.HashMap<>();
         while (rs.next()) {
-            ChunkChecksum sum = new ChunkChecksum(rs.getLong(2), exact(rs.getBigDecimal(3)), exact(rs.getBigDecimal(4)));
+            ChunkChecksum sum = new ChunkChecksum(rs.getLong(2), exact(rs.getBigDecimal(3)),
+                    exact(rs.getBigDecimal(4)));
             if (buckets.put(rs.getInt(1), sum) != null) {
                 // Never let one bucket's rows replace another's: that could hide a difference.
                 throw new IllegalStateException("bucket " + rs.getInt(1) + " came back twice");
