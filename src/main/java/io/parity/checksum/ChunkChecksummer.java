@@ -120,8 +120,9 @@ public final class ChunkChecksummer {
      * and hashes (see {@link io.parity.reconcile.KeyedRowHashes}), up to {@code limit} rows a side.
      */
     public Sides<io.parity.reconcile.KeyedRowHashes> keyedChecksums(SideTable src, SideTable dst, KeyRange range,
-                                                                   int limit) {
-        return onBoth(() -> keyed(source, src, range, limit), () -> keyed(destination, dst, range, limit));
+                                                                   int limit, int expectedRows) {
+        return onBoth(() -> keyed(source, src, range, limit, expectedRows),
+                () -> keyed(destination, dst, range, limit, expectedRows));
     }
 
     /**
@@ -144,8 +145,9 @@ public final class ChunkChecksummer {
                 && !(type.contains("bigint") && type.contains("unsigned"));
     }
 
-    private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit) {
-        io.parity.reconcile.KeyedRowHashes keep = new io.parity.reconcile.KeyedRowHashes(limit);
+    private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit,
+                                                     int expectedRows) {
+        io.parity.reconcile.KeyedRowHashes keep = new io.parity.reconcile.KeyedRowHashes(limit, expectedRows);
         try (Connection c = side.dataSource().getConnection()) {
             side.dialect().streamedChecksum(c, table, range, hash, keep);
             return keep;

@@ -84,6 +84,11 @@ public final class SideConnection implements AutoCloseable {
         props.setProperty("tinyInt1isBit", "false");
         props.setProperty("yearIsDateType", "false");
         props.setProperty("zeroDateTimeBehavior", "convertToNull");
+        if (readOnly && endpoint.url().startsWith("jdbc:mysql:")) {
+            // Verify sessions set net_write_timeout once (Dialect.sessionSetup): without this Connector/J sends
+            // SET net_write_timeout before and after every streamed result, two round trips per chunk and side.
+            props.setProperty("netTimeoutForStreamingResults", "0");
+        }
         config.setDataSourceProperties(props);
         try {
             return new HikariDataSource(config);

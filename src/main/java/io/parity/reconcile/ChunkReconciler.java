@@ -193,7 +193,7 @@ public final class ChunkReconciler {
         if (changed.isEmpty()) {
             return found;
         }
-        if (changed.size() > READ_ALL_SHARE * Math.max(s.size(), d.size())) {
+        if (changed.size() > READ_ALL_SHARE * Math.max(rows(listings.source()), rows(listings.destination()))) {
             return mergeRows(range);
         }
         java.util.Map<KeyValues, List<RowDiff>> read = new java.util.HashMap<>();
@@ -219,6 +219,15 @@ public final class ChunkReconciler {
         }
         read.values().forEach(diffs::addAll); // keys that changed spelling under a collation, or vanished
         return diffs;
+    }
+
+    /**
+     * How many rows the listed range holds on one side: its checksum's count, which also covers the equal rows a
+     * listing reduced by {@link KeyedRowHashes#differing} leaves out.
+     */
+    private static long rows(RowHashes listing) {
+        return listing.checksum() == null ? listing.rows().size() : Math.max(listing.rows().size(),
+                listing.checksum().rows());
     }
 
     private List<RowDiff> mergeRows(KeyRange range) {

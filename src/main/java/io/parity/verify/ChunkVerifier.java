@@ -76,12 +76,13 @@ public final class ChunkVerifier {
         if (reconciler.lists() && context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
             // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
             ChunkChecksummer.Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
-                    plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT);
+                    plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT,
+                    context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()));
             pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
             if (!pair.matches()) {
                 diffs = kept.source().complete() && kept.destination().complete()
-                        ? reconciler.fromListings(chunk.range(), new ChunkChecksummer.Sides<>(
-                                kept.source().toRowHashes(), kept.destination().toRowHashes()))
+                        ? reconciler.fromListings(chunk.range(),
+                                KeyedRowHashes.differing(kept.source(), kept.destination()))
                         : reconciler.reconcile(chunk.range(), pair, drift.dense());
             }
         }

@@ -323,7 +323,7 @@ class RowEncodingIT {
                     continue;
                 }
                 String what = c.table() + " " + hash;
-                var sides = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1000);
+                var sides = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1000, 1000);
                 var pair = ctx.checksummer().both(plan.source(), plan.destination(), KeyRange.ALL);
                 assertThat(sides.source().checksum()).as(what).isEqualTo(pair.source());
                 assertThat(sides.destination().checksum()).as(what).isEqualTo(pair.destination());
@@ -334,7 +334,7 @@ class RowEncodingIT {
                         sides.source().toRowHashes(), sides.destination().toRowHashes())).stream()
                         .map(RowEncodingIT::render).toList();
                 assertThat(rendered).as(what).containsExactlyInAnyOrderElementsOf(c.expected());
-                var small = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1);
+                var small = ctx.checksummer().keyedChecksums(plan.source(), plan.destination(), KeyRange.ALL, 1, 1);
                 if (pair.source().rows() > 1) {
                     assertThat(small.source().complete()).as(what + " limited").isFalse();
                     assertThat(small.source().checksum()).as(what + " limited").isEqualTo(pair.source());

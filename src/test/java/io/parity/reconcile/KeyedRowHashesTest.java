@@ -48,9 +48,49 @@ class KeyedRowHashesTest {
         KeyedRowHashes keep = new KeyedRowHashes(10);
         keep.add(1L, 0, 0);
         assertThat(keep.complete()).as("no checksum yet").isFalse();
-        keep.add(null, 0, 0);
+        keep.giveUp();
         keep.finish(SUM);
         assertThat(keep.complete()).isFalse();
         assertThat(keep.checksum()).isEqualTo(SUM);
+    }
+    /**
+     * Only rows that do not match reach the reconciler: keys on one side only, and keys whose hash halves differ
+     * (either half), on both sides; each side keeps its full checksum. The destination streamed out of key order.
+     */
+    @Test
+    void differingKeepsOnlyTheRowsThatDoNotMatchWithEachSidesFullChecksum() {
+        KeyedRowHashes source = new KeyedRowHashes(100, 8);
+        KeyedRowHashes destination = new KeyedRowHashes(100, 8);
+        for (long k = 1; k <= 10; k++) {
+            source.add(k, k, k * 10);
+        }
+        for (long k = 10; k >= 2; k--) {          // key 1 missing; out of order
+            destination.add(k, k == 4 ? 99 : k, k == 7 ? 1 : k * 10);
+        }
+        destination.add(12L, 12, 120);             // extra
+        ChunkChecksum other = new ChunkChecksum(10, BigInteger.ONE, BigInteger.ONE);
+        source.finish(SUM);
+        destination.finish(other);
+        var sides = KeyedRowHashes.differing(source, destination);
+        assertThat(sides.source().rows()).extracting(r -> r.key().key())
+                .containsExactly(KeyValues.of(1L), KeyValues.of(4L), KeyValues.of(7L));
+        assertThat(sides.destination().rows()).extracting(r -> r.key().key())
+                .containsExactly(KeyValues.of(4L), KeyValues.of(7L), KeyValues.of(12L));
+        assertThat(sides.destination().rows()).extracting(HashedRow::a).containsExactly(99L, 7L, 12L);
+        assertThat(sides.source().checksum()).isEqualTo(SUM);
+        assertThat(sides.destination().checksum()).isEqualTo(other);
+        assertThat(sides.source().complete()).isTrue();
+    }
+
+    @Test
+    void differingRefusesAnIncompleteSide() {
+        KeyedRowHashes source = new KeyedRowHashes(1, 1);
+        source.add(1L, 0, 0);
+        source.add(2L, 0, 0);
+        source.finish(SUM);
+        KeyedRowHashes destination = new KeyedRowHashes(10, 1);
+        destination.finish(SUM);
+        assertThatThrownBy(() -> KeyedRowHashes.differing(source, destination))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

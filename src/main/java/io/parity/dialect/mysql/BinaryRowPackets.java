@@ -4,6 +4,8 @@ import com.mysql.cj.MysqlType;
 import com.mysql.cj.exceptions.CJException;
 import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
 import com.mysql.cj.protocol.ResultsetRows;
+import com.mysql.cj.protocol.Resultset;
+import com.mysql.cj.protocol.a.BinaryRowFactory;
 import com.mysql.cj.protocol.a.NativePacketPayload;
 import com.mysql.cj.protocol.a.NativeUtils;
 import com.mysql.cj.protocol.a.result.AbstractBufferRow;
@@ -84,11 +86,70 @@ final class BinaryRowPackets {
         }
         boolean unsigned = keyColumn >= 0 && fields[keyColumn].isUnsigned();
         try {
+            RowPacketStream stream = parse ? RowPacketStream.open(result.getRows()) : null;
+            if (stream != null) {
+                try (stream) {
+                    return hashPackets(stream, result, widths, hasher, keyColumn, unsigned, keep);
+                }
+            }
             return hashRows(result.getRows(), widths, parse, hasher, keyColumn, unsigned, keep);
         } catch (CJException e) {
             // ResultSet.next() would have translated the driver's own exceptions (connection lost, query killed):
             // do the same, so that callers see an SQLException they label and retry.
             throw SQLExceptionsMapping.translateException(e);
+        }
+    }
+
+    /**
+     * The rows of {@code stream}, parsed from each packet in place. A row whose parse does not end exactly at its
+     * packet's end is read again through Connector/J's own row class and {@link Row#getBytes(int)}.
+     */
+    private static long hashPackets(RowPacketStream stream, NativeResultset result, int[] widths, RowHasher hasher,
+                                    int keyColumn, boolean unsigned, io.parity.reconcile.KeyedRowHashes keep)
+            throws SQLException {
+        long slow = 0;
+        long[] key = new long[1];
+        int nulls = 1;                                  // after the 0x00 that marks a binary row
+        int values = nulls + (widths.length + 9) / 8;   // after the NULL bitmap (two reserved bits)
+        BinaryRowFactory rowFactory = null;
+        while (stream.next()) {
+            hasher.beginRow();
+            key[0] = NO_KEY;
+            if (!parse(stream.buffer(), nulls, values, stream.length(), widths, hasher, keyColumn, unsigned, key)) {
+                slow++;
+                if (rowFactory == null) {
+                    rowFactory = new BinaryRowFactory(stream.protocol(), result.getColumnDefinition(),
+                            Resultset.Concurrency.READ_ONLY, false);
+                }
+                bytesOf(rowFactory.createFromMessage(stream.payload()), widths, hasher, keyColumn, unsigned, key);
+            }
+            hasher.endRow();
+            keep(keep, key[0], hasher);
+        }
+        return slow;
+    }
+
+    private static void keep(io.parity.reconcile.KeyedRowHashes keep, long key, RowHasher hasher) {
+        if (keep == null) {
+            return;
+        }
+        if (key == NO_KEY) {
+            keep.giveUp();
+        } else {
+            keep.add(key, hasher.rowA(), hasher.rowB());
+        }
+    }
+
+    /** One row through the public {@link Row#getBytes(int)}: the reference the packet parse must equal. */
+    private static void bytesOf(Row row, int[] widths, RowHasher hasher, int keyColumn, boolean unsigned,
+                                long[] key) {
+        hasher.beginRow();
+        for (int i = 0; i < widths.length; i++) {
+            byte[] v = row.getBytes(i);
+            hasher.value(v);
+            if (i == keyColumn && v != null && row instanceof BinaryBufferRow && v.length == widths[i]) {
+                key[0] = integer(v, 0, v.length, unsigned);
+            }
         }
     }
 
@@ -102,19 +163,10 @@ final class BinaryRowPackets {
             key[0] = NO_KEY;
             if (!parse || !fromPacket(row, widths, hasher, keyColumn, unsigned, key)) {
                 slow++;
-                hasher.beginRow();
-                for (int i = 0; i < widths.length; i++) {
-                    byte[] v = row.getBytes(i);
-                    hasher.value(v);
-                    if (i == keyColumn && v != null && row instanceof BinaryBufferRow && v.length == widths[i]) {
-                        key[0] = integer(v, 0, v.length, unsigned);
-                    }
-                }
+                bytesOf(row, widths, hasher, keyColumn, unsigned, key);
             }
             hasher.endRow();
-            if (keep != null) {
-                keep.add(key[0] == NO_KEY ? null : key[0], hasher.rowA(), hasher.rowB());
-            }
+            keep(keep, key[0], hasher);
         }
         return slow;
     }
@@ -178,7 +230,16 @@ final class BinaryRowPackets {
         int end = payload.getPayloadLength();
         int pos = (int) HOME.get(row);
         int nulls = pos - (widths.length + 9) / 8;
-        if (nulls < 1 || end > buf.length) {
+        return parse(buf, nulls, pos, end, widths, hasher, keyColumn, unsigned, key);
+    }
+
+    /**
+     * Parses one binary row of {@code buf}: its NULL bitmap at {@code nulls}, its values from {@code pos} to
+     * {@code end}. False (having fed the hasher partly) when the values do not end exactly at {@code end}.
+     */
+    private static boolean parse(byte[] buf, int nulls, int pos, int end, int[] widths, RowHasher hasher,
+                                 int keyColumn, boolean unsigned, long[] key) {
+        if (nulls < 1 || end > buf.length || pos > end) {
             return false;
         }
         for (int i = 0; i < widths.length; i++) {

@@ -83,9 +83,18 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    /**
+     * Also sets {@code net_write_timeout} once per session to what Connector/J would otherwise set before and reset
+     * after every streamed result (two extra round trips per chunk and side; the pool turns that off, see
+     * {@code SideConnection}).
+     */
     public String sessionSetup(java.time.Duration lockWait) {
-        return sessionSetup() + ", SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds());
+        return sessionSetup() + ", SESSION lock_wait_timeout = " + Math.max(1, lockWait.toSeconds())
+                + ", SESSION net_write_timeout = " + STREAMING_WRITE_TIMEOUT;
     }
+
+    /** Seconds the server waits on a client that reads a streamed result slowly: Connector/J's own default. */
+    static final int STREAMING_WRITE_TIMEOUT = 600;
 
     @Override
     public String gtidPositionQuery() {
@@ -217,7 +226,7 @@ public class MySqlDialect implements Dialect {
             keyColumn = table.columnNames().indexOf(table.key().get(0).name());
         }
         if (keep != null && keyColumn < 0) {
-            keep.add(null, 0, 0);
+            keep.giveUp();
         }
         SqlStatement stmt = hashedRows(table, range);
         RowHasher hasher = new RowHasher(hash);
@@ -230,7 +239,7 @@ public class MySqlDialect implements Dialect {
                 if (BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep) < 0) {
                     BinaryRowPackets.hashThroughJdbc(rs, hasher);
                     if (keep != null) {
-                        keep.add(null, 0, 0);
+                        keep.giveUp();
                     }
                 }
             }

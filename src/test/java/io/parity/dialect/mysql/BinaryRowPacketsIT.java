@@ -75,6 +75,114 @@ class BinaryRowPacketsIT {
     }
 
     /**
+     * The rows are read straight off the connection ({@link RowPacketStream}), and the connection is left exactly as
+     * after reading them through JDBC: the next statements on it work, and the result set closes without waiting.
+     */
+    @Test
+    void rowsAreReadOffTheConnectionWhichStaysUsable() throws SQLException {
+        String sql = "SELECT id, n, o, p FROM " + DB + ".t";
+        try (Connection c = TestDatabase.get().connect(DB)) {
+            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            for (int round = 0; round < 3; round++) {
+                try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+                    ps.setFetchSize(Integer.MIN_VALUE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        var rows = rs.unwrap(com.mysql.cj.protocol.a.result.NativeResultset.class).getRows();
+                        assertThat(RowPacketStream.open(rows)).as("raw stream available").isNotNull();
+                    }
+                    RowHasher hasher = new RowHasher(HashAlgorithm.CRC64);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(BinaryRowPackets.hashAll(rs, hasher)).isZero();
+                        assertThat(rs.next()).as("nothing left after the end packet").isFalse();
+                    }
+                    assertThat(hasher.result().rows()).isEqualTo(2003);
+                }
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + DB + ".t")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(2003);
+                }
+            }
+        }
+    }
+
+    /**
+     * A row longer than one packet (2^24 - 1 bytes) arrives in several: the parse must join them exactly as
+     * Connector/J does.
+     */
+    @Test
+    void aRowSpanningSeveralPacketsHashesAsThroughJdbc() throws SQLException {
+        TestDatabase db = TestDatabase.get();
+        long before;
+        try (Connection c = db.connect(DB); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT @@global.max_allowed_packet")) {
+            rs.next();
+            before = rs.getLong(1);
+            st.execute("SET GLOBAL max_allowed_packet = " + Math.max(before, 64L << 20));
+        }
+        try (Connection c = db.connect(DB)) {
+            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            String sql = "SELECT seq, IF(seq = 2, REPEAT('w', 40000000), IF(seq = 3, REPEAT('e', 16777210), 'x')),"
+                    + " seq * 3 FROM seq_1_to_4";
+            RowHasher packets = new RowHasher(HashAlgorithm.SHA1);
+            RowHasher jdbc = new RowHasher(HashAlgorithm.SHA1);
+            try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(Integer.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(BinaryRowPackets.hashAll(rs, packets)).isZero();
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    BinaryRowPackets.hashThroughJdbc(rs, jdbc);
+                }
+            }
+            assertThat(packets.result()).isEqualTo(jdbc.result());
+            assertThat(packets.result().rows()).isEqualTo(4);
+        } finally {
+            try (Connection c = db.connect(DB); var st = c.createStatement()) {
+                st.execute("SET GLOBAL max_allowed_packet = " + before);
+            }
+        }
+    }
+
+    /** A server error after rows began to arrive (the query killed) is Connector/J's exception, as SQLException. */
+    @Test
+    void aQueryKilledWhileRowsStreamSurfacesAsAnSqlExceptionAndTheConnectionStaysUsable() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        try (Connection c = db.connect(DB)) {
+            long id;
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
+                    "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(Integer.MIN_VALUE);
+            ResultSet rs = ps.executeQuery();
+            Thread killer = new Thread(() -> {
+                try (Connection k = db.connect(DB); var st = k.createStatement()) {
+                    Thread.sleep(700);
+                    st.execute("KILL QUERY " + id);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            killer.start();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> BinaryRowPackets.hashAll(rs, new RowHasher(HashAlgorithm.CRC64)))
+                    .isInstanceOf(SQLException.class);
+            killer.join();
+            rs.close();
+            ps.close();
+            try (var st = c.createStatement(); ResultSet again = st.executeQuery("SELECT 42")) {
+                again.next();
+                assertThat(again.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    /**
      * The driver's own exceptions while rows stream (here the connection is killed after rows began to arrive) must
      * come out as {@link SQLException}s, as {@code ResultSet.next()} would throw them, so that the chunk is retried.
      */
