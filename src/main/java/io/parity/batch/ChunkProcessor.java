@@ -17,12 +17,19 @@ public class ChunkProcessor implements ItemProcessor<Chunk, ChunkResult> {
         this.verifier = new ChunkVerifier(context);
     }
 
-    /** Verifies the chunk and reports its time to the segment's sizer (see {@code options.chunk-time}). */
+    /**
+     * Verifies the chunk and reports its time to the segment's sizer (see {@code options.chunk-time}) and its rows to
+     * the segment's key spans (see {@code options.boundaries}).
+     */
     @Override
     public ChunkResult process(Chunk chunk) {
         long start = System.nanoTime();
         ChunkResult result = verifier.verify(chunk);
         context.sizer(chunk.tableId(), chunk.segment()).observe(chunk.ordinal(), System.nanoTime() - start);
+        io.parity.chunk.KeySpans spans = context.keySpans(context.plan(chunk.tableId()), chunk.segment());
+        if (spans != null) {
+            spans.observe(chunk.range(), result.checksums().maxRows());
+        }
         return result;
     }
 }

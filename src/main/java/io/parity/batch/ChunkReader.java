@@ -70,7 +70,7 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
     private Chunk next(Chunk previous) {
         int ordinal = previous == null ? 0 : previous.ordinal() + 1;
         return walker.next(plan.id(), plan.source(), segmentNo, segment, previous,
-                context.sizer(plan.id(), segmentNo).next(ordinal));
+                context.sizer(plan.id(), segmentNo).next(ordinal), context.keySpans(plan, segmentNo));
     }
 
     private static Chunk await(CompletableFuture<Chunk> future) {

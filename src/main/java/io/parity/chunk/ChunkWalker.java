@@ -62,11 +62,86 @@ public final class ChunkWalker {
      * segment ends at the segment's upper bound.
      */
     public Chunk next(String tableId, SideTable table, int segmentNo, KeyRange segment, Chunk previous, int chunkRows) {
+        return next(tableId, table, segmentNo, segment, previous, chunkRows, null);
+    }
+
+    /**
+     * {@link #next(String, SideTable, int, KeyRange, Chunk, int)}, cut arithmetically by {@code spans} when they know
+     * the segment's key density and the source's optimizer agrees the cut holds at most {@link KeySpans#TOLERANCE}
+     * times {@code chunkRows}; otherwise (and always with {@code spans == null}) by walking the index.
+     */
+    public Chunk next(String tableId, SideTable table, int segmentNo, KeyRange segment, Chunk previous, int chunkRows,
+                      KeySpans spans) {
         KeyValues lower = previous == null ? segment.lower() : previous.range().upper();
         int ordinal = previous == null ? 0 : previous.ordinal() + 1;
+        Optional<KeyRange> cut = spans == null ? Optional.empty() : cut(table, segment, lower, chunkRows, spans);
+        if (cut.isPresent()) {
+            return new Chunk(tableId, segmentNo, ordinal, cut.get());
+        }
         Optional<KeyValues> end = keyAt(table, new KeyRange(lower, segment.upper()), chunkRows - 1L, false);
         KeyValues upper = end.orElse(segment.upper());
         return new Chunk(tableId, segmentNo, ordinal, new KeyRange(lower, upper));
+    }
+
+    /** The arithmetic cut after {@code lower}, clamped to the segment, if the row estimate confirms it. */
+    private Optional<KeyRange> cut(SideTable table, KeyRange segment, KeyValues lower, int chunkRows, KeySpans spans) {
+        if (lower == null || lower.size() != 1 || !(lower.get(0) instanceof Long lo)) {
+            return Optional.empty();
+        }
+        java.util.OptionalLong end = spans.upper(lo, chunkRows);
+        if (end.isEmpty()) {
+            return Optional.empty();
+        }
+        KeyValues upper = KeyValues.of(end.getAsLong());
+        if (segment.upper() != null) {
+            if (!(segment.upper().get(0) instanceof Long last)) {
+                return Optional.empty();
+            }
+            if (end.getAsLong() >= last) {
+                upper = segment.upper();
+            }
+        } else {
+            Optional<Long> max = sourceMax(table);
+            if (max.isEmpty() || end.getAsLong() >= max.get()) {
+                upper = null; // past the source's last key: the segment's open end takes what is left on both sides
+            }
+        }
+        KeyRange range = new KeyRange(lower, upper);
+        long estimate = estimate(table, range);
+        return estimate >= 0 && estimate <= KeySpans.TOLERANCE * chunkRows ? Optional.of(range) : Optional.empty();
+    }
+
+    private Optional<Long> sourceMax;
+
+    /** The source's largest key when the walk first needs it; rows added later fall into the open last chunk. */
+    private Optional<Long> sourceMax(SideTable table) {
+        if (sourceMax == null) {
+            SqlStatement stmt = source.dialect().maxKey(table);
+            try (Connection c = source.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+                source.dialect().bind(ps, stmt.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                    Object max = rs.next() ? rs.getObject(1) : null;
+                    sourceMax = max instanceof Long || max instanceof Integer || max instanceof Short
+                            || max instanceof Byte ? Optional.of(((Number) max).longValue()) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw ConnectionErrors.during("finding the last key of " + table.ref(), source.side(), e);
+            }
+        }
+        return sourceMax;
+    }
+
+    private long estimate(SideTable table, KeyRange range) {
+        SqlStatement stmt = source.dialect().rowEstimate(table, range);
+        try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            source.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                return source.dialect().readRowEstimate(rs);
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("estimating chunk rows of " + table.ref(), source.side(), e);
+        }
     }
 
     /** Whether {@code chunk} is the last of its segment. */

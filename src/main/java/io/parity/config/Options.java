@@ -18,15 +18,23 @@ import java.time.Duration;
  * @param chunkTime       target time per chunk: chunk sizes adapt toward it from the slower side's rows per second,
  *                        starting at {@code chunkRows}; {@code null} keeps every chunk at {@code chunkRows}
  * @param reconcile       how differing chunks are narrowed down to rows
+ * @param boundaries      how chunk boundaries are found on one-column integer keys
  */
 public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
                       ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
-                      Hashing hashing, Duration chunkTime, Reconcile reconcile) {
+                      Hashing hashing, Duration chunkTime, Reconcile reconcile, Boundaries boundaries) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_FENCE_TIMEOUT = Duration.ofSeconds(60);
+
+    public Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
+                   ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                   Hashing hashing, Duration chunkTime, Reconcile reconcile) {
+        this(chunkRows, parallelism, hash, recheck, retry, throttle, lockWaitTimeout, fence, fenceTimeout, hashing,
+                chunkTime, reconcile, Boundaries.ARITHMETIC);
+    }
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
         this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),

@@ -27,7 +27,7 @@ final class SpecReader {
     private static final Set<String> ENDPOINT_KEYS = Set.of("url", "user", "password", "password-file");
     private static final Set<String> TABLE_KEYS = Set.of("name", "include", "exclude", "target", "columns", "where", "key");
     private static final Set<String> COLUMNS_KEYS = Set.of("ignore");
-    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "chunk-time", "hashing", "reconcile", "parallelism", "hash", "recheck", "retry",
+    private static final Set<String> OPTION_KEYS = Set.of("chunk-rows", "chunk-time", "hashing", "reconcile", "boundaries", "parallelism", "hash", "recheck", "retry",
             "throttle", "lock-wait-timeout", "fence", "fence-timeout");
     private static final Set<String> RECHECK_KEYS = Set.of("attempts", "delay", "multiplier");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay");
@@ -230,8 +230,10 @@ final class SpecReader {
         }
         Reconcile reconcile = choice(map, "reconcile", Reconcile::parse, Reconcile.ROW_HASHES,
                 "is not a way to reconcile; use row-hashes or buckets");
+        Boundaries boundaries = choice(map, "boundaries", Boundaries::parse, Boundaries.ARITHMETIC,
+                "is not a way to find chunk boundaries; use arithmetic or index");
         return new Options(chunkRows, parallelism, hash, recheck, retry, throttle, lockWait, fence, fenceTimeout,
-                hashing, chunkTime, reconcile);
+                hashing, chunkTime, reconcile, boundaries);
     }
 
     private RecheckPolicy recheck(Object node, RecheckPolicy fallback) {

@@ -150,6 +150,32 @@ public interface Dialect {
         throw new UnsupportedOperationException(describe() + " has no bucket checksums");
     }
 
+    /**
+     * Whether {@link #rowEstimate} and {@link #maxKey} are available, so a segment keyed on one integer column can be
+     * cut arithmetically (see {@code io.parity.chunk.KeySpans}) instead of walking the key index for every chunk.
+     */
+    default boolean supportsRowEstimates() {
+        return false;
+    }
+
+    /**
+     * The optimizer's estimate of the rows in {@code range} (table filter ignored, as the index walk ignores it), read
+     * with {@link #readRowEstimate}: index dives, not a scan.
+     */
+    default SqlStatement rowEstimate(SideTable table, KeyRange range) {
+        throw new UnsupportedOperationException(describe() + " has no row estimates");
+    }
+
+    /** The estimate {@link #rowEstimate} returned; -1 when the server gave none. */
+    default long readRowEstimate(ResultSet rs) throws SQLException {
+        throw new UnsupportedOperationException(describe() + " has no row estimates");
+    }
+
+    /** {@code SELECT MAX(key) FROM t}: one end of the key index. */
+    default SqlStatement maxKey(SideTable table) {
+        throw new UnsupportedOperationException(describe() + " has no max key query");
+    }
+
     /** Whether {@link #evenBucketChecksums} is available. */
     default boolean supportsEvenBuckets() {
         return false;

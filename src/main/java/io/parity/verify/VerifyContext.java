@@ -33,6 +33,7 @@ public final class VerifyContext implements AutoCloseable {
     private final java.util.Map<String, io.parity.chunk.ChunkSizer> sizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Throttle throttle;
     private final java.util.Map<String, DriftMemory> drift = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.parity.chunk.KeySpans> keySpans = new java.util.concurrent.ConcurrentHashMap<>();
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
                          List<TablePlan> plans) {
@@ -61,6 +62,21 @@ public final class VerifyContext implements AutoCloseable {
     public io.parity.chunk.ChunkSizer sizer(String tableId, int segment) {
         return sizers.computeIfAbsent(tableId + "#" + segment,
                 k -> new io.parity.chunk.ChunkSizer(spec.options().chunkRows(), spec.options().chunkTime()));
+    }
+
+    /**
+     * The key density of one table segment, shared by its reader (which cuts) and processor (which counts), when
+     * its chunks may be cut arithmetically: {@code boundaries: arithmetic}, a key of one integer column on the source,
+     * and a source dialect with row estimates. {@code null} otherwise: the reader walks the index.
+     */
+    public io.parity.chunk.KeySpans keySpans(io.parity.schema.TablePlan plan, int segment) {
+        if (spec.options().boundaries() != io.parity.config.Boundaries.ARITHMETIC || plan.source() == null
+                || plan.source().key().size() != 1
+                || plan.source().key().get(0).kind() != io.parity.schema.ColumnKind.INTEGER
+                || !source.dialect().supportsRowEstimates()) {
+            return null;
+        }
+        return keySpans.computeIfAbsent(plan.id() + "#" + segment, k -> new io.parity.chunk.KeySpans());
     }
 
     /** How often recent chunks of one table segment differed (see {@link DriftMemory}). */

@@ -145,6 +145,9 @@ class SpecLoaderTest {
         assertThat(loader(Map.of()).load(buckets).options().reconcile()).isEqualTo(Reconcile.BUCKETS);
         assertThat(Reconcile.ROW_HASHES.specName()).isEqualTo("row-hashes");
         assertThat(Reconcile.parse("Row-Hashes")).isEqualTo(Reconcile.ROW_HASHES);
+        assertThat(options.boundaries()).isEqualTo(io.parity.config.Boundaries.ARITHMETIC);
+        Path index = write("index.yml", VALID_SIDES + "tables: [t]\noptions: { boundaries: index }\n");
+        assertThat(loader(Map.of()).load(index).options().boundaries()).isEqualTo(io.parity.config.Boundaries.INDEX);
     }
 
     @Test
@@ -330,6 +333,8 @@ class SpecLoaderTest {
                         "options.hashing: 'gpu' is not a place to hash rows; use server or client"),
                 Arguments.of("bad reconcile", VALID_SIDES + tables + "options: { reconcile: bisect }\n",
                         "options.reconcile: 'bisect' is not a way to reconcile; use row-hashes or buckets"),
+                Arguments.of("bad boundaries", VALID_SIDES + tables + "options: { boundaries: random }\n",
+                        "options.boundaries: 'random' is not a way to find chunk boundaries; use arithmetic or index"),
                 Arguments.of("bad chunk-time", VALID_SIDES + tables + "options: { chunk-time: 5ms }\n",
                         "options.chunk-time: '5ms' is out of range"),
                 Arguments.of("chunk-time not a duration", VALID_SIDES + tables + "options: { chunk-time: soon }\n",
