@@ -37,7 +37,8 @@ public final class TablePartitioner implements Partitioner {
             if (!plan.comparable()) {
                 continue;
             }
-            List<KeyRange> segments = planner.plan(plan.source(), plan.estimatedRows(), chunkRows, 2 * gridSize);
+            List<KeyRange> segments = planner.plan(plan.source(), plan.estimatedRows(), chunkRows, 2 * gridSize,
+                    context.cutsArithmetically(plan));
             for (int s = 0; s < segments.size(); s++) {
                 ExecutionContext ctx = new ExecutionContext();
                 ctx.putString(PartitionKeys.TABLE, plan.id());

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class ChunkWalker {
     }
 
     /** Runs a query that returns keys and reads them in order. */
-    public java.util.List<KeyValues> keys(SqlStatement stmt, SideTable table) {
+    public List<KeyValues> keys(SqlStatement stmt, SideTable table) {
         try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             source.dialect().bind(ps, stmt.params());
             java.util.List<KeyValues> keys = new java.util.ArrayList<>();
@@ -111,25 +112,74 @@ public final class ChunkWalker {
         return estimate >= 0 && estimate <= KeySpans.TOLERANCE * chunkRows ? Optional.of(range) : Optional.empty();
     }
 
+    /**
+     * Keys that cut a table keyed on one integer column into {@code parts} segments of equal key span between the
+     * source's smallest and largest key, instead of walking the index to each boundary (which reads every row before
+     * the last boundary, serially, before any chunk starts). The cut is kept only when the optimizer estimates every
+     * segment to hold between a third and three times its share of rows; otherwise (gappy or clustered keys) it is
+     * empty and the caller walks the index. InnoDB's estimates are too rough (twice the rows on some ranges, capped
+     * at half the table) to place boundaries by, but they do tell an even key spread from a lopsided one.
+     */
+    public Optional<List<KeyValues>> estimatedSplits(SideTable table, int parts) {
+        if (!source.dialect().supportsRowEstimates() || table.key().size() != 1 || parts < 2) {
+            return Optional.empty();
+        }
+        Optional<Long> max = sourceMax(table);
+        Optional<Long> min = sourceEnd(table, source.dialect().minKey(table));
+        if (max.isEmpty() || min.isEmpty() || max.get() - (double) min.get() < parts) {
+            return Optional.empty();
+        }
+        java.math.BigInteger lo = java.math.BigInteger.valueOf(min.get());
+        java.math.BigInteger span = java.math.BigInteger.valueOf(max.get()).subtract(lo);
+        List<KeyValues> splits = new java.util.ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            long split = lo.add(span.multiply(java.math.BigInteger.valueOf(i))
+                    .divide(java.math.BigInteger.valueOf(parts))).longValueExact();
+            splits.add(KeyValues.of(split));
+        }
+        long[] estimates = new long[parts];
+        long total = 0;
+        for (int i = 0; i < parts; i++) {
+            KeyValues lower = i == 0 ? KeyValues.of(min.get() - 1) : splits.get(i - 1);
+            KeyValues upper = i == parts - 1 ? KeyValues.of(max.get()) : splits.get(i);
+            estimates[i] = estimate(table, new KeyRange(lower, upper));
+            if (estimates[i] < 0) {
+                return Optional.empty();
+            }
+            total += estimates[i];
+        }
+        double share = total / (double) parts;
+        for (long e : estimates) {
+            if (e < share / 3 || e > share * 3) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(splits);
+    }
+
     private Optional<Long> sourceMax;
+
 
     /** The source's largest key when the walk first needs it; rows added later fall into the open last chunk. */
     private Optional<Long> sourceMax(SideTable table) {
         if (sourceMax == null) {
-            SqlStatement stmt = source.dialect().maxKey(table);
-            try (Connection c = source.dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-                source.dialect().bind(ps, stmt.params());
-                try (ResultSet rs = ps.executeQuery()) {
-                    Object max = rs.next() ? rs.getObject(1) : null;
-                    sourceMax = max instanceof Long || max instanceof Integer || max instanceof Short
-                            || max instanceof Byte ? Optional.of(((Number) max).longValue()) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw ConnectionErrors.during("finding the last key of " + table.ref(), source.side(), e);
-            }
+            sourceMax = sourceEnd(table, source.dialect().maxKey(table));
         }
         return sourceMax;
+    }
+
+    /** The one key value {@code stmt} (a MIN or MAX of the key) returns, when it is a signed 64-bit integer. */
+    private Optional<Long> sourceEnd(SideTable table, SqlStatement stmt) {
+        try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            source.dialect().bind(ps, stmt.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                Object end = rs.next() ? rs.getObject(1) : null;
+                return end instanceof Long || end instanceof Integer || end instanceof Short || end instanceof Byte
+                        ? Optional.of(((Number) end).longValue()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("finding the key range of " + table.ref(), source.side(), e);
+        }
     }
 
     private long estimate(SideTable table, KeyRange range) {

@@ -176,6 +176,11 @@ public interface Dialect {
         throw new UnsupportedOperationException(describe() + " has no max key query");
     }
 
+    /** {@code SELECT MIN(key) FROM t}: the other end. */
+    default SqlStatement minKey(SideTable table) {
+        throw new UnsupportedOperationException(describe() + " has no min key query");
+    }
+
     /** Whether {@link #evenBucketChecksums} is available. */
     default boolean supportsEvenBuckets() {
         return false;

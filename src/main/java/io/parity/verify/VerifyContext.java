@@ -70,13 +70,21 @@ public final class VerifyContext implements AutoCloseable {
      * and a source dialect with row estimates. {@code null} otherwise: the reader walks the index.
      */
     public io.parity.chunk.KeySpans keySpans(io.parity.schema.TablePlan plan, int segment) {
-        if (spec.options().boundaries() != io.parity.config.Boundaries.ARITHMETIC || plan.source() == null
-                || plan.source().key().size() != 1
-                || plan.source().key().get(0).kind() != io.parity.schema.ColumnKind.INTEGER
-                || !source.dialect().supportsRowEstimates()) {
+        if (!cutsArithmetically(plan)) {
             return null;
         }
         return keySpans.computeIfAbsent(plan.id() + "#" + segment, k -> new io.parity.chunk.KeySpans());
+    }
+
+    /**
+     * Whether chunk and segment boundaries of this table may be found arithmetically and on row estimates
+     * ({@code boundaries: arithmetic}, one integer key column on the source, a source dialect with estimates).
+     */
+    public boolean cutsArithmetically(io.parity.schema.TablePlan plan) {
+        return spec.options().boundaries() == io.parity.config.Boundaries.ARITHMETIC && plan.source() != null
+                && plan.source().key().size() == 1
+                && plan.source().key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER
+                && source.dialect().supportsRowEstimates();
     }
 
     /** How often recent chunks of one table segment differed (see {@link DriftMemory}). */

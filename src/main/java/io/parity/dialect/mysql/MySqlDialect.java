@@ -208,6 +208,11 @@ public class MySqlDialect implements Dialect {
         return new SqlStatement("SELECT MAX(" + keyList(table) + ") FROM " + from(table), List.of());
     }
 
+    @Override
+    public SqlStatement minKey(SideTable table) {
+        return new SqlStatement("SELECT MIN(" + keyList(table) + ") FROM " + from(table), List.of());
+    }
+
     /** Pushed down: one aggregate query per chunk, so only three numbers cross the network. */
     @Override
     public ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
