@@ -148,27 +148,11 @@ class BinaryRowPacketsIT {
     /** A server error after rows began to arrive (the query killed) is Connector/J's exception, as SQLException. */
     @Test
     void aQueryKilledWhileRowsStreamSurfacesAsAnSqlExceptionAndTheConnectionStaysUsable() throws Exception {
-        TestDatabase db = TestDatabase.get();
-        try (Connection c = db.connect(DB)) {
-            long id;
-            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
-                    "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(Integer.MIN_VALUE);
+        try (Connection c = TestDatabase.get().connect(DB)) {
+            long id = connectionId(c);
+            PreparedStatement ps = slowWideRows(c);
             ResultSet rs = ps.executeQuery();
-            Thread killer = new Thread(() -> {
-                try (Connection k = db.connect(DB); var st = k.createStatement()) {
-                    Thread.sleep(700);
-                    st.execute("KILL QUERY " + id);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            killer.start();
+            Thread killer = killLater(id, "KILL QUERY");
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> BinaryRowPackets.hashAll(rs, new RowHasher(HashAlgorithm.CRC64)))
                     .isInstanceOf(SQLException.class);
@@ -188,28 +172,11 @@ class BinaryRowPacketsIT {
      */
     @Test
     void aConnectionLostWhileRowsStreamSurfacesAsAnSqlException() throws Exception {
-        TestDatabase db = TestDatabase.get();
-        Connection c = db.connect(DB);
-        long id;
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            id = rs.getLong(1);
-        }
-        // Wide rows fill the server's network buffer at once, so rows are already streaming when the kill lands.
-        PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
-                "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
-                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(Integer.MIN_VALUE);
+        Connection c = TestDatabase.get().connect(DB);
+        long id = connectionId(c);
+        PreparedStatement ps = slowWideRows(c);
         ResultSet rs = ps.executeQuery();
-        Thread killer = new Thread(() -> {
-            try (Connection k = db.connect(DB); var st = k.createStatement()) {
-                Thread.sleep(700);
-                st.execute("KILL CONNECTION " + id);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        killer.start();
+        Thread killer = killLater(id, "KILL CONNECTION");
         RowHasher hasher = new RowHasher(HashAlgorithm.CRC64);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinaryRowPackets.hashAll(rs, hasher))
                 .isInstanceOf(SQLException.class);
@@ -231,5 +198,35 @@ class BinaryRowPacketsIT {
             assertThat(BinaryRowPackets.hashAll(foreign, new RowHasher(HashAlgorithm.CRC64))).isEqualTo(-1);
             assertThat(rs.next()).as("nothing was read").isTrue();
         }
+    }
+
+    /** Wide rows fill the server's network buffer at once, so rows are already streaming when a kill lands. */
+    private static PreparedStatement slowWideRows(Connection c) throws SQLException {
+        PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
+                "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Integer.MIN_VALUE);
+        return ps;
+    }
+
+    private static long connectionId(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs {@code kill} (KILL QUERY or KILL CONNECTION) on session {@code id} from another connection in 0.7 s. */
+    private static Thread killLater(long id, String kill) {
+        Thread killer = new Thread(() -> {
+            try (Connection k = TestDatabase.get().connect(DB); var st = k.createStatement()) {
+                Thread.sleep(700);
+                st.execute(kill + " " + id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        killer.start();
+        return killer;
     }
 }
