@@ -32,10 +32,13 @@ public record RepositorySettings(String url, String user, String password) {
         return v == null ? fallback : v;
     }
 
-    /** Spring properties; MySQL-family repositories create job instances under REPEATABLE_READ to avoid deadlocks. */
+    /**
+     * Spring properties; MySQL-family repositories create job instances under REPEATABLE_READ to avoid deadlocks, and
+     * an H2 repository is opened with {@link #h2ClosesQuickly}.
+     */
     Map<String, Object> springProperties() {
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.url", h2ClosesQuickly(url));
         props.put("spring.datasource.username", user);
         props.put("spring.datasource.password", password);
         String lower = url.toLowerCase(Locale.ROOT);
@@ -57,6 +60,19 @@ public record RepositorySettings(String url, String user, String password) {
                     + " jdbc:mysql://host:3306/parity or set PARITY_REPOSITORY_URL");
         }
         return this;
+    }
+
+    /**
+     * An H2 URL with {@code MAX_COMPACT_TIME=0} unless it sets that itself. H2 otherwise compacts its file every time
+     * the last connection closes, at the end of every command: measured 0.7 to 0.9 s of CPU and wall time per run once
+     * the repository held a few dozen runs (40 MB). The store still reuses the space of old chunks while it runs.
+     */
+    static String h2ClosesQuickly(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.contains("max_compact_time")) {
+            return url;
+        }
+        return url + ";MAX_COMPACT_TIME=0";
     }
 
     /** The URL without credentials, for messages. */
