@@ -12,7 +12,7 @@
 #                         [--reconcile row-hashes|buckets]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1}"; chunk_rows=""; parallelism=2; hashing=server; chunk_time=""; reconcile=row-hashes
+rows=2000000; drift=0; runs=3; skip_pt=0; build_only=0; java_opts="${PARITY_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}"; chunk_rows=""; parallelism=2; hashing=server; chunk_time=""; reconcile=row-hashes
 while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
