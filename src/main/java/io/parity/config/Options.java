@@ -25,6 +25,12 @@ public record Options(int chunkRows, int parallelism, HashAlgorithm hash, Rechec
                       Hashing hashing, Duration chunkTime, Reconcile reconcile, Boundaries boundaries) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
+    /**
+     * With {@code hashing: client}: a differing chunk is reconciled from the keys and hashes kept while it streamed,
+     * with no second scan, so larger chunks cost nothing with drift and halve the per-chunk round trips and commits
+     * (measured at 2M rows with 1e-4 drift: engine time 3.4-3.8 s against 3.7-4.5 s, three alternating pairs).
+     */
+    public static final int DEFAULT_CLIENT_CHUNK_ROWS = 20_000;
     public static final int DEFAULT_PARALLELISM = 2;
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_FENCE_TIMEOUT = Duration.ofSeconds(60);

@@ -195,7 +195,10 @@ final class SpecReader {
             return defaults;
         }
         unknownKeys(map, OPTION_KEYS, "options.");
-        int chunkRows = positiveInt(map, "chunk-rows", defaults.chunkRows(), 100_000_000);
+        Hashing hashing = choice(map, "hashing", Hashing::parse, Hashing.SERVER,
+                "is not a place to hash rows; use server or client");
+        int chunkRows = positiveInt(map, "chunk-rows", hashing == Hashing.CLIENT ? Options.DEFAULT_CLIENT_CHUNK_ROWS
+                : defaults.chunkRows(), 100_000_000);
         int parallelism = positiveInt(map, "parallelism", defaults.parallelism(), 64);
         RecheckPolicy recheck = recheck(map.get("recheck"), defaults.recheck());
         RetryPolicy retry = retry(map.get("retry"), defaults.retry());
@@ -216,8 +219,6 @@ final class SpecReader {
         Duration fenceTimeout = map.containsKey("fence-timeout")
                 ? duration(map.get("fence-timeout"), "options.fence-timeout", Options.DEFAULT_FENCE_TIMEOUT)
                 : Options.DEFAULT_FENCE_TIMEOUT;
-        Hashing hashing = choice(map, "hashing", Hashing::parse, Hashing.SERVER,
-                "is not a place to hash rows; use server or client");
         Duration chunkTime = null;
         String chunkTimeText = String.valueOf(map.get("chunk-time"));
         // YAML 1.1 reads a bare 'off' as false

@@ -43,11 +43,12 @@ public final class ChunkReconciler {
     public static final int LIST_LIMIT = 20_000;
 
     /**
-     * The most rows a side keeps keys and hashes of while client-hashing a chunk (24 bytes a row while streaming): a
-     * differing chunk up to this size is reconciled from what was kept, without another scan. The same bound as a
-     * listing, because a differing chunk's kept rows become one (about 150 bytes a row).
+     * The most rows a side keeps keys and hashes of while client-hashing a chunk (24 bytes a row): a differing chunk
+     * up to this size is reconciled from what was kept, without another scan. Only rows that do not match become
+     * objects ({@link KeyedRowHashes#differing}), so this can be four times the client chunk size, the most an
+     * arithmetic cut may hold (two partitions, both sides: under 8 MiB).
      */
-    public static final int KEEP_LIMIT = LIST_LIMIT;
+    public static final int KEEP_LIMIT = 80_000;
 
     /** Keys per read of changed rows. */
     static final int KEYS_PER_READ = 500;

@@ -138,6 +138,9 @@ class SpecLoaderTest {
         assertThat(options.hashing()).isEqualTo(io.parity.config.Hashing.CLIENT);
         assertThat(options.reconcile()).isEqualTo(Reconcile.ROW_HASHES);
         assertThat(options.chunkTime()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(options.chunkRows()).as("client hashing's default").isEqualTo(Options.DEFAULT_CLIENT_CHUNK_ROWS);
+        Path explicit = write("explicit.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client, chunk-rows: 700 }\n");
+        assertThat(loader(Map.of()).load(explicit).options().chunkRows()).isEqualTo(700);
         Path off = write("off.yml", VALID_SIDES + "tables: [t]\noptions: { chunk-time: off }\n");
         assertThat(loader(Map.of()).load(off).options().chunkTime()).isNull();
         assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.config.Hashing.SERVER);
