@@ -1,18 +1,15 @@
 package io.parity.batch;
 
-import io.parity.cli.ParityVersion;
 import io.parity.config.JobSpec;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import io.parity.gate.VerifyOutcome;
 import io.parity.gate.VerifyRuns;
 import io.parity.report.RunReporter;
-import io.parity.report.RunSummary;
 import io.parity.report.SummaryAssembler;
 import io.parity.report.TableSummary;
 import io.parity.report.Verdict;
 import io.parity.store.RunStore;
-import io.parity.store.StoredDiff;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.BatchStatus;

@@ -1,7 +1,7 @@
 package io.parity.batch;
 
-import io.parity.chunk.Chunk;
-import io.parity.verify.ChunkResult;
+import io.parity.core.Chunk;
+import io.parity.core.ChunkResult;
 import io.parity.verify.ChunkVerifier;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -1,16 +1,16 @@
 package io.parity.batch;
 
-import io.parity.chunk.Chunk;
 import io.parity.chunk.ChunkWalker;
-import io.parity.chunk.KeyCodec;
-import io.parity.chunk.KeyRange;
+import io.parity.core.Chunk;
+import io.parity.core.KeyCodec;
+import io.parity.core.KeyRange;
 import io.parity.schema.TablePlan;
 import io.parity.verify.VerifyContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the chunks of one partition (a table segment) by walking the source's key index lazily, one boundary query

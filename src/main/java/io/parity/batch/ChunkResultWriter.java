@@ -1,7 +1,7 @@
 package io.parity.batch;
 
+import io.parity.core.ChunkResult;
 import io.parity.store.RunStore;
-import io.parity.verify.ChunkResult;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 

@@ -1,6 +1,6 @@
 package io.parity.batch;
 
-import io.parity.verify.ChunkResult;
+import io.parity.core.ChunkResult;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;

@@ -1,9 +1,9 @@
 package io.parity.batch;
 
 import io.parity.chunk.ChunkWalker;
-import io.parity.chunk.KeyCodec;
-import io.parity.chunk.KeyRange;
 import io.parity.chunk.SegmentPlanner;
+import io.parity.core.KeyCodec;
+import io.parity.core.KeyRange;
 import io.parity.schema.TablePlan;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.core.partition.Partitioner;

@@ -2,7 +2,7 @@ package io.parity.batch;
 
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,8 +1,8 @@
 package io.parity.batch;
 
-import io.parity.chunk.Chunk;
+import io.parity.core.Chunk;
+import io.parity.core.ChunkResult;
 import io.parity.store.RunStore;
-import io.parity.verify.ChunkResult;
 import io.parity.verify.Rechecker;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.core.job.Job;

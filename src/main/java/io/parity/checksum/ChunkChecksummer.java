@@ -1,13 +1,16 @@
 package io.parity.checksum;
 
-import io.parity.chunk.KeyRange;
-import io.parity.config.HashAlgorithm;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
-import io.parity.error.ParityException;
+import io.parity.core.ChecksumPair;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.ParityException;
+import io.parity.core.Sides;
+import io.parity.dialect.SqlStatement;
 import io.parity.schema.SideTable;
 
-import io.parity.dialect.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +32,7 @@ public final class ChunkChecksummer {
     private final HashAlgorithm hash;
     private final ExecutorService executor;
     private final Fence fence;
-    private final io.parity.config.Hashing hashing;
+    private final io.parity.core.Hashing hashing;
     private final HashAlgorithm bucketHash;
 
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
@@ -40,17 +43,17 @@ public final class ChunkChecksummer {
     /** With an active fence the sides are read one after the other, the destination after it caught up. */
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
                             ExecutorService executor, Fence fence) {
-        this(source, destination, hash, executor, fence, io.parity.config.Hashing.SERVER, hash);
+        this(source, destination, hash, executor, fence, io.parity.core.Hashing.SERVER, hash);
     }
 
     /**
-     * @param hashing    where chunk checksums are computed (see {@link io.parity.config.Hashing})
+     * @param hashing    where chunk checksums are computed (see {@link io.parity.core.Hashing})
      * @param bucketHash the hash of the pushed-down bucket checksums that narrow a mismatching chunk; with client
      *                   hashing the chunk's hash may be one the server lacks, and the buckets only compare with each
      *                   other, so the servers' own hash serves
      */
     public ChunkChecksummer(SideConnection source, SideConnection destination, HashAlgorithm hash,
-                            ExecutorService executor, Fence fence, io.parity.config.Hashing hashing,
+                            ExecutorService executor, Fence fence, io.parity.core.Hashing hashing,
                             HashAlgorithm bucketHash) {
         this.source = source;
         this.destination = destination;
@@ -76,13 +79,13 @@ public final class ChunkChecksummer {
      * chunk hash and hashing place of {@link #both}, so their checksums equal what {@link #both} returns; at most
      * {@code limit} rows a side when {@code limit > 0}.
      */
-    public Sides<io.parity.reconcile.RowHashes> listings(SideTable src, SideTable dst, KeyRange range, int limit) {
+    public Sides<io.parity.core.RowHashes> listings(SideTable src, SideTable dst, KeyRange range, int limit) {
         return onBoth(() -> listing(source, src, range, limit), () -> listing(destination, dst, range, limit));
     }
 
     /** Per-bucket checksums of {@code range} cut at {@code splits}, both sides at once; index = bucket. */
     public java.util.List<ChecksumPair> buckets(SideTable src, SideTable dst, KeyRange range,
-                                                java.util.List<io.parity.chunk.KeyValues> splits) {
+                                                java.util.List<io.parity.core.KeyValues> splits) {
         Sides<java.util.Map<Integer, ChunkChecksum>> b = onBoth(() -> bucketed(source, src, range, splits),
                 () -> bucketed(destination, dst, range, splits));
         java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
@@ -98,7 +101,7 @@ public final class ChunkChecksummer {
      * side, index = bucket. Their sum is the range's checksum, so this can replace {@link #both} for a range that is
      * likely to differ. With server hashing only (the chunk hash then is the bucket hash).
      */
-    public java.util.List<ChecksumPair> evenBuckets(SideTable src, SideTable dst, io.parity.chunk.EvenBuckets buckets) {
+    public java.util.List<ChecksumPair> evenBuckets(SideTable src, SideTable dst, io.parity.core.EvenBuckets buckets) {
         Sides<java.util.Map<Integer, ChunkChecksum>> b = onBoth(() -> evenBucketed(source, src, buckets),
                 () -> evenBucketed(destination, dst, buckets));
         java.util.List<ChecksumPair> pairs = new java.util.ArrayList<>();
@@ -111,15 +114,15 @@ public final class ChunkChecksummer {
 
     /** Whether {@link #evenBuckets} can stand in for {@link #both}: server hashing, and both dialects have them. */
     public boolean evenBucketsFirst() {
-        return hashing == io.parity.config.Hashing.SERVER && bucketHash == hash
+        return hashing == io.parity.core.Hashing.SERVER && bucketHash == hash
                 && source.dialect().supportsEvenBuckets() && destination.dialect().supportsEvenBuckets();
     }
 
     /**
      * Both sides' streamed checksums of {@code range} ({@code hashing: client}), each side also keeping its rows' keys
-     * and hashes (see {@link io.parity.reconcile.KeyedRowHashes}), up to {@code limit} rows a side.
+     * and hashes (see {@link io.parity.core.KeyedRowHashes}), up to {@code limit} rows a side.
      */
-    public Sides<io.parity.reconcile.KeyedRowHashes> keyedChecksums(SideTable src, SideTable dst, KeyRange range,
+    public Sides<io.parity.core.KeyedRowHashes> keyedChecksums(SideTable src, SideTable dst, KeyRange range,
                                                                    int limit, int expectedRows) {
         return onBoth(() -> keyed(source, src, range, limit, expectedRows),
                 () -> keyed(destination, dst, range, limit, expectedRows));
@@ -131,7 +134,7 @@ public final class ChunkChecksummer {
      * keys would not compare equal to them).
      */
     public boolean keepsRowHashes(SideTable src, SideTable dst) {
-        return hashing == io.parity.config.Hashing.CLIENT && source.dialect().keepsRowHashes()
+        return hashing == io.parity.core.Hashing.CLIENT && source.dialect().keepsRowHashes()
                 && destination.dialect().keepsRowHashes() && longKey(src) && longKey(dst);
     }
 
@@ -145,19 +148,15 @@ public final class ChunkChecksummer {
                 && !(type.contains("bigint") && type.contains("unsigned"));
     }
 
-    private io.parity.reconcile.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit,
+    private io.parity.core.KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit,
                                                      int expectedRows) {
-        io.parity.reconcile.KeyedRowHashes keep = new io.parity.reconcile.KeyedRowHashes(limit, expectedRows);
+        io.parity.core.KeyedRowHashes keep = new io.parity.core.KeyedRowHashes(limit, expectedRows);
         try (Connection c = side.dataSource().getConnection()) {
             side.dialect().streamedChecksum(c, table, range, hash, keep);
             return keep;
         } catch (SQLException e) {
             throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
         }
-    }
-
-    /** One value per side. */
-    public record Sides<T>(T source, T destination) {
     }
 
     /**
@@ -185,7 +184,7 @@ public final class ChunkChecksummer {
         }
     }
 
-    private io.parity.reconcile.RowHashes listing(SideConnection side, SideTable table, KeyRange range, int limit) {
+    private io.parity.core.RowHashes listing(SideConnection side, SideTable table, KeyRange range, int limit) {
         try (Connection c = side.dataSource().getConnection()) {
             return side.dialect().rowHashes(c, table, range, hash, hashing, limit);
         } catch (SQLException e) {
@@ -196,12 +195,12 @@ public final class ChunkChecksummer {
     /** Whether both dialects list row hashes with this chunk's hash and hashing place. */
     public boolean listsRowHashes() {
         return source.dialect().supportsRowHashes() && destination.dialect().supportsRowHashes()
-                && (hashing == io.parity.config.Hashing.CLIENT
+                && (hashing == io.parity.core.Hashing.CLIENT
                 || (source.dialect().supports(hash) && destination.dialect().supports(hash)));
     }
 
     private java.util.Map<Integer, ChunkChecksum> bucketed(SideConnection side, SideTable table, KeyRange range,
-                                                           java.util.List<io.parity.chunk.KeyValues> splits) {
+                                                           java.util.List<io.parity.core.KeyValues> splits) {
         SqlStatement stmt = side.dialect().bucketChecksums(table, range, splits, bucketHash);
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             side.dialect().bind(ps, stmt.params());
@@ -214,7 +213,7 @@ public final class ChunkChecksummer {
     }
 
     private java.util.Map<Integer, ChunkChecksum> evenBucketed(SideConnection side, SideTable table,
-                                                               io.parity.chunk.EvenBuckets buckets) {
+                                                               io.parity.core.EvenBuckets buckets) {
         SqlStatement stmt = side.dialect().evenBucketChecksums(table, buckets, hash);
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             side.dialect().bind(ps, stmt.params());
@@ -236,7 +235,7 @@ public final class ChunkChecksummer {
 
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
         try (Connection c = side.dataSource().getConnection()) {
-            return hashing == io.parity.config.Hashing.CLIENT ? side.dialect().streamedChecksum(c, table, range, hash)
+            return hashing == io.parity.core.Hashing.CLIENT ? side.dialect().streamedChecksum(c, table, range, hash)
                     : side.dialect().checksum(c, table, range, hash);
         } catch (SQLException e) {
             throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);

@@ -2,9 +2,9 @@ package io.parity.checksum;
 
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import io.parity.dialect.SqlStatement;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package io.parity.chunk;
 
+import io.parity.core.Chunk;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,6 +2,9 @@ package io.parity.chunk;
 
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.Chunk;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.SideTable;
 

@@ -1,5 +1,8 @@
 package io.parity.chunk;
 
+import io.parity.core.Chunk;
+import io.parity.core.KeyRange;
+
 import java.util.OptionalLong;
 
 /**

@@ -1,5 +1,7 @@
 package io.parity.chunk;
 
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.schema.SideTable;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.parity.cli;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,8 @@ package io.parity.cli;
 
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.gate.CutoverSpec;
 import io.parity.gate.CutoverSpecLoader;
 import org.springframework.batch.core.BatchStatus;

@@ -1,8 +1,9 @@
 package io.parity.cli;
 
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.demo.DemoDatabases;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

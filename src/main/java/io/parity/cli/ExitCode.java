@@ -1,6 +1,6 @@
 package io.parity.cli;
 
-import io.parity.error.Failure;
+import io.parity.core.Failure;
 import io.parity.gate.CutoverReport;
 import io.parity.gate.StepStatus;
 import io.parity.report.Verdict;

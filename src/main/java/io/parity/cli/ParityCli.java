@@ -1,6 +1,6 @@
 package io.parity.cli;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

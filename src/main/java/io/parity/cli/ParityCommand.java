@@ -1,5 +1,6 @@
 package io.parity.cli;
 
+import io.parity.core.ParityVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

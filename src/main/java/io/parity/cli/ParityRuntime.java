@@ -1,7 +1,6 @@
 package io.parity.cli;
 
-import io.parity.ParityApplication;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.remote.BrokerSettings;
 import io.parity.remote.RemoteRole;
 import org.springframework.boot.WebApplicationType;
@@ -50,7 +49,7 @@ public final class ParityRuntime implements AutoCloseable {
     private static ParityRuntime start(RepositorySettings repository, BrokerSettings broker, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(repository.springProperties());
         props.putAll(extra);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(ParityApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ParityContext.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties(props);

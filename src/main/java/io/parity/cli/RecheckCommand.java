@@ -2,8 +2,8 @@ package io.parity.cli;
 
 import io.parity.config.JobSpec;
 import io.parity.config.RecheckPolicy;
-import io.parity.config.SpecLoader;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.report.RunReporter;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;

@@ -1,9 +1,10 @@
 package io.parity.cli;
 
-import io.parity.chunk.KeyValues;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
-import io.parity.error.ParityException;
+import io.parity.core.KeyValues;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.repair.RepairDirection;
 import io.parity.repair.RepairOptions;
 import io.parity.repair.RepairRun;

@@ -55,7 +55,7 @@ public record RepositorySettings(String url, String user, String password) {
      */
     RepositorySettings requireShared(String mode) {
         if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-            throw io.parity.error.ParityException.badInput(mode + " needs a job repository shared by manager and workers"
+            throw io.parity.core.ParityException.badInput(mode + " needs a job repository shared by manager and workers"
                     + " (MariaDB, MySQL or PostgreSQL), not the embedded H2 file; pass --repository-url"
                     + " jdbc:mysql://host:3306/parity or set PARITY_REPOSITORY_URL");
         }

@@ -1,6 +1,6 @@
 package io.parity.cli;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;

@@ -1,5 +1,6 @@
 package io.parity.cli;
 
+import io.parity.core.ParityVersion;
 import io.parity.report.SummaryAssembler;
 import io.parity.report.TableSummary;
 import io.parity.store.RunStore;

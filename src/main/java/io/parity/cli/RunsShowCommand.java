@@ -1,6 +1,7 @@
 package io.parity.cli;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.report.SummaryAssembler;
 import io.parity.report.TableSummary;
 import io.parity.store.RunStore;

@@ -6,15 +6,15 @@ import io.parity.batch.VerifyLauncher;
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
 import io.parity.config.Workers;
-import io.parity.error.ParityException;
-import io.parity.report.Phase;
-import io.parity.config.Workers;
+import io.parity.core.ParityException;
+import io.parity.core.ParityVersion;
 import io.parity.remote.BrokerSettings;
+import io.parity.report.Phase;
 import io.parity.report.ReportWriter;
 import io.parity.report.RunReporter;
-import io.parity.schema.TablePlan;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
+import io.parity.schema.TablePlan;
 import io.parity.store.RunStore;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
@@ -180,7 +180,7 @@ public class VerifyCommand implements Callable<Integer> {
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
         long runId = execution.getJobInstance().getInstanceId();
         ParityException failure = completed ? null : execution.getStatus() == BatchStatus.STOPPED
-                ? new ParityException(io.parity.error.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
+                ? new ParityException(io.parity.core.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
                         + " --restart " + runId + "' continues it")
                 : VerifyLauncher.failureOf(execution);
         RunReporter reporter = RunReporter.of(runtime.bean(RunStore.class), context)
@@ -197,7 +197,7 @@ public class VerifyCommand implements Callable<Integer> {
                     spec.commandLine().getColorScheme().ansi().enabled());
         }
         if (failure != null) {
-            String restartHint = failure.failure() == io.parity.error.Failure.INCOMPLETE
+            String restartHint = failure.failure() == io.parity.core.Failure.INCOMPLETE
                     && !failure.getMessage().contains("--restart") ? "; 'parity verify --restart " + runId + "' continues it" : "";
             spec.commandLine().getErr().println("parity: " + failure.getMessage() + restartHint);
             return ExitCode.of(failure.failure());

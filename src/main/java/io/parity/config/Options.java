@@ -1,5 +1,8 @@
 package io.parity.config;
 
+import io.parity.core.HashAlgorithm;
+import io.parity.core.Hashing;
+
 import java.time.Duration;
 
 /**

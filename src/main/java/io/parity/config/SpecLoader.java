@@ -1,6 +1,6 @@
 package io.parity.config;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

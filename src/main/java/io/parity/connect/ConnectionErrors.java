@@ -1,8 +1,9 @@
 package io.parity.connect;
 
 import io.parity.config.Endpoint;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
 
 import java.sql.SQLException;
 

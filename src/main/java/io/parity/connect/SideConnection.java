@@ -4,14 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.parity.config.Endpoint;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
 import io.parity.dialect.Dialect;
 import io.parity.dialect.Dialects;
-import io.parity.error.ParityException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * A read-only connection pool to one side with its detected dialect. Every connection is pinned by the dialect's

@@ -1,7 +1,7 @@
 package io.parity.demo;
 
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import org.h2.tools.RunScript;
 
 import java.io.IOException;

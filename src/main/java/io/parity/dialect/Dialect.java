@@ -1,10 +1,10 @@
 package io.parity.dialect;
 
-import io.parity.checksum.ChunkChecksum;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
-import io.parity.config.HashAlgorithm;
-import io.parity.reconcile.RowImage;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowImage;
 import io.parity.schema.SideTable;
 import io.parity.schema.TableRef;
 import io.parity.schema.TableSchema;
@@ -106,7 +106,7 @@ public interface Dialect {
 
     /**
      * The same count and sums computed in Java from the streamed rows of {@code range} ({@code hashing: client}), with
-     * {@link io.parity.checksum.RowHasher}: the servers only read and send rows. Every hash is available this way.
+     * {@link io.parity.core.RowHasher}: the servers only read and send rows. Every hash is available this way.
      */
     ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
             throws SQLException;
@@ -121,7 +121,7 @@ public interface Dialect {
      * table keyed on one integer column. A dialect that cannot keep them marks {@code keep} incomplete.
      */
     default ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
-                                           io.parity.reconcile.KeyedRowHashes keep) throws SQLException {
+                                           io.parity.core.KeyedRowHashes keep) throws SQLException {
         ChunkChecksum sum = streamedChecksum(connection, table, range, hash);
         keep.giveUp();
         keep.finish(sum);
@@ -191,7 +191,7 @@ public interface Dialect {
      * arithmetic on the key ({@code (key - base) DIV width}), so no split keys are read first. Rows as
      * {@link #bucketChecksums}, read with {@link #readBuckets}.
      */
-    default SqlStatement evenBucketChecksums(SideTable table, io.parity.chunk.EvenBuckets buckets, HashAlgorithm hash) {
+    default SqlStatement evenBucketChecksums(SideTable table, io.parity.core.EvenBuckets buckets, HashAlgorithm hash) {
         throw new UnsupportedOperationException(describe() + " has no even bucket checksums");
     }
 
@@ -214,8 +214,8 @@ public interface Dialect {
      * (client hashing) of the same range with the same hash. With {@code limit > 0} at most that many rows are
      * listed, and a range holding more yields an incomplete listing.
      */
-    default io.parity.reconcile.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
-                                                    HashAlgorithm hash, io.parity.config.Hashing hashing, int limit)
+    default io.parity.core.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
+                                                    HashAlgorithm hash, io.parity.core.Hashing hashing, int limit)
             throws SQLException {
         throw new UnsupportedOperationException(describe() + " has no row hash listings");
     }

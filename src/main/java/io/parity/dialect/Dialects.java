@@ -1,9 +1,9 @@
 package io.parity.dialect;
 
+import io.parity.core.ParityException;
 import io.parity.dialect.generic.GenericDialect;
 import io.parity.dialect.mysql.MariaDbDialect;
 import io.parity.dialect.mysql.MySqlDialect;
-import io.parity.error.ParityException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.parity.dialect;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
 import io.parity.schema.SideTable;
 
 import java.sql.ResultSet;

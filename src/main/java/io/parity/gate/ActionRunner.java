@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;

@@ -1,7 +1,7 @@
 package io.parity.gate;
 
-import io.parity.connect.Side;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
 
 import java.io.IOException;
 import java.nio.file.Files;

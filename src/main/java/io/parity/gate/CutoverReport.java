@@ -1,7 +1,7 @@
 package io.parity.gate;
 
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

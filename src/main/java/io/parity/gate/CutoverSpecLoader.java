@@ -1,7 +1,7 @@
 package io.parity.gate;
 
 import io.parity.config.JobSpec;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

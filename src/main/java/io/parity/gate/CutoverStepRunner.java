@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.parity.gate;
 
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;

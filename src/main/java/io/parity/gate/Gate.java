@@ -27,7 +27,7 @@ public interface Gate {
     }
 
     /**
-     * Measures once. Throws {@link io.parity.error.ParityException} when it cannot measure (a gate that cannot measure
+     * Measures once. Throws {@link io.parity.core.ParityException} when it cannot measure (a gate that cannot measure
      * must not decide).
      */
     Observation observe(GateContext context, GateSettings settings);

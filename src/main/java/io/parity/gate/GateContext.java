@@ -2,8 +2,8 @@ package io.parity.gate;
 
 import io.parity.config.JobSpec;
 import io.parity.connect.ConnectionErrors;
-import io.parity.connect.Side;
 import io.parity.connect.SideConnection;
+import io.parity.core.Side;
 import io.parity.dialect.CutoverSql;
 
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.parity.gate;
 
-import io.parity.connect.Side;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
 import io.parity.dialect.CutoverSql;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.connect.Side;
+import io.parity.core.Side;
 import io.parity.dialect.CutoverSql;
 
 import java.sql.ResultSet;

@@ -1,11 +1,18 @@
 package io.parity.reconcile;
 
-import io.parity.checksum.ChecksumPair;
 import io.parity.checksum.ChunkChecksummer;
 import io.parity.chunk.ChunkWalker;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
 import io.parity.connect.SideConnection;
+import io.parity.core.ChecksumPair;
+import io.parity.core.DiffKind;
+import io.parity.core.HashedRow;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.KeyedRowHashes;
+import io.parity.core.RowDiff;
+import io.parity.core.RowHashes;
+import io.parity.core.RowImage;
+import io.parity.core.Sides;
 import io.parity.schema.TablePlan;
 
 import java.util.ArrayList;
@@ -109,7 +116,7 @@ public final class ChunkReconciler {
      * Row differences of {@code buckets}' range from its per-bucket checksums {@code pairs} (see
      * {@link ChunkChecksummer#evenBuckets}): only differing buckets are narrowed further, as sparse differences.
      */
-    public List<RowDiff> reconcile(io.parity.chunk.EvenBuckets buckets, List<ChecksumPair> pairs) {
+    public List<RowDiff> reconcile(io.parity.core.EvenBuckets buckets, List<ChecksumPair> pairs) {
         List<RowDiff> diffs = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             descend(buckets.bucket(i), pairs.get(i), false, diffs);
@@ -165,7 +172,7 @@ public final class ChunkReconciler {
      * keys whose row hashes differ are read in full from both sides (by key, or the whole range when many differ) and
      * merged, which names the changed columns and drops rows that are equal by now. Differences come in key order.
      */
-    public List<RowDiff> fromListings(KeyRange range, ChunkChecksummer.Sides<RowHashes> listings) {
+    public List<RowDiff> fromListings(KeyRange range, Sides<RowHashes> listings) {
         List<HashedRow> s = listings.source().rows();
         List<HashedRow> d = listings.destination().rows();
         List<RowDiff> found = new ArrayList<>();
@@ -200,7 +207,7 @@ public final class ChunkReconciler {
         java.util.Map<KeyValues, List<RowDiff>> read = new java.util.HashMap<>();
         for (int from = 0; from < changed.size(); from += KEYS_PER_READ) {
             List<KeyValues> keys = changed.subList(from, Math.min(changed.size(), from + KEYS_PER_READ));
-            ChunkChecksummer.Sides<List<RowImage>> rows = checksummer.onBoth(
+            Sides<List<RowImage>> rows = checksummer.onBoth(
                     () -> RowFetcher.fetch(source, plan.source(), keys),
                     () -> RowFetcher.fetch(destination, plan.destination(), keys));
             for (RowDiff diff : merger.merge(rows.source(), rows.destination())) {
@@ -232,7 +239,7 @@ public final class ChunkReconciler {
     }
 
     private List<RowDiff> mergeRows(KeyRange range) {
-        ChunkChecksummer.Sides<List<RowImage>> rows = checksummer.onBoth(
+        Sides<List<RowImage>> rows = checksummer.onBoth(
                 () -> RowFetcher.fetch(source, plan.source(), range),
                 () -> RowFetcher.fetch(destination, plan.destination(), range));
         return merger.merge(rows.source(), rows.destination());

@@ -1,5 +1,6 @@
 package io.parity.reconcile;
 
+import io.parity.core.RowImage;
 import io.parity.schema.Column;
 
 import java.math.BigDecimal;

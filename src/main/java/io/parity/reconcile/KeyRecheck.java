@@ -1,8 +1,10 @@
 package io.parity.reconcile;
 
-import io.parity.chunk.KeyValues;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.KeyValues;
+import io.parity.core.RowDiff;
+import io.parity.core.RowImage;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.TablePlan;
 
@@ -13,8 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares given keys again, row by row, with the verify engine's own canonical encoding and merge: used to re-check

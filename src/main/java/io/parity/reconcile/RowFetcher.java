@@ -1,8 +1,9 @@
 package io.parity.reconcile;
 
-import io.parity.chunk.KeyRange;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.KeyRange;
+import io.parity.core.RowImage;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.SideTable;
 
@@ -24,7 +25,7 @@ final class RowFetcher {
     }
 
     /** The rows with these keys, in key order; keys without a row on this side are simply absent. */
-    static List<RowImage> fetch(SideConnection side, SideTable table, List<io.parity.chunk.KeyValues> keys) {
+    static List<RowImage> fetch(SideConnection side, SideTable table, List<io.parity.core.KeyValues> keys) {
         return read(side, table, side.dialect().rowsByKeys(table, keys), keys.size() + " keys");
     }
 

@@ -1,5 +1,9 @@
 package io.parity.reconcile;
 
+import io.parity.core.DiffKind;
+import io.parity.core.RowDiff;
+import io.parity.core.RowImage;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package io.parity.remote;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.parity.config.Secret;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import java.net.URI;

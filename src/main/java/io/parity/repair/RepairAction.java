@@ -1,6 +1,6 @@
 package io.parity.repair;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
 
 import java.util.List;
 

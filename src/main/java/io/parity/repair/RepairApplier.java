@@ -2,8 +2,8 @@ package io.parity.repair;
 
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.ParityException;
 import io.parity.dialect.RepairSql;
-import io.parity.error.ParityException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +57,7 @@ public final class RepairApplier {
                     c.commit();
                 } catch (SQLException e) {
                     c.rollback();
-                    throw new ParityException(io.parity.error.Failure.INCOMPLETE, writer.side().label() + ": applying "
+                    throw new ParityException(io.parity.core.Failure.INCOMPLETE, writer.side().label() + ": applying "
                             + script.table().ref() + " stopped in transaction " + (committed + 1) + " (" + e.getMessage()
                             + "); " + committed + " earlier transactions are committed; run repair again to continue"
                             + " or apply the undo file", e);

@@ -1,8 +1,8 @@
 package io.parity.repair;
 
-import io.parity.chunk.KeyValues;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.KeyValues;
 import io.parity.dialect.RepairSql;
 import io.parity.schema.SideTable;
 

@@ -1,9 +1,9 @@
 package io.parity.repair;
 
-import io.parity.chunk.KeyValues;
 import io.parity.connect.SideConnection;
-import io.parity.error.ParityException;
-import io.parity.reconcile.RowDiff;
+import io.parity.core.KeyValues;
+import io.parity.core.ParityException;
+import io.parity.core.RowDiff;
 import io.parity.schema.SideTable;
 import io.parity.schema.TablePlan;
 import io.parity.verify.VerifyContext;
@@ -50,7 +50,7 @@ public final class RepairRun {
             }
             scripts.put(plan, script(plan, e.getValue()));
         }
-        SideConnection target = side(options.direction().target() == io.parity.connect.Side.SOURCE);
+        SideConnection target = side(options.direction().target() == io.parity.core.Side.SOURCE);
         if (options.apply()) {
             List<String> problems = new RepairSafety(target).problems(
                     scripts.values().stream().filter(s -> !s.actions().isEmpty()).map(RepairScript::table).toList(),
@@ -68,7 +68,7 @@ public final class RepairRun {
     }
 
     private RepairScript script(TablePlan plan, List<KeyValues> keys) {
-        boolean toSource = options.direction().target() == io.parity.connect.Side.SOURCE;
+        boolean toSource = options.direction().target() == io.parity.core.Side.SOURCE;
         SideTable fromTable = toSource ? plan.destination() : plan.source();
         SideTable targetTable = toSource ? plan.source() : plan.destination();
         List<RepairAction> actions = new RepairPlanner(side(!toSource), fromTable, side(toSource), targetTable).plan(keys);
@@ -93,7 +93,7 @@ public final class RepairRun {
         Path progressFile = runDir.resolve("repair").resolve(name + ".progress.json");
         RepairApplier.Progress progress;
         try (SideConnection writer = SideConnection.openWritable(options.direction().target(),
-                options.direction().target() == io.parity.connect.Side.SOURCE ? context.spec().source()
+                options.direction().target() == io.parity.core.Side.SOURCE ? context.spec().source()
                         : context.spec().destination())) {
             progress = new RepairApplier(writer, options.noBinlog()).apply(script, p -> record(progressFile, script, p));
         }
@@ -139,7 +139,7 @@ public final class RepairRun {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ParityException(io.parity.error.Failure.INCOMPLETE, "cannot write " + file + " (" + e.getMessage()
+            throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write " + file + " (" + e.getMessage()
                     + "); choose a writable --report-dir", e);
         }
     }

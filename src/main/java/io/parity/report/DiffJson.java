@@ -1,6 +1,6 @@
 package io.parity.report;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;

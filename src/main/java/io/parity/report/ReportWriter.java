@@ -1,6 +1,6 @@
 package io.parity.report;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.store.StoredDiff;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -50,7 +50,7 @@ public final class ReportWriter {
             Files.writeString(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render(), StandardCharsets.UTF_8);
             return dir;
         } catch (IOException | UncheckedIOException e) {
-            throw new ParityException(io.parity.error.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
+            throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
                     + e.getMessage() + "); choose a writable --report-dir", e);
         }
     }

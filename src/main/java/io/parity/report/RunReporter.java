@@ -1,7 +1,7 @@
 package io.parity.report;
 
 import io.parity.config.JobSpec;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.schema.TablePlan;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
@@ -59,7 +59,7 @@ public final class RunReporter {
         List<StoredDiff> diffs = store.diffs(runId);
         List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
         Verdict verdict = SummaryAssembler.verdict(tables, error == null);
-        RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.cli.ParityVersion.get(), spec.name(),
+        RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.core.ParityVersion.get(), spec.name(),
                 runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 context.source().dialect().describe() + " " + spec.source().safeUrl(),
                 context.destination().dialect().describe() + " " + spec.destination().safeUrl(),

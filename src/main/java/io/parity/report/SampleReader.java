@@ -1,8 +1,8 @@
 package io.parity.report;
 
-import io.parity.chunk.KeyValues;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
+import io.parity.core.KeyValues;
 import io.parity.repair.RowReader;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;

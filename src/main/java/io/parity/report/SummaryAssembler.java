@@ -1,6 +1,6 @@
 package io.parity.report;
 
-import io.parity.reconcile.DiffKind;
+import io.parity.core.DiffKind;
 import io.parity.store.StoredDiff;
 import io.parity.store.StoredTable;
 

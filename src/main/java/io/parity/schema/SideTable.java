@@ -18,6 +18,11 @@ public record SideTable(TableRef ref, List<Column> key, List<Column> columns, St
         return key.stream().map(Column::name).toList();
     }
 
+    /** Whether rows are identified by one integer column (arithmetic chunk cuts and even buckets need one). */
+    public boolean singleIntegerKey() {
+        return key.size() == 1 && key.get(0).kind() == ColumnKind.INTEGER;
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(Column::name).toList();
     }

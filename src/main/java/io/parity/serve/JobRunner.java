@@ -1,6 +1,6 @@
 package io.parity.serve;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.report.RunSummary;
 
 import java.time.Duration;

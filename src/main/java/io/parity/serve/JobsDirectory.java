@@ -1,7 +1,7 @@
 package io.parity.serve;
 
 import io.parity.config.SpecLoader;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 
 import java.io.IOException;
 import java.nio.file.Files;

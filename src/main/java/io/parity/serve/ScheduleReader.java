@@ -1,6 +1,6 @@
 package io.parity.serve;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

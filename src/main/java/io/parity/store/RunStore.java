@@ -1,23 +1,23 @@
 package io.parity.store;
 
-import io.parity.chunk.KeyCodec;
-import io.parity.reconcile.DiffKind;
-import io.parity.reconcile.RowDiff;
+import io.parity.core.ChunkResult;
+import io.parity.core.DiffKind;
+import io.parity.core.KeyCodec;
+import io.parity.core.RowDiff;
 import io.parity.schema.SchemaFinding;
 import io.parity.schema.TablePlan;
-import io.parity.verify.ChunkResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Parity's own result tables, kept in the job repository's database beside Spring Batch's. Chunk results are written

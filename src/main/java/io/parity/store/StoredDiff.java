@@ -1,7 +1,7 @@
 package io.parity.store;
 
-import io.parity.chunk.KeyValues;
-import io.parity.reconcile.DiffKind;
+import io.parity.core.DiffKind;
+import io.parity.core.KeyValues;
 
 import java.util.List;
 

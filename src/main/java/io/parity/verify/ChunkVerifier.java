@@ -1,15 +1,15 @@
 package io.parity.verify;
 
-import io.parity.checksum.ChecksumPair;
-import io.parity.checksum.ChunkChecksummer;
-import io.parity.reconcile.ChunkReconciler;
-import io.parity.reconcile.KeyedRowHashes;
-import io.parity.reconcile.RowHashes;
-import io.parity.chunk.Chunk;
-import io.parity.reconcile.RowDiff;
-import io.parity.schema.TablePlan;
-
 import io.parity.config.RetryPolicy;
+import io.parity.core.ChecksumPair;
+import io.parity.core.Chunk;
+import io.parity.core.ChunkResult;
+import io.parity.core.KeyedRowHashes;
+import io.parity.core.RowDiff;
+import io.parity.core.RowHashes;
+import io.parity.core.Sides;
+import io.parity.reconcile.ChunkReconciler;
+import io.parity.schema.TablePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +57,8 @@ public final class ChunkVerifier {
     }
 
     private static ChecksumPair sum(List<ChecksumPair> pairs) {
-        io.parity.checksum.ChunkChecksum source = io.parity.checksum.ChunkChecksum.EMPTY;
-        io.parity.checksum.ChunkChecksum destination = io.parity.checksum.ChunkChecksum.EMPTY;
+        io.parity.core.ChunkChecksum source = io.parity.core.ChunkChecksum.EMPTY;
+        io.parity.core.ChunkChecksum destination = io.parity.core.ChunkChecksum.EMPTY;
         for (ChecksumPair p : pairs) {
             source = source.plus(p.source());
             destination = destination.plus(p.destination());
@@ -75,7 +75,7 @@ public final class ChunkVerifier {
         List<RowDiff> diffs = List.of();
         if (reconciler.lists() && context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
             // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
-            ChunkChecksummer.Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
+            Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
                     plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT,
                     context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()));
             pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
@@ -89,7 +89,7 @@ public final class ChunkVerifier {
         if (pair == null && reconciler.lists() && drift.expectsDifferences()
                 && context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
             // Dense differences: one listing per side both checksums and reconciles the chunk.
-            ChunkChecksummer.Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
+            Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
                     chunk.range(), ChunkReconciler.LIST_LIMIT);
             if (listings.source().complete() && listings.destination().complete()) {
                 pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
@@ -98,8 +98,9 @@ public final class ChunkVerifier {
         }
         if (pair == null && drift.expectsSparseDifferences() && context.checksummer().evenBucketsFirst()) {
             // Sparse differences expected: the per-bucket checksums both compare the chunk and say where it differs.
-            java.util.Optional<io.parity.chunk.EvenBuckets> buckets = io.parity.chunk.EvenBuckets.of(plan.source(),
-                    plan.destination(), chunk.range(), ChunkReconciler.FANOUT);
+            java.util.Optional<io.parity.core.EvenBuckets> buckets = plan.source().singleIntegerKey()
+                    && plan.destination().singleIntegerKey() ? io.parity.core.EvenBuckets.of(chunk.range(),
+                    ChunkReconciler.FANOUT) : java.util.Optional.empty();
             if (buckets.isPresent()) {
                 List<ChecksumPair> pairs = context.checksummer().evenBuckets(plan.source(), plan.destination(),
                         buckets.get());

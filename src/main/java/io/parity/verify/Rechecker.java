@@ -1,12 +1,12 @@
 package io.parity.verify;
 
-import io.parity.chunk.KeyValues;
 import io.parity.config.RecheckPolicy;
+import io.parity.core.KeyValues;
+import io.parity.core.RowDiff;
 import io.parity.reconcile.KeyRecheck;
-import io.parity.reconcile.RowDiff;
+import io.parity.schema.TablePlan;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
-import io.parity.schema.TablePlan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.parity.verify;
 
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;

@@ -1,10 +1,10 @@
 package io.parity.verify;
 
 import io.parity.checksum.ChunkChecksummer;
-import io.parity.config.HashAlgorithm;
 import io.parity.config.JobSpec;
 import io.parity.connect.SideConnection;
-import io.parity.error.ParityException;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.ParityException;
 import io.parity.reconcile.ChunkReconciler;
 import io.parity.schema.TablePlan;
 

@@ -1,12 +1,11 @@
 package io.parity.verify;
 
-import io.parity.config.HashAlgorithm;
 import io.parity.config.JobSpec;
-import io.parity.connect.Side;
 import io.parity.connect.SideConnection;
-import io.parity.error.ParityException;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
 import io.parity.schema.TablePlan;
-import io.parity.schema.TableResolver;
 
 import java.util.List;
 
@@ -51,7 +50,7 @@ public final class VerifyPreparation {
 
     private static HashAlgorithm chooseHash(JobSpec spec, SideConnection source, SideConnection destination) {
         HashAlgorithm wanted = spec.options().hash();
-        if (spec.options().hashing() == io.parity.config.Hashing.CLIENT) {
+        if (spec.options().hashing() == io.parity.core.Hashing.CLIENT) {
             // Every hash is computed in Java; the two CRCs are the cheapest there (see RowHasher).
             return wanted == null ? HashAlgorithm.CRC64 : wanted;
         }

@@ -1,5 +1,7 @@
 package io.parity.chunk;
 
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

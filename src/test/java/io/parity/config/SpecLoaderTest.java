@@ -1,7 +1,8 @@
 package io.parity.config;
 
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.ParityException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +136,7 @@ class SpecLoaderTest {
     void readsHashingAndChunkTime() throws Exception {
         Path file = write("fast.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client, chunk-time: 500ms }\n");
         Options options = loader(Map.of()).load(file).options();
-        assertThat(options.hashing()).isEqualTo(io.parity.config.Hashing.CLIENT);
+        assertThat(options.hashing()).isEqualTo(io.parity.core.Hashing.CLIENT);
         assertThat(options.reconcile()).isEqualTo(Reconcile.ROW_HASHES);
         assertThat(options.chunkTime()).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(options.chunkRows()).as("client hashing's default").isEqualTo(Options.DEFAULT_CLIENT_CHUNK_ROWS);
@@ -143,7 +144,7 @@ class SpecLoaderTest {
         assertThat(loader(Map.of()).load(explicit).options().chunkRows()).isEqualTo(700);
         Path off = write("off.yml", VALID_SIDES + "tables: [t]\noptions: { chunk-time: off }\n");
         assertThat(loader(Map.of()).load(off).options().chunkTime()).isNull();
-        assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.config.Hashing.SERVER);
+        assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.core.Hashing.SERVER);
         Path buckets = write("buckets.yml", VALID_SIDES + "tables: [t]\noptions: { reconcile: buckets }\n");
         assertThat(loader(Map.of()).load(buckets).options().reconcile()).isEqualTo(Reconcile.BUCKETS);
         assertThat(Reconcile.ROW_HASHES.specName()).isEqualTo("row-hashes");

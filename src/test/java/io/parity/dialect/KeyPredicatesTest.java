@@ -1,7 +1,7 @@
 package io.parity.dialect;
 
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,8 +2,8 @@ package io.parity.gate;
 
 import io.parity.config.JobSpec;
 import io.parity.config.SpecLoader;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,15 +1,15 @@
 package io.parity.it;
 
-import io.parity.chunk.Chunk;
-import io.parity.chunk.KeyRange;
 import io.parity.config.Endpoint;
-import io.parity.config.HashAlgorithm;
 import io.parity.config.JobSpec;
 import io.parity.config.Options;
 import io.parity.config.Secret;
 import io.parity.config.TableSpec;
+import io.parity.core.Chunk;
+import io.parity.core.ChunkResult;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
 import io.parity.it.RowEncodingIT.Case;
-import io.parity.verify.ChunkResult;
 import io.parity.verify.ChunkVerifier;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;

@@ -1,6 +1,6 @@
 package io.parity.it;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
 import io.parity.dialect.Dialect;
 import io.parity.dialect.Dialects;
 import io.parity.dialect.RepairSql;

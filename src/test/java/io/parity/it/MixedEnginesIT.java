@@ -5,8 +5,8 @@ import io.parity.config.JobSpec;
 import io.parity.config.Options;
 import io.parity.config.Secret;
 import io.parity.config.TableSpec;
-import io.parity.error.Failure;
-import io.parity.error.ParityException;
+import io.parity.core.Failure;
+import io.parity.core.ParityException;
 import io.parity.verify.VerifyPreparation;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.parity.it;
 
-import io.parity.chunk.KeyValues;
 import io.parity.config.SpecLoader;
-import io.parity.connect.Side;
 import io.parity.connect.SideConnection;
+import io.parity.core.KeyValues;
+import io.parity.core.Side;
 import io.parity.repair.RepairAction;
 import io.parity.repair.RepairApplier;
 import io.parity.repair.RepairPlanner;

@@ -1,20 +1,20 @@
 package io.parity.it;
 
-import io.parity.checksum.ChunkChecksummer;
-import io.parity.chunk.Chunk;
-import io.parity.chunk.EvenBuckets;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
 import io.parity.config.Endpoint;
-import io.parity.config.HashAlgorithm;
-import io.parity.config.Hashing;
 import io.parity.config.JobSpec;
 import io.parity.config.Options;
 import io.parity.config.Reconcile;
 import io.parity.config.Secret;
 import io.parity.config.TableSpec;
-import io.parity.reconcile.RowDiff;
-import io.parity.verify.ChunkResult;
+import io.parity.core.Chunk;
+import io.parity.core.ChunkResult;
+import io.parity.core.EvenBuckets;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.Hashing;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowDiff;
+import io.parity.core.Sides;
 import io.parity.verify.ChunkVerifier;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
@@ -269,7 +269,7 @@ class RowEncodingIT {
                 var plan = ctx.plan(SRC + "." + c.table());
                 for (KeyRange range : List.of(new KeyRange(KeyValues.of(0L), KeyValues.of(16L)),
                         new KeyRange(KeyValues.of(-1000L), KeyValues.of(1000L)))) {
-                    var buckets = EvenBuckets.of(plan.source(), plan.destination(), range, 16);
+                    var buckets = EvenBuckets.of(range, 16);
                     if (buckets.isEmpty()) {
                         continue;
                     }
@@ -278,8 +278,8 @@ class RowEncodingIT {
                     var pairs = ctx.checksummer().evenBuckets(plan.source(), plan.destination(), buckets.get());
                     assertThat(pairs).as(what).hasSize(buckets.get().count());
                     var pair = ctx.checksummer().both(plan.source(), plan.destination(), range);
-                    var src = io.parity.checksum.ChunkChecksum.EMPTY;
-                    var dst = io.parity.checksum.ChunkChecksum.EMPTY;
+                    var src = io.parity.core.ChunkChecksum.EMPTY;
+                    var dst = io.parity.core.ChunkChecksum.EMPTY;
                     for (var p : pairs) {
                         src = src.plus(p.source());
                         dst = dst.plus(p.destination());
@@ -330,7 +330,7 @@ class RowEncodingIT {
                 assertThat(sides.source().complete() && sides.destination().complete()).as(what).isTrue();
                 assertThat(sides.source().size()).as(what).isEqualTo(pair.source().rows());
                 kept++;
-                List<String> rendered = ctx.reconciler(plan).fromListings(KeyRange.ALL, new ChunkChecksummer.Sides<>(
+                List<String> rendered = ctx.reconciler(plan).fromListings(KeyRange.ALL, new Sides<>(
                         sides.source().toRowHashes(), sides.destination().toRowHashes())).stream()
                         .map(RowEncodingIT::render).toList();
                 assertThat(rendered).as(what).containsExactlyInAnyOrderElementsOf(c.expected());

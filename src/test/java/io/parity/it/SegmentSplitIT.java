@@ -1,14 +1,14 @@
 package io.parity.it;
 
 import io.parity.chunk.ChunkWalker;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
 import io.parity.chunk.SegmentPlanner;
 import io.parity.config.Endpoint;
 import io.parity.config.JobSpec;
 import io.parity.config.Options;
 import io.parity.config.Secret;
 import io.parity.config.TableSpec;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.schema.TablePlan;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;

@@ -1,6 +1,7 @@
 package io.parity.reconcile;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
+import io.parity.core.RowImage;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
 package io.parity.reconcile;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.DiffKind;
+import io.parity.core.KeyValues;
+import io.parity.core.RowDiff;
+import io.parity.core.RowImage;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.parity.remote;
 
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -13,7 +13,7 @@ class FailureReasonTest {
             "the worker running this partition was lost; restart the run | the worker running this partition was lost; restart the run",
             "java.lang.IllegalStateException: pool closed\\n\\tat x.y(Z.java:1) | pool closed",
             "org.springframework.beans.factory.BeanCreationException: Error creating bean 'r': threw exception with message: spec.yml: source.password: environment variable X is not set | spec.yml: source.password: environment variable X is not set",
-            "java.lang.RuntimeException: wrapped\\n\\tat a.b(C.java:1)\\nCaused by: io.parity.error.ParityException: source connection lost while checking t | source connection lost while checking t",
+            "java.lang.RuntimeException: wrapped\\n\\tat a.b(C.java:1)\\nCaused by: io.parity.core.ParityException: source connection lost while checking t | source connection lost while checking t",
     })
     void takesParitysOwnMessageWhereThereIsOne(String description, String reason) {
         assertThat(RemotePartitionHandler.reason(description.replace("\\n", "\n").replace("\\t", "\t"))).isEqualTo(reason);

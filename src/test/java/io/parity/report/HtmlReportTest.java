@@ -1,7 +1,7 @@
 package io.parity.report;
 
-import io.parity.chunk.KeyValues;
-import io.parity.reconcile.DiffKind;
+import io.parity.core.DiffKind;
+import io.parity.core.KeyValues;
 import io.parity.store.StoredChunk;
 import io.parity.store.StoredDiff;
 import org.junit.jupiter.api.Test;

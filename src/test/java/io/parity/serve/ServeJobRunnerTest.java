@@ -1,7 +1,7 @@
 package io.parity.serve;
 
 import io.parity.config.JobSpec;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
 import io.parity.report.RunSummary;
 import io.parity.report.TableSummary;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package io.parity.dialect.generic;
 
-import io.parity.checksum.ChunkChecksum;
-import io.parity.checksum.RowHasher;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
-import io.parity.config.HashAlgorithm;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowHasher;
+import io.parity.core.RowImage;
 import io.parity.dialect.Dialect;
 import io.parity.dialect.KeyPredicates;
 import io.parity.dialect.RepairSql;
 import io.parity.dialect.SqlStatement;
-import io.parity.reconcile.RowImage;
 import io.parity.schema.Column;
 import io.parity.schema.SideTable;
 import io.parity.schema.TableRef;

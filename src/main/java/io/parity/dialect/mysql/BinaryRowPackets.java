@@ -3,8 +3,8 @@ package io.parity.dialect.mysql;
 import com.mysql.cj.MysqlType;
 import com.mysql.cj.exceptions.CJException;
 import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
-import com.mysql.cj.protocol.ResultsetRows;
 import com.mysql.cj.protocol.Resultset;
+import com.mysql.cj.protocol.ResultsetRows;
 import com.mysql.cj.protocol.a.BinaryRowFactory;
 import com.mysql.cj.protocol.a.NativePacketPayload;
 import com.mysql.cj.protocol.a.NativeUtils;
@@ -13,7 +13,7 @@ import com.mysql.cj.protocol.a.result.BinaryBufferRow;
 import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.result.Field;
 import com.mysql.cj.result.Row;
-import io.parity.checksum.RowHasher;
+import io.parity.core.RowHasher;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -68,7 +68,7 @@ final class BinaryRowPackets {
      * {@link #hashAll(ResultSet, RowHasher)}, also handing each row's integer key (column {@code keyColumn}, 0-based)
      * and hash to {@code keep}.
      */
-    static long hashAll(ResultSet rs, RowHasher hasher, int keyColumn, io.parity.reconcile.KeyedRowHashes keep)
+    static long hashAll(ResultSet rs, RowHasher hasher, int keyColumn, io.parity.core.KeyedRowHashes keep)
             throws SQLException {
         if (!rs.isWrapperFor(NativeResultset.class)) {
             return -1;
@@ -105,7 +105,7 @@ final class BinaryRowPackets {
      * packet's end is read again through Connector/J's own row class and {@link Row#getBytes(int)}.
      */
     private static long hashPackets(RowPacketStream stream, NativeResultset result, int[] widths, RowHasher hasher,
-                                    int keyColumn, boolean unsigned, io.parity.reconcile.KeyedRowHashes keep)
+                                    int keyColumn, boolean unsigned, io.parity.core.KeyedRowHashes keep)
             throws SQLException {
         long slow = 0;
         long[] key = new long[1];
@@ -129,7 +129,7 @@ final class BinaryRowPackets {
         return slow;
     }
 
-    private static void keep(io.parity.reconcile.KeyedRowHashes keep, long key, RowHasher hasher) {
+    private static void keep(io.parity.core.KeyedRowHashes keep, long key, RowHasher hasher) {
         if (keep == null) {
             return;
         }
@@ -154,7 +154,7 @@ final class BinaryRowPackets {
     }
 
     private static long hashRows(ResultsetRows rows, int[] widths, boolean parse, RowHasher hasher, int keyColumn,
-                                 boolean unsigned, io.parity.reconcile.KeyedRowHashes keep) {
+                                 boolean unsigned, io.parity.core.KeyedRowHashes keep) {
         long slow = 0;
         Row row;
         long[] key = new long[1];

@@ -1,6 +1,6 @@
 package io.parity.dialect.mysql;
 
-import io.parity.config.HashAlgorithm;
+import io.parity.core.HashAlgorithm;
 
 /**
  * MariaDB 10.x/11.x: MySQL's dialect plus {@code CRC32C()} (10.8+) for the faster two-CRC hash, and

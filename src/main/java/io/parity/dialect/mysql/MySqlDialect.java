@@ -1,14 +1,14 @@
 package io.parity.dialect.mysql;
 
-import io.parity.checksum.ChunkChecksum;
-import io.parity.checksum.RowHasher;
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
-import io.parity.config.HashAlgorithm;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowHasher;
+import io.parity.core.RowImage;
 import io.parity.dialect.Dialect;
 import io.parity.dialect.KeyPredicates;
 import io.parity.dialect.SqlStatement;
-import io.parity.reconcile.RowImage;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
 import io.parity.schema.SideTable;
@@ -253,7 +253,7 @@ public class MySqlDialect implements Dialect {
      */
     @Override
     public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
-                                          io.parity.reconcile.KeyedRowHashes keep) throws SQLException {
+                                          io.parity.core.KeyedRowHashes keep) throws SQLException {
         int keyColumn = -1;
         if (keep != null && table.key().size() == 1
                 && table.key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER) {
@@ -365,7 +365,7 @@ public class MySqlDialect implements Dialect {
      * table), where a {@code CASE} over split keys costs about 30% more and needs the split keys read first.
      */
     @Override
-    public SqlStatement evenBucketChecksums(SideTable table, io.parity.chunk.EvenBuckets buckets, HashAlgorithm hash) {
+    public SqlStatement evenBucketChecksums(SideTable table, io.parity.core.EvenBuckets buckets, HashAlgorithm hash) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT (").append(quote(table.key().get(0).name()))
                 .append(" - ?) DIV ? AS parity_bucket, COUNT(*), ").append(hashSums(rowEncoding(table.columns()), hash))
@@ -427,13 +427,13 @@ public class MySqlDialect implements Dialect {
      * the range.
      */
     @Override
-    public io.parity.reconcile.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
-                                                   HashAlgorithm hash, io.parity.config.Hashing hashing, int limit)
+    public io.parity.core.RowHashes rowHashes(Connection connection, SideTable table, KeyRange range,
+                                                   HashAlgorithm hash, io.parity.core.Hashing hashing, int limit)
             throws SQLException {
         RowHasher sums = new RowHasher(hash);
-        List<io.parity.reconcile.HashedRow> rows = new ArrayList<>();
+        List<io.parity.core.HashedRow> rows = new ArrayList<>();
         int first = keyColumnCount(table) + 1;
-        boolean client = hashing == io.parity.config.Hashing.CLIENT;
+        boolean client = hashing == io.parity.core.Hashing.CLIENT;
         SqlStatement stmt = client ? keyedRows(table, range) : rowHashQuery(table, range, hash);
         if (limit > 0) {
             List<Object> params = new ArrayList<>(stmt.params());
@@ -449,7 +449,7 @@ public class MySqlDialect implements Dialect {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (limit > 0 && rows.size() == limit) {
-                        return new io.parity.reconcile.RowHashes(List.of(), sums.result(), false);
+                        return new io.parity.core.RowHashes(List.of(), sums.result(), false);
                     }
                     RowImage key = keyImage(rs, table);
                     if (client) {
@@ -463,11 +463,11 @@ public class MySqlDialect implements Dialect {
                     } else {
                         sums.add(hex64(rs.getBytes(first)), 0);
                     }
-                    rows.add(new io.parity.reconcile.HashedRow(key, sums.rowA(), sums.rowB()));
+                    rows.add(new io.parity.core.HashedRow(key, sums.rowA(), sums.rowB()));
                 }
             }
         }
-        return new io.parity.reconcile.RowHashes(rows, sums.result(), true);
+        return new io.parity.core.RowHashes(rows, sums.result(), true);
     }
 
     /** The pushed-down listing query of {@link #rowHashes} (server hashing). */

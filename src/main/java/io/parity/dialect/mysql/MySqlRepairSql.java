@@ -1,6 +1,6 @@
 package io.parity.dialect.mysql;
 
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyValues;
 import io.parity.dialect.RepairSql;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.Column;

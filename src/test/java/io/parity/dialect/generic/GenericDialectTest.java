@@ -1,7 +1,7 @@
 package io.parity.dialect.generic;
 
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;

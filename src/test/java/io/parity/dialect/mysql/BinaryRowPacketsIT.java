@@ -1,8 +1,8 @@
 package io.parity.dialect.mysql;
 
-import io.parity.checksum.ChunkChecksum;
-import io.parity.checksum.RowHasher;
-import io.parity.config.HashAlgorithm;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.RowHasher;
 import io.parity.it.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

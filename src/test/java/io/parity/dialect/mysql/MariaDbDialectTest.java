@@ -1,8 +1,8 @@
 package io.parity.dialect.mysql;
 
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
-import io.parity.config.HashAlgorithm;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;

@@ -1,8 +1,8 @@
 package io.parity.dialect.mysql;
 
-import io.parity.chunk.KeyRange;
-import io.parity.chunk.KeyValues;
-import io.parity.config.HashAlgorithm;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.dialect.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
@@ -208,7 +208,7 @@ class MySqlDialectTest {
     @Test
     void evenBucketChecksumsGroupByKeyArithmeticInOneScan() {
         SideTable t = orders("status <> 'x'");
-        var buckets = io.parity.chunk.EvenBuckets.of(t, t, new KeyRange(KeyValues.of(100L), KeyValues.of(420L)), 16)
+        var buckets = io.parity.core.EvenBuckets.of(new KeyRange(KeyValues.of(100L), KeyValues.of(420L)), 16)
                 .orElseThrow();
         SqlStatement stmt = mysql.evenBucketChecksums(t, buckets, HashAlgorithm.MD5);
         String row = "CONCAT_WS('#', `id`, `note`, CONCAT(ISNULL(`note`)), CONCAT_WS(',', LENGTH(`note`)))";

@@ -1,4 +1,4 @@
-package io.parity.reconcile;
+package io.parity.core;
 
 import java.util.Locale;
 

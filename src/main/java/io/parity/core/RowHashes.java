@@ -1,6 +1,4 @@
-package io.parity.reconcile;
-
-import io.parity.checksum.ChunkChecksum;
+package io.parity.core;
 
 import java.util.List;
 

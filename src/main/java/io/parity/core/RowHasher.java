@@ -1,6 +1,4 @@
-package io.parity.checksum;
-
-import io.parity.config.HashAlgorithm;
+package io.parity.core;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.parity.chunk;
+package io.parity.core;
 
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
@@ -31,7 +31,7 @@ class EvenBucketsTest {
     @Test
     void bucketsTileTheRangeExactlyAsTheServersArithmeticAssignsKeys() {
         for (long[] r : new long[][] {{100, 420}, {0, 16}, {0, 1}, {-50, 50}, {7, 23}, {-5, 1000}, {10, 27}}) {
-            EvenBuckets b = EvenBuckets.of(INT, INT, range(r[0], r[1]), 16).orElseThrow();
+            EvenBuckets b = EvenBuckets.of(range(r[0], r[1]), 16).orElseThrow();
             assertThat(b.count()).isBetween(1, 16);
             assertThat(b.bucket(0).lower()).isEqualTo(KeyValues.of(r[0]));
             assertThat(b.bucket(b.count() - 1).upper()).isEqualTo(KeyValues.of(r[1]));
@@ -49,12 +49,12 @@ class EvenBucketsTest {
 
     @Test
     void widthsAreEvenInKeyValues() {
-        EvenBuckets b = EvenBuckets.of(INT, INT, range(100, 420), 16).orElseThrow();
+        EvenBuckets b = EvenBuckets.of(range(100, 420), 16).orElseThrow();
         assertThat(b.width()).isEqualTo(20);
         assertThat(b.count()).isEqualTo(16);
         assertThat(b.base()).isEqualTo(101);
         assertThat(b.bucket(3)).isEqualTo(range(160, 180));
-        EvenBuckets small = EvenBuckets.of(INT, INT, range(0, 5), 16).orElseThrow();
+        EvenBuckets small = EvenBuckets.of(range(0, 5), 16).orElseThrow();
         assertThat(small.width()).isEqualTo(1);
         assertThat(small.count()).isEqualTo(5);
     }
@@ -64,7 +64,7 @@ class EvenBucketsTest {
     void hugeSpansStillTileTheRange() {
         for (long[] r : new long[][] {{-1, Long.MAX_VALUE - 1}, {Long.MIN_VALUE + 1, 0}, {0, Long.MAX_VALUE},
                 {Long.MAX_VALUE - 20, Long.MAX_VALUE}}) {
-            EvenBuckets b = EvenBuckets.of(INT, INT, range(r[0], r[1]), 16).orElseThrow();
+            EvenBuckets b = EvenBuckets.of(range(r[0], r[1]), 16).orElseThrow();
             assertThat(b.width()).as("width %s", java.util.Arrays.toString(r)).isPositive();
             assertThat(b.count()).isBetween(1, 16);
             assertThat(b.bucket(b.count() - 1).upper()).isEqualTo(KeyValues.of(r[1]));
@@ -80,19 +80,20 @@ class EvenBucketsTest {
 
     @Test
     void onlyForClosedRangesOfOneIntegerKeyColumnWhoseSpanFitsALong() {
-        assertThat(EvenBuckets.of(INT, INT, new KeyRange(null, KeyValues.of(5L)), 16)).isEmpty();
-        assertThat(EvenBuckets.of(INT, INT, new KeyRange(KeyValues.of(5L), null), 16)).isEmpty();
-        assertThat(EvenBuckets.of(INT, INT, range(Long.MIN_VALUE, Long.MAX_VALUE), 16)).isEmpty();
-        assertThat(EvenBuckets.of(INT, INT, range(5, 5), 16)).isEmpty();
-        assertThat(EvenBuckets.of(INT, INT, new KeyRange(KeyValues.of(BigInteger.ONE),
+        assertThat(EvenBuckets.of(new KeyRange(null, KeyValues.of(5L)), 16)).isEmpty();
+        assertThat(EvenBuckets.of(new KeyRange(KeyValues.of(5L), null), 16)).isEmpty();
+        assertThat(EvenBuckets.of(range(Long.MIN_VALUE, Long.MAX_VALUE), 16)).isEmpty();
+        assertThat(EvenBuckets.of(range(5, 5), 16)).isEmpty();
+        assertThat(EvenBuckets.of(new KeyRange(KeyValues.of(BigInteger.ONE),
                 KeyValues.of(new BigInteger("18446744073709551615"))), 16)).isEmpty();
         SideTable text = table(ColumnKind.TEXT);
-        assertThat(EvenBuckets.of(text, text, new KeyRange(KeyValues.of("a"), KeyValues.of("b")), 16)).isEmpty();
+        assertThat(text.singleIntegerKey()).isFalse();
+        assertThat(EvenBuckets.of(new KeyRange(KeyValues.of("a"), KeyValues.of("b")), 16)).isEmpty();
         SideTable composite = table(ColumnKind.INTEGER, ColumnKind.INTEGER);
-        assertThat(EvenBuckets.of(composite, composite, new KeyRange(KeyValues.of(1L, 2L), KeyValues.of(5L, 1L)), 16))
-                .isEmpty();
-        assertThat(EvenBuckets.of(INT, null, range(1, 10), 16)).isEmpty();
-        assertThat(EvenBuckets.of(INT, INT, range(Long.MAX_VALUE - 100, Long.MAX_VALUE), 16)).isPresent();
-        assertThat(EvenBuckets.of(INT, INT, range(-1, Long.MAX_VALUE - 1), 16)).isPresent();
+        assertThat(composite.singleIntegerKey()).isFalse();
+        assertThat(EvenBuckets.of(new KeyRange(KeyValues.of(1L, 2L), KeyValues.of(5L, 1L)), 16)).isEmpty();
+        assertThat(INT.singleIntegerKey()).isTrue();
+        assertThat(EvenBuckets.of(range(Long.MAX_VALUE - 100, Long.MAX_VALUE), 16)).isPresent();
+        assertThat(EvenBuckets.of(range(-1, Long.MAX_VALUE - 1), 16)).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package io.parity.reconcile;
+package io.parity.core;
 
 /**
  * One row of a {@link RowHashes} listing: the row's key (as a {@link RowImage} without values, so {@link KeyOrder}

@@ -1,7 +1,5 @@
-package io.parity.reconcile;
+package io.parity.core;
 
-import io.parity.checksum.ChunkChecksum;
-import io.parity.chunk.KeyValues;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;

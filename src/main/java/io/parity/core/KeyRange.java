@@ -1,4 +1,4 @@
-package io.parity.chunk;
+package io.parity.core;
 
 /**
  * A half-open range of keys in the server's key order: {@code lower < key <= upper}. A null bound is open, so

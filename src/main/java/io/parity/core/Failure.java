@@ -1,4 +1,4 @@
-package io.parity.error;
+package io.parity.core;
 
 /**
  * What kind of failure stopped Parity. The CLI maps each kind to an exit code; nothing below the CLI decides exit codes.

@@ -1,4 +1,4 @@
-package io.parity.error;
+package io.parity.core;
 
 /**
  * The one unchecked exception type Parity raises on purpose. Its message is a single line meant for the user: it names

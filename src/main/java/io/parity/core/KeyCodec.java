@@ -1,4 +1,4 @@
-package io.parity.chunk;
+package io.parity.core;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.parity.chunk;
+package io.parity.core;
 
 /**
  * The unit of checking, restart and reporting: one key range of one table. Its id orders chunks as the walk produced

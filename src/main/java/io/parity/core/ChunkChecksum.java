@@ -1,4 +1,4 @@
-package io.parity.checksum;
+package io.parity.core;
 
 import java.math.BigInteger;
 

@@ -1,6 +1,4 @@
-package io.parity.reconcile;
-
-import io.parity.chunk.KeyValues;
+package io.parity.core;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.parity.cli;
+package io.parity.core;
 
 import picocli.CommandLine;
 

@@ -1,4 +1,4 @@
-package io.parity.checksum;
+package io.parity.core;
 
 /** Source and destination checksums of the same key range. */
 public record ChecksumPair(ChunkChecksum source, ChunkChecksum destination) {

@@ -1,4 +1,4 @@
-package io.parity.connect;
+package io.parity.core;
 
 /** The two sides of a comparison. The source is the reference; repair direction is chosen separately. */
 public enum Side {

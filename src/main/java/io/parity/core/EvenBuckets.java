@@ -1,7 +1,4 @@
-package io.parity.chunk;
-
-import io.parity.schema.ColumnKind;
-import io.parity.schema.SideTable;
+package io.parity.core;
 
 import java.util.Optional;
 
@@ -18,12 +15,12 @@ import java.util.Optional;
 public record EvenBuckets(KeyRange range, long lower, long width, int count) {
 
     /**
-     * Buckets for {@code range} when both sides key on one integer column and the range has integer bounds whose
-     * span fits in a {@code long}; empty otherwise (open ranges, text or composite keys, and every {@code BIGINT
-     * UNSIGNED} range, whose bounds Parity reads as {@code BigInteger}).
+     * Buckets for {@code range} of a key of one integer column when the range has integer bounds whose span fits in a
+     * {@code long}; empty otherwise (open ranges, and every {@code BIGINT UNSIGNED} range, whose bounds Parity reads
+     * as {@code BigInteger}). The caller checks that both sides key on one integer column.
      */
-    public static Optional<EvenBuckets> of(SideTable source, SideTable destination, KeyRange range, int fanout) {
-        if (!integerKey(source) || !integerKey(destination) || range.isOpenBelow() || range.isOpenAbove()
+    public static Optional<EvenBuckets> of(KeyRange range, int fanout) {
+        if (range.isOpenBelow() || range.isOpenAbove() || range.lower().size() != 1
                 || !(range.lower().get(0) instanceof Long lo) || !(range.upper().get(0) instanceof Long hi)
                 || hi <= lo) {
             return Optional.empty();
@@ -37,10 +34,6 @@ public record EvenBuckets(KeyRange range, long lower, long width, int count) {
         long width = span / fanout + (span % fanout == 0 ? 0 : 1);   // ceil without overflow near Long.MAX_VALUE
         int count = (int) (span / width + (span % width == 0 ? 0 : 1));
         return Optional.of(new EvenBuckets(range, lo, width, count));
-    }
-
-    private static boolean integerKey(SideTable table) {
-        return table != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER;
     }
 
     /** The first key value of bucket 0, which the server subtracts before dividing by {@link #width}. */

@@ -1,6 +1,4 @@
-package io.parity.reconcile;
-
-import io.parity.chunk.KeyValues;
+package io.parity.core;
 
 /**
  * One row as read for reconciliation: its key, the server's sort weights for collated key columns (so that Java orders

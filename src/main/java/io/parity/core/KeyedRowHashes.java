@@ -1,7 +1,4 @@
-package io.parity.reconcile;
-
-import io.parity.checksum.ChunkChecksum;
-import io.parity.chunk.KeyValues;
+package io.parity.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +101,7 @@ public final class KeyedRowHashes {
      * rows is still judged against the whole chunk. At 1e-4 drift a third of the chunks differ, each by a row or two;
      * building an object per kept row of such a chunk cost a fifth of the run's client CPU.
      */
-    public static io.parity.checksum.ChunkChecksummer.Sides<RowHashes> differing(KeyedRowHashes source,
+    public static io.parity.core.Sides<RowHashes> differing(KeyedRowHashes source,
                                                                                 KeyedRowHashes destination) {
         source.requireComplete();
         destination.requireComplete();
@@ -129,7 +126,7 @@ public final class KeyedRowHashes {
                 }
             }
         }
-        return new io.parity.checksum.ChunkChecksummer.Sides<>(new RowHashes(onlySource, source.checksum, true),
+        return new io.parity.core.Sides<>(new RowHashes(onlySource, source.checksum, true),
                 new RowHashes(onlyDestination, destination.checksum, true));
     }
 

@@ -1,10 +1,19 @@
-package io.parity.schema;
+package io.parity.verify;
 
 import io.parity.config.TableSpec;
 import io.parity.connect.ConnectionErrors;
-import io.parity.connect.Side;
 import io.parity.connect.SideConnection;
-import io.parity.error.ParityException;
+import io.parity.core.ParityException;
+import io.parity.core.Side;
+import io.parity.schema.Column;
+import io.parity.schema.ColumnKind;
+import io.parity.schema.KeyChooser;
+import io.parity.schema.SchemaComparator;
+import io.parity.schema.SchemaFinding;
+import io.parity.schema.SideTable;
+import io.parity.schema.TablePlan;
+import io.parity.schema.TableRef;
+import io.parity.schema.TableSchema;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.parity.chunk;
+package io.parity.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;

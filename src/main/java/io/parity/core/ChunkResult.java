@@ -1,8 +1,4 @@
-package io.parity.verify;
-
-import io.parity.checksum.ChecksumPair;
-import io.parity.chunk.Chunk;
-import io.parity.reconcile.RowDiff;
+package io.parity.core;
 
 import java.util.List;
 

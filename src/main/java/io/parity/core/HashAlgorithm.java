@@ -1,4 +1,4 @@
-package io.parity.config;
+package io.parity.core;
 
 import java.util.Locale;
 
