@@ -4,7 +4,7 @@ import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,9 +38,9 @@ public final class Fence {
     }
 
     public static Fence gtid(SideConnection source, SideConnection destination, Duration timeout) {
-        if (source.dialect().gtidPositionQuery() == null || destination.dialect().waitForGtid("", timeout) == null) {
+        if (source.engine().replication().isEmpty() || destination.engine().replication().isEmpty()) {
             throw ParityException.badInput("options.fence: gtid needs GTIDs on both sides; "
-                    + source.dialect().describe() + " / " + destination.dialect().describe() + " cannot; remove it");
+                    + source.engine().describe() + " / " + destination.engine().describe() + " cannot; remove it");
         }
         return new Fence(source, destination, timeout);
     }
@@ -58,9 +58,8 @@ public final class Fence {
         if (position == null || position.isEmpty()) {
             return; // nothing has been written with GTIDs yet: nothing to wait for
         }
-        SqlStatement wait = destination.dialect().waitForGtid(position, timeout);
-        try (Connection c = destination.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(wait.sql())) {
-            destination.dialect().bind(ps, wait.params());
+        SqlStatement wait = destination.engine().replication().orElseThrow().waitForGtid(position, timeout);
+        try (Connection c = destination.dataSource().getConnection(); PreparedStatement ps = wait.prepare(c)) {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getInt(1) != 0) {
                     throw new ParityException(Failure.INCOMPLETE, "destination: did not apply the source's GTID position "
@@ -74,7 +73,7 @@ public final class Fence {
 
     private String sourcePosition() {
         try (Connection c = source.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(source.dialect().gtidPositionQuery())) {
+             ResultSet rs = st.executeQuery(source.engine().replication().orElseThrow().gtidPosition())) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading the GTID position", source.side(), e);

@@ -5,7 +5,8 @@ import io.parity.connect.SideConnection;
 import io.parity.core.Chunk;
 import io.parity.core.KeyRange;
 import io.parity.core.KeyValues;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.RowEstimates;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.SideTable;
 
 import java.sql.Connection;
@@ -34,11 +35,11 @@ public final class ChunkWalker {
 
     /** The key {@code offset} rows into {@code range} (0 = first), or empty when the range has fewer rows. */
     public Optional<KeyValues> keyAt(SideTable table, KeyRange range, long offset, boolean filtered) {
-        SqlStatement stmt = source.dialect().keyAt(table, range, offset, filtered);
+        SqlStatement stmt = source.engine().chunks().keyAt(table, range, offset, filtered);
         try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            source.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(source.dialect().readKey(rs, table)) : Optional.empty();
+                return rs.next() ? Optional.of(source.engine().chunks().readKey(rs, table)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("finding chunk boundaries of " + table.ref(), source.side(), e);
@@ -48,11 +49,11 @@ public final class ChunkWalker {
     /** Runs a query that returns keys and reads them in order. */
     public List<KeyValues> keys(SqlStatement stmt, SideTable table) {
         try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            source.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             java.util.List<KeyValues> keys = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(source.dialect().readKey(rs, table));
+                    keys.add(source.engine().chunks().readKey(rs, table));
                 }
             }
             return keys;
@@ -124,11 +125,11 @@ public final class ChunkWalker {
      * at half the table) to place boundaries by, but they do tell an even key spread from a lopsided one.
      */
     public Optional<List<KeyValues>> estimatedSplits(SideTable table, int parts) {
-        if (!source.dialect().supportsRowEstimates() || table.key().size() != 1 || parts < 2) {
+        if (source.engine().chunks().estimates().isEmpty() || table.key().size() != 1 || parts < 2) {
             return Optional.empty();
         }
         Optional<Long> max = sourceMax(table);
-        Optional<Long> min = sourceEnd(table, source.dialect().minKey(table));
+        Optional<Long> min = sourceEnd(table, estimates().minKey(table));
         if (max.isEmpty() || min.isEmpty() || max.get() - (double) min.get() < parts) {
             return Optional.empty();
         }
@@ -166,7 +167,7 @@ public final class ChunkWalker {
     /** The source's largest key when the walk first needs it; rows added later fall into the open last chunk. */
     private Optional<Long> sourceMax(SideTable table) {
         if (sourceMax == null) {
-            sourceMax = sourceEnd(table, source.dialect().maxKey(table));
+            sourceMax = sourceEnd(table, estimates().maxKey(table));
         }
         return sourceMax;
     }
@@ -174,7 +175,7 @@ public final class ChunkWalker {
     /** The one key value {@code stmt} (a MIN or MAX of the key) returns, when it is a signed 64-bit integer. */
     private Optional<Long> sourceEnd(SideTable table, SqlStatement stmt) {
         try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            source.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 Object end = rs.next() ? rs.getObject(1) : null;
                 return end instanceof Long || end instanceof Integer || end instanceof Short || end instanceof Byte
@@ -186,15 +187,19 @@ public final class ChunkWalker {
     }
 
     private long estimate(SideTable table, KeyRange range) {
-        SqlStatement stmt = source.dialect().rowEstimate(table, range);
+        SqlStatement stmt = estimates().rowEstimate(table, range);
         try (Connection c = source.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            source.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return source.dialect().readRowEstimate(rs);
+                return estimates().readRowEstimate(rs);
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("estimating chunk rows of " + table.ref(), source.side(), e);
         }
+    }
+
+    private RowEstimates estimates() {
+        return source.engine().chunks().estimates().orElseThrow();
     }
 
     /** Whether {@code chunk} is the last of its segment. */

@@ -1,5 +1,7 @@
 package io.parity.connect;
 
+import io.parity.engine.ReplicationSql;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,13 +19,13 @@ public final class ReplicaLag {
     }
 
     public static Optional<Long> secondsBehind(SideConnection side) {
-        String query = side.dialect().replicaStatusQuery();
-        if (query == null) {
+        Optional<ReplicationSql> replication = side.engine().replication();
+        if (replication.isEmpty()) {
             return Optional.empty();
         }
         try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(query)) {
-            return rs.next() ? Optional.ofNullable(side.dialect().replicaLagSeconds(rs)) : Optional.empty();
+             ResultSet rs = st.executeQuery(replication.get().replicaStatus())) {
+            return rs.next() ? Optional.ofNullable(replication.get().replicaLagSeconds(rs)) : Optional.empty();
         } catch (SQLException e) {
             return Optional.empty();
         }

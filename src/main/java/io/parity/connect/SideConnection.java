@@ -6,16 +6,17 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.parity.config.Endpoint;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
-import io.parity.dialect.Dialect;
-import io.parity.dialect.Dialects;
+import io.parity.engine.Engine;
+import io.parity.engine.Engines;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * A read-only connection pool to one side with its detected dialect. Every connection is pinned by the dialect's
+ * A read-only connection pool to one side with its detected engine. Every connection is pinned by the engine's
  * session setup (time zone, character set, sql_mode) and set read-only, so verify cannot write even by mistake.
  */
 public final class SideConnection implements AutoCloseable {
@@ -23,16 +24,16 @@ public final class SideConnection implements AutoCloseable {
     private final Side side;
     private final Endpoint endpoint;
     private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final Engine engine;
 
-    private SideConnection(Side side, Endpoint endpoint, HikariDataSource dataSource, Dialect dialect) {
+    private SideConnection(Side side, Endpoint endpoint, HikariDataSource dataSource, Engine engine) {
         this.side = side;
         this.endpoint = endpoint;
         this.dataSource = dataSource;
-        this.dialect = dialect;
+        this.engine = engine;
     }
 
-    /** Connects, detects the dialect and pins sessions; connection problems become one-line bad-input errors. */
+    /** Connects, detects the engine and pins sessions; connection problems become one-line bad-input errors. */
     public static SideConnection open(Side side, Endpoint endpoint, int poolSize) {
         return open(side, endpoint, poolSize, true, java.time.Duration.ofSeconds(30));
     }
@@ -52,19 +53,22 @@ public final class SideConnection implements AutoCloseable {
 
     private static SideConnection open(Side side, Endpoint endpoint, int poolSize, boolean readOnly,
                                        java.time.Duration lockWait) {
-        HikariDataSource probe = pool(side, endpoint, 1, null, false);
-        Dialect dialect;
+        HikariDataSource probe = pool(side, endpoint, 1, null, false, Map.of());
+        Engine engine;
         try (probe; Connection c = probe.getConnection()) {
-            dialect = Dialects.detect(c, side.label());
+            engine = Engines.detect(c, side.label());
         } catch (SQLException e) {
             throw ConnectionErrors.onConnect(side, endpoint, e);
         }
-        HikariDataSource pool = readOnly ? pool(side, endpoint, poolSize, dialect.sessionSetup(lockWait), true)
-                : pool(side, endpoint, poolSize, null, false);
-        return new SideConnection(side, endpoint, pool, dialect);
+        HikariDataSource pool = readOnly
+                ? pool(side, endpoint, poolSize, engine.session().readSession(lockWait).orElse(null), true,
+                        engine.session().readPoolProperties())
+                : pool(side, endpoint, poolSize, null, false, Map.of());
+        return new SideConnection(side, endpoint, pool, engine);
     }
 
-    private static HikariDataSource pool(Side side, Endpoint endpoint, int size, String initSql, boolean readOnly) {
+    private static HikariDataSource pool(Side side, Endpoint endpoint, int size, String initSql, boolean readOnly,
+                                         Map<String, String> engineProperties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parity-" + side.label() + (readOnly ? "" : "-writer"));
         config.setJdbcUrl(endpoint.url());
@@ -85,11 +89,7 @@ public final class SideConnection implements AutoCloseable {
         props.setProperty("tinyInt1isBit", "false");
         props.setProperty("yearIsDateType", "false");
         props.setProperty("zeroDateTimeBehavior", "convertToNull");
-        if (readOnly && endpoint.url().startsWith("jdbc:mysql:")) {
-            // Verify sessions set net_write_timeout once (Dialect.sessionSetup): without this Connector/J sends
-            // SET net_write_timeout before and after every streamed result, two round trips per chunk and side.
-            props.setProperty("netTimeoutForStreamingResults", "0");
-        }
+        engineProperties.forEach(props::setProperty);
         config.setDataSourceProperties(props);
         try {
             return new HikariDataSource(config);
@@ -113,8 +113,8 @@ public final class SideConnection implements AutoCloseable {
         return endpoint;
     }
 
-    public Dialect dialect() {
-        return dialect;
+    public Engine engine() {
+        return engine;
     }
 
     public DataSource dataSource() {

@@ -1,5 +1,6 @@
 /**
- * Connections to the two sides: pinned, read-only pools, dialect detection, and the translation of driver errors into
+ * Connections to the two sides: pinned, read-only pools, engine detection, and the translation of driver errors into
  * messages that name the side and the fix.
  */
 package io.parity.connect;
+

@@ -4,7 +4,6 @@ import io.parity.config.JobSpec;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.Side;
-import io.parity.dialect.CutoverSql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +22,7 @@ public final class GateContext implements AutoCloseable {
     /** A unit of work on one connection. */
     @FunctionalInterface
     public interface Work<T> {
-        T apply(Connection connection, CutoverSql sql) throws SQLException;
+        T apply(Connection connection, GateSql sql) throws SQLException;
     }
 
     private final JobSpec spec;
@@ -66,7 +65,7 @@ public final class GateContext implements AutoCloseable {
     public <T> T on(Side side, String what, Work<T> work) {
         SideConnection connection = connection(side);
         try (Connection c = connection.dataSource().getConnection()) {
-            return work.apply(c, CutoverSql.of(connection.dialect()));
+            return work.apply(c, new GateSql(connection.engine()));
         } catch (SQLException e) {
             throw ConnectionErrors.during(what, side, e);
         }

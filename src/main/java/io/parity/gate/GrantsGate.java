@@ -44,10 +44,15 @@ public final class GrantsGate implements Gate {
         List<String> revokes = new ArrayList<>();
         for (String text : settings.strings("accounts")) {
             AccountPattern account = AccountPattern.parse(text);
-            List<String> lines = context.on(side, "SHOW GRANTS for " + account, (c, sql) -> showGrants(c.createStatement(),
-                    sql.showGrants(account.user(), account.host())));
-            List<GrantLine> grants = (lines == null ? List.<String>of() : lines).stream().flatMap(l -> GrantLine.parse(l).stream()).toList();
-            List<String> statements = RevokePlan.statements(account, grants, databases);
+            Found found = context.on(side, "SHOW GRANTS for " + account, (c, sql) -> {
+                List<String> shown = showGrants(c.createStatement(),
+                        sql.cutover().showGrants(account.user(), account.host()));
+                List<GrantLine> grants = (shown == null ? List.<String>of() : shown).stream()
+                        .flatMap(l -> GrantLine.parse(l).stream()).toList();
+                return new Found(shown, RevokePlan.statements(sql.cutover(), account, grants, databases));
+            });
+            List<String> lines = found.lines();
+            List<String> statements = found.revokes();
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("account", account.toString());
             a.put("exists", lines != null);
@@ -119,5 +124,9 @@ public final class GrantsGate implements Gate {
             });
             return List.copyOf(out);
         }
+    }
+
+    /** The account's grant lines (null when it does not exist) and the statements that revoke its writes. */
+    private record Found(List<String> lines, List<String> revokes) {
     }
 }

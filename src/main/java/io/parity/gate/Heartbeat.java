@@ -3,7 +3,6 @@ package io.parity.gate;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
-import io.parity.dialect.CutoverSql;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +49,12 @@ public final class Heartbeat {
 
     /** Writes the heartbeat on the source and waits up to {@code wait} for it on the destination. */
     public static Beat forward(GateContext context, Duration wait) {
-        return send(context, Side.SOURCE, Side.DESTINATION, CutoverSql.HEARTBEAT_TABLE, wait);
+        return send(context, Side.SOURCE, Side.DESTINATION, GateSql.HEARTBEAT_TABLE, wait);
     }
 
     /** Writes the canary on the destination and waits up to {@code wait} for it on the source. */
     public static Beat reverse(GateContext context, Duration wait) {
-        return send(context, Side.DESTINATION, Side.SOURCE, CutoverSql.CANARY_TABLE, wait);
+        return send(context, Side.DESTINATION, Side.SOURCE, GateSql.CANARY_TABLE, wait);
     }
 
     private static Beat send(GateContext context, Side writer, Side reader, String table, Duration wait) {
@@ -63,17 +62,17 @@ public final class Heartbeat {
         // Connect to the reading side first: opening a pool is not replication delay.
         context.on(reader, "connecting", (c, sql) -> null);
         Instant written = context.on(writer, "writing Parity's " + table + " row", (c, sql) -> {
-            if (!MarkerRows.exists(c, sql, hb.schema(), table)) {
-                MarkerRows.inDomain(c, sql, hb, () -> MarkerRows.create(c, sql, hb.schema(), table));
+            if (!MarkerRows.exists(c, sql.cutover(), hb.schema(), table)) {
+                MarkerRows.inDomain(c, sql.cutover(), hb, () -> MarkerRows.create(c, sql.cutover(), hb.schema(), table));
             }
             Instant at = context.clock().instant().truncatedTo(ChronoUnit.MICROS);
-            MarkerRows.inDomain(c, sql, hb, () -> MarkerRows.write(c, sql, hb, table, seqOf(at), at));
+            MarkerRows.inDomain(c, sql.cutover(), hb, () -> MarkerRows.write(c, sql.cutover(), hb, table, seqOf(at), at));
             return at;
         });
         long seq = seqOf(written);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> MarkerRows.read(c, sql, hb, table));
+            Long seen = context.on(reader, "reading Parity's " + table + " row", (c, sql) -> MarkerRows.read(c, sql.cutover(), hb, table));
             Instant now = context.clock().instant();
             if (seen != null && seen >= seq) {
                 return new Beat(true, Duration.between(written, now), seq);

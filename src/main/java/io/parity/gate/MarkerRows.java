@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.dialect.CutoverSql;
+import io.parity.engine.CutoverSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +28,7 @@ final class MarkerRows {
      * nothing, which would move the source's position on every heartbeat and slow the replica with DDL.
      */
     static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CutoverSql.TABLE_EXISTS)) {
+        try (PreparedStatement ps = c.prepareStatement(sql.tableExists())) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,23 +61,23 @@ final class MarkerRows {
     }
 
     static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
-        boolean ownDomain = hb.gtidDomainId() != null && sql.mariadb();
-        if (ownDomain) {
-            setDomain(c, sql, hb.gtidDomainId());
+        CutoverSql.GtidDomainSql domains = hb.gtidDomainId() == null ? null : sql.gtidDomains().orElse(null);
+        if (domains != null) {
+            setDomain(c, domains, hb.gtidDomainId());
         }
         try {
             write.run();
         } finally {
-            if (ownDomain) {
+            if (domains != null) {
                 try (Statement st = c.createStatement()) {
-                    st.execute(CutoverSql.RESET_GTID_DOMAIN);
+                    st.execute(domains.reset());
                 }
             }
         }
     }
 
-    private static void setDomain(Connection c, CutoverSql sql, long domain) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.sessionGtidDomain())) {
+    private static void setDomain(Connection c, CutoverSql.GtidDomainSql domains, long domain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(domains.set())) {
             ps.setLong(1, domain);
             ps.execute();
         }

@@ -1,7 +1,6 @@
 package io.parity.gate;
 
 import io.parity.core.Side;
-import io.parity.dialect.CutoverSql;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -38,7 +37,7 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
 
     public static ReplicaStatus read(GateContext context, Side side) {
         return context.on(side, "reading the replica status", (c, sql) -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(CutoverSql.REPLICA_STATUS)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.replication().replicaStatus())) {
                 if (!rs.next()) {
                     return NONE;
                 }

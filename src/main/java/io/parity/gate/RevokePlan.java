@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.dialect.CutoverSql;
+import io.parity.engine.CutoverSql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,9 @@ public final class RevokePlan {
     private RevokePlan() {
     }
 
-    public static List<String> statements(AccountPattern account, List<GrantLine> grants, List<String> databases) {
-        String who = CutoverSql.accountLiteral(account.user(), account.host());
+    public static List<String> statements(CutoverSql sql, AccountPattern account, List<GrantLine> grants,
+                                          List<String> databases) {
+        String who = sql.accountLiteral(account.user(), account.host());
         List<String> out = new ArrayList<>();
         for (GrantLine g : grants) {
             List<String> writes = g.writePrivileges();

@@ -1,7 +1,7 @@
 package io.parity.gate;
 
 import io.parity.core.Side;
-import io.parity.dialect.CutoverSql;
+import io.parity.engine.CutoverSql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ public final class SessionsGate implements Gate {
     @Override
     public Observation observe(GateContext context, GateSettings settings) {
         List<AccountPattern> allow = settings.strings("allow").stream().map(AccountPattern::parse).toList();
-        List<SessionRow> sessions = context.on(Side.SOURCE, "reading PROCESSLIST and INNODB_TRX", (c, sql) -> read(c.createStatement()));
+        List<SessionRow> sessions = context.on(Side.SOURCE, "reading PROCESSLIST and INNODB_TRX", (c, sql) -> read(c.createStatement(), sql.cutover()));
         List<Map<String, Object>> offenders = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         int allowed = 0;
@@ -66,12 +66,12 @@ public final class SessionsGate implements Gate {
         return offenders.isEmpty() ? Decision.pass(last.text()) : Decision.waitFor(last.text());
     }
 
-    private static List<SessionRow> read(Statement st) throws SQLException {
+    private static List<SessionRow> read(Statement st, CutoverSql sql) throws SQLException {
         List<SessionRow> rows = new ArrayList<>();
-        try (st; ResultSet own = st.executeQuery(CutoverSql.CONNECTION_ID)) {
+        try (st; ResultSet own = st.executeQuery(sql.connectionId())) {
             own.next();
             long self = own.getLong(1);
-            try (ResultSet rs = st.executeQuery(CutoverSql.SESSIONS)) {
+            try (ResultSet rs = st.executeQuery(sql.sessions())) {
                 while (rs.next()) {
                     long id = rs.getLong("ID");
                     if (id == self) {

@@ -41,12 +41,12 @@ public final class WritesStoppedGate implements Gate {
         return context.on(Side.SOURCE, "reading read_only and the binary log position", (c, sql) -> {
             Map<String, Object> values = new LinkedHashMap<>();
             try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery(sql.readOnly())) {
+                try (ResultSet rs = st.executeQuery(sql.replication().readOnly())) {
                     rs.next();
                     values.put("read_only", rs.getLong(1) != 0 || rs.getLong(2) != 0);
                     values.put("super_read_only", rs.getLong(2) != 0);
                 }
-                try (ResultSet rs = st.executeQuery(sql.gtidPosition())) {
+                try (ResultSet rs = st.executeQuery(sql.replication().gtidPosition())) {
                     rs.next();
                     String raw = rs.getString(1);
                     values.put("position_raw", raw == null ? "" : raw);

@@ -136,7 +136,7 @@ public final class ChunkReconciler {
             out.addAll(fromListings(range, checksummer.listings(plan.source(), plan.destination(), range, 0)));
             return;
         }
-        if (!source.dialect().supportsBucketChecksums() || !destination.dialect().supportsBucketChecksums()) {
+        if (!checksummer.bucketChecksums()) {
             out.addAll(mergeRows(range));
             return;
         }
@@ -161,7 +161,7 @@ public final class ChunkReconciler {
         // Dense, with listings: buckets only need to get under the listing limit, however large the chunk.
         long buckets = listing && dense ? Math.min(512, Math.max(FANOUT, (rows + LIST_LIMIT / 2 - 1) / (LIST_LIMIT / 2))) : FANOUT;
         long every = Math.max(1, (rows + buckets - 1) / buckets);
-        List<KeyValues> keys = new ChunkWalker(side).keys(side.dialect().splitKeys(
+        List<KeyValues> keys = new ChunkWalker(side).keys(side.engine().checksums().buckets().orElseThrow().splitKeys(
                 sourceFuller ? plan.source() : plan.destination(), range, every),
                 sourceFuller ? plan.source() : plan.destination());
         return keys.stream().filter(k -> !k.equals(range.upper())).toList();

@@ -5,7 +5,7 @@ import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.core.RowImage;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.TablePlan;
 
 import java.sql.Connection;
@@ -58,13 +58,13 @@ public final class KeyRecheck {
 
     private static List<RowImage> read(SideConnection side, Connection c, io.parity.schema.SideTable table, KeyValues key)
             throws SQLException {
-        SqlStatement stmt = side.dialect().repairSql().selectCanonicalRow(table, key);
+        SqlStatement stmt = side.engine().rows().rowByKey(table, key);
         List<RowImage> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            side.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(side.dialect().readRow(rs, table));
+                    rows.add(side.engine().rows().readRow(rs, table));
                 }
             }
         }

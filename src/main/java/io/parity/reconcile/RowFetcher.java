@@ -4,7 +4,7 @@ import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyRange;
 import io.parity.core.RowImage;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.SideTable;
 
 import java.sql.Connection;
@@ -21,21 +21,21 @@ final class RowFetcher {
     }
 
     static List<RowImage> fetch(SideConnection side, SideTable table, KeyRange range) {
-        return read(side, table, side.dialect().rows(table, range), range.toString());
+        return read(side, table, side.engine().rows().rows(table, range), range.toString());
     }
 
     /** The rows with these keys, in key order; keys without a row on this side are simply absent. */
     static List<RowImage> fetch(SideConnection side, SideTable table, List<io.parity.core.KeyValues> keys) {
-        return read(side, table, side.dialect().rowsByKeys(table, keys), keys.size() + " keys");
+        return read(side, table, side.engine().rows().rowsByKeys(table, keys), keys.size() + " keys");
     }
 
     private static List<RowImage> read(SideConnection side, SideTable table, SqlStatement stmt, String what) {
         try (Connection c = side.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            side.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             List<RowImage> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(side.dialect().readRow(rs, table));
+                    rows.add(side.engine().rows().readRow(rs, table));
                 }
             }
             return rows;

@@ -3,7 +3,7 @@ package io.parity.repair;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
-import io.parity.dialect.RepairSql;
+import io.parity.engine.RepairSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,7 +35,7 @@ public final class RepairApplier {
     }
 
     public Progress apply(RepairScript script, Consumer<Progress> afterCommit) {
-        RepairSql sql = writer.dialect().repairSql();
+        RepairSql sql = writer.engine().repair();
         List<RepairAction> applied = new ArrayList<>();
         List<RepairAction> skipped = new ArrayList<>();
         int committed = 0;

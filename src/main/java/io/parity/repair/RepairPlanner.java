@@ -3,7 +3,7 @@ package io.parity.repair;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
-import io.parity.dialect.RepairSql;
+import io.parity.engine.RepairSql;
 import io.parity.schema.SideTable;
 
 import java.sql.Connection;
@@ -53,7 +53,7 @@ public final class RepairPlanner {
     }
 
     private List<RepairAction> forKey(KeyValues key, List<Object[]> wanted, List<Object[]> present) {
-        RepairSql sql = target.dialect().repairSql();
+        RepairSql sql = target.engine().repair();
         List<Object[]> unmatchedWanted = new ArrayList<>();
         List<Object[]> unmatchedPresent = new ArrayList<>(present);
         for (Object[] w : wanted) {

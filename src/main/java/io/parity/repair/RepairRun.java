@@ -72,7 +72,7 @@ public final class RepairRun {
         SideTable fromTable = toSource ? plan.destination() : plan.source();
         SideTable targetTable = toSource ? plan.source() : plan.destination();
         List<RepairAction> actions = new RepairPlanner(side(!toSource), fromTable, side(toSource), targetTable).plan(keys);
-        return new RepairScript(targetTable, side(toSource).dialect().repairSql(), actions, options.batchSize());
+        return new RepairScript(targetTable, side(toSource).engine().repair(), actions, options.batchSize());
     }
 
     private SideConnection side(boolean source) {

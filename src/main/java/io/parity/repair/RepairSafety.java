@@ -2,7 +2,8 @@ package io.parity.repair;
 
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.ReplicationSql;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.SideTable;
 import io.parity.schema.TableSchema;
 import io.parity.schema.UniqueKey;
@@ -40,12 +41,12 @@ public final class RepairSafety {
         String side = target.side().label();
         try (Connection c = target.dataSource().getConnection()) {
             for (SideTable t : tables) {
-                List<String> triggers = rows(c, target.dialect().repairSql().triggers(t));
+                List<String> triggers = rows(c, target.engine().catalog().triggers(t));
                 if (!overrides.triggers() && !triggers.isEmpty()) {
                     problems.add(side + " table " + t.ref() + " has triggers " + triggers
                             + " that would fire on every repaired row; pass --allow-triggers to apply anyway");
                 }
-                List<String> children = rows(c, target.dialect().repairSql().cascadingChildren(t));
+                List<String> children = rows(c, target.engine().catalog().cascadingChildren(t));
                 if (!overrides.cascades() && !children.isEmpty()) {
                     problems.add(side + " table " + t.ref() + " is the parent of cascading foreign keys " + children
                             + "; repaired deletes and key changes would spread; pass --allow-cascades to apply anyway");
@@ -69,7 +70,7 @@ public final class RepairSafety {
     }
 
     private boolean hasUniqueKey(Connection c, SideTable t) throws SQLException {
-        TableSchema schema = target.dialect().describe(c, t.ref()).orElse(null);
+        TableSchema schema = target.engine().catalog().describe(c, t.ref()).orElse(null);
         if (schema == null) {
             return false;
         }
@@ -83,9 +84,13 @@ public final class RepairSafety {
     }
 
     private String replicaOf(Connection c) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(target.dialect().repairSql().replicaStatus())) {
+        ReplicationSql replication = target.engine().replication().orElse(null);
+        if (replication == null) {
+            return null; // the engine does not replicate
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(replication.replicaStatus())) {
             if (rs.next()) {
-                String host = column(rs, "Source_Host", "Master_Host");
+                String host = replication.replicaSource(rs);
                 return "replicating from " + (host == null ? "another server" : host);
             }
             return null;
@@ -94,20 +99,9 @@ public final class RepairSafety {
         }
     }
 
-    private static String column(ResultSet rs, String... names) {
-        for (String name : names) {
-            try {
-                return rs.getString(name);
-            } catch (SQLException e) {
-                // try the older name
-            }
-        }
-        return null;
-    }
-
     private List<String> rows(Connection c, SqlStatement stmt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
-            target.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

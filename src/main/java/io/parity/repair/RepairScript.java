@@ -1,6 +1,6 @@
 package io.parity.repair;
 
-import io.parity.dialect.RepairSql;
+import io.parity.engine.RepairSql;
 import io.parity.schema.SideTable;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.parity.repair;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.SideTable;
 
 import java.sql.Connection;
@@ -28,13 +28,13 @@ public final class RowReader {
     }
 
     public List<Object[]> rows(Connection connection, KeyValues key) {
-        SqlStatement stmt = side.dialect().repairSql().selectRow(table, key);
+        SqlStatement stmt = side.engine().repair().selectRow(table, key);
         try (PreparedStatement ps = connection.prepareStatement(stmt.sql())) {
-            side.dialect().bind(ps, stmt.params());
+            stmt.bind(ps);
             List<Object[]> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(side.dialect().repairSql().readValues(rs, table));
+                    rows.add(side.engine().repair().readValues(rs, table));
                 }
             }
             return rows;

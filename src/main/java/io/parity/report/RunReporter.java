@@ -61,8 +61,8 @@ public final class RunReporter {
         Verdict verdict = SummaryAssembler.verdict(tables, error == null);
         RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.core.ParityVersion.get(), spec.name(),
                 runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                context.source().dialect().describe() + " " + spec.source().safeUrl(),
-                context.destination().dialect().describe() + " " + spec.destination().safeUrl(),
+                context.source().engine().describe() + " " + spec.source().safeUrl(),
+                context.destination().engine().describe() + " " + spec.destination().safeUrl(),
                 spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis, tables, error);
         List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
         List<Phase> phases = new ArrayList<>(earlierPhases);

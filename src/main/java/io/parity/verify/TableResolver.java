@@ -46,8 +46,8 @@ public final class TableResolver {
 
     public List<TablePlan> resolve(List<TableSpec> specs) {
         try (Connection src = source.dataSource().getConnection(); Connection dst = destination.dataSource().getConnection()) {
-            String srcDefault = source.dialect().currentSchema(src);
-            String dstDefault = destination.dialect().currentSchema(dst);
+            String srcDefault = source.engine().catalog().currentSchema(src);
+            String dstDefault = destination.engine().catalog().currentSchema(dst);
             Map<TableRef, TableSpec> selected = select(src, specs, srcDefault);
             List<TablePlan> plans = new ArrayList<>();
             for (Map.Entry<TableRef, TableSpec> e : selected.entrySet()) {
@@ -69,7 +69,7 @@ public final class TableResolver {
                 continue;
             }
             if (all == null) {
-                all = source.dialect().listTables(src);
+                all = source.engine().catalog().listTables(src);
             }
             List<TableRef> matched = all.stream().filter(t -> t.matches(qualify(spec.include(), srcDefault)))
                     .filter(t -> spec.exclude().stream().noneMatch(x -> t.matches(qualify(x, srcDefault)))).toList();
@@ -96,7 +96,7 @@ public final class TableResolver {
 
     private TablePlan plan(Connection src, Connection dst, TableRef ref, TableSpec spec, String srcDefault,
                            String dstDefault) throws SQLException {
-        Optional<TableSchema> found = source.dialect().describe(src, ref);
+        Optional<TableSchema> found = source.engine().catalog().describe(src, ref);
         if (found.isEmpty()) {
             requireReadable(source, src, ref);
             throw ParityException.badInput(spec.field() + ": table " + ref
@@ -108,7 +108,7 @@ public final class TableResolver {
         checkColumns(srcTable, spec, key);
         Optional<TableSchema> dstTable;
         try {
-            dstTable = destination.dialect().describe(dst, target);
+            dstTable = destination.engine().catalog().describe(dst, target);
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading table " + target, Side.DESTINATION, e);
         }
@@ -131,7 +131,7 @@ public final class TableResolver {
      * telling the two apart turns a wrong "table missing" finding into the grant the user has to add.
      */
     private static void requireReadable(SideConnection side, Connection c, TableRef table) {
-        try (var st = c.createStatement(); var rs = st.executeQuery(side.dialect().probe(table))) {
+        try (var ps = side.engine().catalog().probe(table).prepare(c); var rs = ps.executeQuery()) {
             rs.next();
         } catch (SQLException e) {
             if (e.getErrorCode() == 1142 || e.getErrorCode() == 1143 || "42000".equals(e.getSQLState()) && e.getErrorCode() != 1146) {

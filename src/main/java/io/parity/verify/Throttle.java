@@ -71,7 +71,7 @@ public final class Throttle {
     private String sample() {
         for (SideConnection side : sides) {
             try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement()) {
-                String threads = side.dialect().threadsRunningQuery();
+                String threads = side.engine().replication().map(r -> r.threadsRunning()).orElse(null);
                 if (policy.threadsRunning() != null && threads != null) {
                     try (ResultSet rs = st.executeQuery(threads)) {
                         if (rs.next() && rs.getLong(2) > policy.threadsRunning()) {

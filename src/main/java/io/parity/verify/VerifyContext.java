@@ -1,5 +1,6 @@
 package io.parity.verify;
 
+import io.parity.checksum.ChecksumPlan;
 import io.parity.checksum.ChunkChecksummer;
 import io.parity.config.JobSpec;
 import io.parity.connect.SideConnection;
@@ -35,27 +36,19 @@ public final class VerifyContext implements AutoCloseable {
     private final java.util.Map<String, DriftMemory> drift = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, io.parity.chunk.KeySpans> keySpans = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, HashAlgorithm hash,
+    public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
         this.spec = spec;
         this.source = source;
         this.destination = destination;
-        this.hash = hash;
+        this.hash = checksums.hash();
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
-        this.checksummer = new ChunkChecksummer(source, destination, hash, executor,
+        this.checksummer = new ChunkChecksummer(source, destination, checksums, executor,
                 spec.options().fence() ? io.parity.checksum.Fence.gtid(source, destination, spec.options().fenceTimeout())
-                        : io.parity.checksum.Fence.none(), spec.options().hashing(), bucketHash(hash));
+                        : io.parity.checksum.Fence.none());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
         this.preparedAt = System.nanoTime();
-    }
-
-    /** The chunk hash when both servers have it (always, with server hashing), else the servers' common default. */
-    private HashAlgorithm bucketHash(HashAlgorithm hash) {
-        if (source.dialect().supports(hash) && destination.dialect().supports(hash)) {
-            return hash;
-        }
-        return HashAlgorithm.SHA1;
     }
 
     /** The chunk sizer of one table segment, shared by its reader (which plans) and processor (which times). */
@@ -82,9 +75,7 @@ public final class VerifyContext implements AutoCloseable {
      */
     public boolean cutsArithmetically(io.parity.schema.TablePlan plan) {
         return spec.options().boundaries() == io.parity.config.Boundaries.ARITHMETIC && plan.source() != null
-                && plan.source().key().size() == 1
-                && plan.source().key().get(0).kind() == io.parity.schema.ColumnKind.INTEGER
-                && source.dialect().supportsRowEstimates();
+                && plan.source().singleIntegerKey() && source.engine().chunks().estimates().isPresent();
     }
 
     /** How often recent chunks of one table segment differed (see {@link DriftMemory}). */

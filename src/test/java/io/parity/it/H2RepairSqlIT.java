@@ -1,8 +1,8 @@
 package io.parity.it;
 
 import io.parity.core.KeyValues;
-import io.parity.dialect.RepairSql;
-import io.parity.dialect.generic.GenericDialect;
+import io.parity.engine.RepairSql;
+import io.parity.engine.generic.GenericEngine;
 import io.parity.schema.SideTable;
 import io.parity.schema.TableRef;
 import io.parity.schema.TableSchema;
@@ -60,8 +60,8 @@ class H2RepairSqlIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void literalsRoundTripAndGuardsMatchExactly(String type, List<String> values) throws SQLException {
-        GenericDialect dialect = new GenericDialect("H2", "test");
-        RepairSql sql = dialect.repairSql();
+        GenericEngine dialect = new GenericEngine("H2", "test");
+        RepairSql sql = dialect.repair();
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement st = c.createStatement()) {
             st.execute("DROP ALL OBJECTS");
             st.execute("CREATE TABLE src (id INT PRIMARY KEY, v " + type + " NULL)");
@@ -95,8 +95,8 @@ class H2RepairSqlIT {
         return read(c, sql, src, (i + 1) % size)[1];
     }
 
-    private static SideTable table(GenericDialect dialect, Connection c, String name) throws SQLException {
-        TableSchema schema = dialect.describe(c, new TableRef("public", name)).orElseThrow();
+    private static SideTable table(GenericEngine dialect, Connection c, String name) throws SQLException {
+        TableSchema schema = dialect.catalog().describe(c, new TableRef("public", name)).orElseThrow();
         return new SideTable(schema.ref(), schema.columns().subList(0, 1), schema.columns(), null);
     }
 
@@ -111,13 +111,13 @@ class H2RepairSqlIT {
         }
     }
 
-    private static List<String> canonical(Connection c, GenericDialect dialect, SideTable table, int id) throws SQLException {
-        var stmt = dialect.repairSql().selectCanonicalRow(table, KeyValues.of((long) id));
+    private static List<String> canonical(Connection c, GenericEngine dialect, SideTable table, int id) throws SQLException {
+        var stmt = dialect.rows().rowByKey(table, KeyValues.of((long) id));
         try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
             ps.setObject(1, stmt.params().get(0));
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return Arrays.stream(dialect.readRow(rs, table).values()).map(Arrays::toString).toList();
+                return Arrays.stream(dialect.rows().readRow(rs, table).values()).map(Arrays::toString).toList();
             }
         }
     }

@@ -173,7 +173,7 @@ class H2RowEncodingIT {
     @EnumSource(HashAlgorithm.class)
     void everyCaseAgreesForEachHash(HashAlgorithm hash) {
         try (VerifyContext ctx = open(hash)) {
-            assertThat(ctx.source().dialect().describe()).startsWith("H2 2.");
+            assertThat(ctx.source().engine().describe()).startsWith("H2 2.");
             for (Case c : cases()) {
                 check(ctx, c);
             }

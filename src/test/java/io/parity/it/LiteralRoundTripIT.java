@@ -1,10 +1,10 @@
 package io.parity.it;
 
 import io.parity.core.KeyValues;
-import io.parity.dialect.Dialect;
-import io.parity.dialect.Dialects;
-import io.parity.dialect.RepairSql;
-import io.parity.dialect.SqlStatement;
+import io.parity.engine.Engine;
+import io.parity.engine.Engines;
+import io.parity.engine.RepairSql;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.SideTable;
 import io.parity.schema.TableRef;
@@ -56,7 +56,7 @@ class LiteralRoundTripIT {
     static Connection connection;
     static SideTable table;
     static RepairSql sql;
-    static Dialect dialect;
+    static Engine dialect;
 
     @BeforeContainer
     static void setUp() throws Exception {
@@ -64,11 +64,11 @@ class LiteralRoundTripIT {
         db.recreate(DB);
         db.execute("USE " + DB, DDL);
         connection = db.connect(DB);
-        dialect = Dialects.detect(connection, "test");
-        TableSchema schema = dialect.describe(connection, new TableRef(DB, "t")).orElseThrow();
+        dialect = Engines.detect(connection, "test");
+        TableSchema schema = dialect.catalog().describe(connection, new TableRef(DB, "t")).orElseThrow();
         List<Column> key = List.of(schema.column("id").orElseThrow());
         table = new SideTable(schema.ref(), key, schema.columns(), null);
-        sql = dialect.repairSql();
+        sql = dialect.repair();
     }
 
     @AfterContainer
@@ -103,7 +103,7 @@ class LiteralRoundTripIT {
     private static Object[] read(int id) throws Exception {
         SqlStatement select = sql.selectRow(table, KeyValues.of((long) id));
         try (PreparedStatement ps = connection.prepareStatement(select.sql())) {
-            dialect.bind(ps, select.params());
+            select.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 return sql.readValues(rs, table);

@@ -142,7 +142,7 @@ class RepairIT {
             assertThat(actions).extracting(RepairAction::kind).containsOnly(RepairAction.Kind.UPDATE).hasSize(2);
 
             TestDatabase.get().execute("UPDATE " + DST + ".swapped_values SET v = 99 WHERE id = 2");
-            RepairScript script = new RepairScript(plan.destination(), ctx.destination().dialect().repairSql(), actions, 10);
+            RepairScript script = new RepairScript(plan.destination(), ctx.destination().engine().repair(), actions, 10);
             try (SideConnection writer = SideConnection.openWritable(Side.DESTINATION, ctx.spec().destination())) {
                 RepairApplier.Progress progress = new RepairApplier(writer, false).apply(script, p -> { });
                 assertThat(progress.applied()).extracting(RepairAction::key).containsExactly(KeyValues.of(1L));

@@ -1,0 +1,54 @@
+package io.parity.checksum;
+
+import io.parity.connect.SideConnection;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.Hashing;
+import io.parity.core.ParityException;
+import io.parity.engine.ServerChecksums;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where rows are hashed and with which hash, decided once per run from what was asked and what both engines offer.
+ * Server hashing needs server checksums on both sides; an engine without them (the generic engine) is hashed in Java,
+ * where every hash is available, and both sides always use the same place, so their checksums compare.
+ *
+ * @param hash       the per-row hash every chunk checksum sums
+ * @param hashing    where chunk checksums are computed
+ * @param bucketHash the hash of the pushed-down bucket checksums that narrow a mismatching chunk: with client hashing
+ *                   the chunk's hash may be one the servers lack, and buckets only compare with each other, so the
+ *                   servers' own hash serves
+ */
+public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash) {
+
+    /** The plan for {@code wantedHash} (null: the engines' default) and {@code wantedHashing} between two sides. */
+    public static ChecksumPlan choose(HashAlgorithm wantedHash, Hashing wantedHashing, SideConnection source,
+                                      SideConnection destination) {
+        Optional<ServerChecksums> src = source.engine().checksums().server();
+        Optional<ServerChecksums> dst = destination.engine().checksums().server();
+        boolean servers = src.isPresent() && dst.isPresent();
+        if (wantedHashing == Hashing.CLIENT || !servers) {
+            // Every hash is computed in Java; the two CRCs are the cheapest there (see RowHasher).
+            HashAlgorithm hash = wantedHash == null ? HashAlgorithm.CRC64 : wantedHash;
+            HashAlgorithm bucket = servers && both(src.get(), dst.get(), hash) ? hash : HashAlgorithm.SHA1;
+            return new ChecksumPlan(hash, Hashing.CLIENT, bucket);
+        }
+        if (wantedHash == null) {
+            HashAlgorithm preferred = src.get().hashes().get(0);
+            HashAlgorithm hash = dst.get().hashes().contains(preferred) ? preferred : HashAlgorithm.SHA1;
+            return new ChecksumPlan(hash, Hashing.SERVER, hash);
+        }
+        for (SideConnection side : List.of(source, destination)) {
+            if (!side.engine().checksums().server().orElseThrow().hashes().contains(wantedHash)) {
+                throw ParityException.badInput("options.hash: " + wantedHash.specName() + " is not available on the "
+                        + side.side().label() + " (" + side.engine().describe() + "); use hash: md5");
+            }
+        }
+        return new ChecksumPlan(wantedHash, Hashing.SERVER, wantedHash);
+    }
+
+    private static boolean both(ServerChecksums source, ServerChecksums destination, HashAlgorithm hash) {
+        return source.hashes().contains(hash) && destination.hashes().contains(hash);
+    }
+}

@@ -1,0 +1,28 @@
+package io.parity.engine;
+
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowImage;
+import io.parity.schema.SideTable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Rows in the canonical encoding of verify, laid out for {@link #readRow}: the key, the sort weights of collated key
+ * columns, then every compared column's canonical bytes. Reconcile merges them; recheck and repair re-verify with them.
+ */
+public interface RowQueries {
+
+    /** The rows of {@code range} (under the table filter) in key order. */
+    SqlStatement rows(SideTable table, KeyRange range);
+
+    /** The rows with these keys (under the table filter) in key order; keys without a row are absent. */
+    SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys);
+
+    /** The row with this key, without the table filter (re-checks and repairs speak of one key). */
+    SqlStatement rowByKey(SideTable table, KeyValues key);
+
+    RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
+}

@@ -1,0 +1,166 @@
+package io.parity.engine.mysql;
+
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyedRowHashes;
+import io.parity.core.RowHasher;
+import io.parity.engine.BucketChecksums;
+import io.parity.engine.ChecksumQueries;
+import io.parity.engine.EvenBucketChecksums;
+import io.parity.engine.KeyedStreaming;
+import io.parity.engine.RowHashListings;
+import io.parity.engine.ServerChecksums;
+import io.parity.engine.SqlStatement;
+import io.parity.engine.support.ChecksumRows;
+import io.parity.schema.ColumnKind;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Chunk checksums on MySQL and MariaDB, in both places. Server hashing pushes one aggregate query down:
+ *
+ * <pre>
+ * SELECT COUNT(*), COALESCE(SUM(CAST(CONV(LEFT(SHA1(&lt;row encoding&gt;), 16), 16, 10) AS UNSIGNED)), 0), 0
+ *   FROM `s`.`t` WHERE `id` &gt; ? AND `id` &lt;= ?
+ * </pre>
+ *
+ * Client hashing streams {@code SELECT <canonical columns> FROM t WHERE <range>} (no ORDER BY: sums do not depend on
+ * row order) as a server-side prepared statement, so values arrive in the binary protocol: integers, DOUBLE and
+ * temporal values as fixed binary forms the server does not convert to text (the costliest part of the pushdown
+ * encoding), text and DECIMAL as text. Each value's bytes are deterministic for its value and type, the same on both
+ * sides, and distinct for distinct values; FLOAT is widened, text converted to utf8mb4 and JSON normalised by the same
+ * {@link MySqlEncoding#canonical} expressions as the pushdown query. Rows stream one at a time
+ * ({@code fetchSize = Integer.MIN_VALUE}), so memory stays flat whatever the chunk size.
+ */
+class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming {
+
+    private final MySqlSql sql;
+    private final MySqlEncoding encoding;
+    private final MySqlListings listings;
+    private final MySqlBuckets buckets;
+
+    MySqlChecksums(MySqlSql sql, MySqlEncoding encoding) {
+        this.sql = sql;
+        this.encoding = encoding;
+        this.listings = new MySqlListings(sql, encoding);
+        this.buckets = new MySqlBuckets(sql, encoding);
+    }
+
+    @Override
+    public String encoding() {
+        return MySqlEncoding.NAME;
+    }
+
+    @Override
+    public Optional<ServerChecksums> server() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<KeyedStreaming> keyedStreaming() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<RowHashListings> listings() {
+        return Optional.of(listings);
+    }
+
+    @Override
+    public Optional<BucketChecksums> buckets() {
+        return Optional.of(buckets);
+    }
+
+    @Override
+    public Optional<EvenBucketChecksums> evenBuckets() {
+        return Optional.of(buckets);
+    }
+
+    @Override
+    public List<HashAlgorithm> hashes() {
+        return encoding.hashes();
+    }
+
+    @Override
+    public ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
+            throws SQLException {
+        try (PreparedStatement ps = checksumQuery(table, range, hash).prepare(connection);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return ChecksumRows.read(rs, 1);
+        }
+    }
+
+    /** The aggregate query: {@code SELECT COUNT(*), <sum A>, <sum B> FROM t WHERE <range> [AND (<where>)]}. */
+    SqlStatement checksumQuery(SideTable table, KeyRange range, HashAlgorithm hash) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder query = new StringBuilder("SELECT COUNT(*), ")
+                .append(encoding.hashSums(encoding.rowEncoding(table.columns()), hash))
+                .append(" FROM ").append(sql.from(table.ref()));
+        sql.where(query, params, table, range, true);
+        return new SqlStatement(query.toString(), params);
+    }
+
+    @Override
+    public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
+            throws SQLException {
+        return streamedChecksum(connection, table, range, hash, null);
+    }
+
+    /**
+     * Keeps keys and hashes when {@code keep} is given and the key is one integer column, read from the same stream
+     * (the key is one of the hashed columns).
+     */
+    @Override
+    public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                          KeyedRowHashes keep) throws SQLException {
+        int keyColumn = -1;
+        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
+            keyColumn = table.columnNames().indexOf(table.key().get(0).name());
+        }
+        if (keep != null && keyColumn < 0) {
+            keep.giveUp();
+        }
+        SqlStatement stmt = hashedRows(table, range);
+        RowHasher hasher = new RowHasher(hash);
+        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+        try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            stmt.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep) < 0) {
+                    BinaryRowPackets.hashThroughJdbc(rs, hasher);
+                    if (keep != null) {
+                        keep.giveUp();
+                    }
+                }
+            }
+        }
+        ChunkChecksum sum = hasher.result();
+        if (keep != null) {
+            keep.finish(sum);
+        }
+        return sum;
+    }
+
+    /** The rows a streamed checksum hashes: every compared column's canonical expression, unordered. */
+    SqlStatement hashedRows(SideTable table, KeyRange range) {
+        StringJoiner select = new StringJoiner(", ");
+        table.columns().forEach(c -> select.add(encoding.canonical(c)));
+        List<Object> params = new ArrayList<>();
+        StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
+        sql.where(query, params, table, range, true);
+        return new SqlStatement(query.toString(), params);
+    }
+}

@@ -1,0 +1,99 @@
+package io.parity.engine.mysql;
+
+import io.parity.core.HashAlgorithm;
+import io.parity.schema.Column;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The canonical row encoding of MySQL and MariaDB, built by the server:
+ *
+ * <pre>
+ * CONCAT_WS('#', `id`, `status`, CAST(`ratio` AS DOUBLE), `note`, ...,
+ *           CONCAT(ISNULL(`ratio`), ISNULL(`note`)),          -- NULL bitmap: CONCAT_WS skips NULLs
+ *           CONCAT_WS(',', LENGTH(`status`), LENGTH(`note`)))  -- lengths of free-form values
+ * </pre>
+ *
+ * Numbers and temporal values cannot contain {@code '#'}; free-form values (text, binary, JSON) may, and their byte
+ * lengths make the split unambiguous, so {@code ('x0','y')} and {@code ('x','0y')} encode differently and a NULL
+ * differs from {@code ''}. Text is converted to utf8mb4 so both sides hash the same bytes for the same characters.
+ * The same per-column expressions feed client hashing, so both hashing places see the same values.
+ */
+class MySqlEncoding {
+
+    static final String NAME = "mysql-concat-ws";
+
+    private final MySqlSql sql;
+
+    MySqlEncoding(MySqlSql sql) {
+        this.sql = sql;
+    }
+
+    /** The hashes the server computes, the default first. */
+    List<HashAlgorithm> hashes() {
+        return List.of(HashAlgorithm.SHA1, HashAlgorithm.MD5);
+    }
+
+    /** The row encoding described in the class javadoc. */
+    String rowEncoding(List<Column> columns) {
+        StringJoiner parts = new StringJoiner(", ", "CONCAT_WS('#', ", ")");
+        columns.forEach(c -> parts.add(canonical(c)));
+        StringJoiner nulls = new StringJoiner(", ", "CONCAT(", ")");
+        columns.stream().filter(Column::nullable).forEach(c -> nulls.add("ISNULL(" + sql.quote(c.name()) + ")"));
+        if (columns.stream().anyMatch(Column::nullable)) {
+            parts.add(nulls.toString());
+        }
+        StringJoiner lengths = new StringJoiner(", ", "CONCAT_WS(',', ", ")");
+        columns.stream().filter(c -> c.kind().isFreeForm()).forEach(c -> lengths.add("LENGTH(" + canonical(c) + ")"));
+        if (columns.stream().anyMatch(c -> c.kind().isFreeForm())) {
+            parts.add(lengths.toString());
+        }
+        return parts.toString();
+    }
+
+    /** A column's value as the exact text or bytes both sides must agree on. */
+    String canonical(Column column) {
+        String q = sql.quote(column.name());
+        return switch (column.kind()) {
+            case FLOAT -> "CAST(" + q + " AS DOUBLE)";
+            case BIT -> "(" + q + " + 0)";
+            case TEXT -> isUtf8mb4(column) ? q : "CONVERT(" + q + " USING utf8mb4)";
+            case JSON -> canonicalJson(q);
+            case UNSUPPORTED -> throw new IllegalStateException("column " + column.name() + " has unsupported type "
+                    + column.columnType());
+            default -> q;
+        };
+    }
+
+    /** MySQL prints JSON in one normal form already. */
+    protected String canonicalJson(String quoted) {
+        return quoted;
+    }
+
+    /**
+     * The sums of the aggregate checksum: two summed 32-bit hashes would need CRC32C, which MySQL lacks; MD5's or
+     * SHA1's first 64 bits summed instead.
+     */
+    protected String hashSums(String row, HashAlgorithm hash) {
+        // CAST keeps the 64-bit value an exact integer: SUM over CONV's string result would be a DOUBLE and round.
+        return "COALESCE(SUM(CAST(CONV(LEFT(" + digest(hash) + "(" + row + "), 16), 16, 10) AS UNSIGNED)), 0), 0";
+    }
+
+    /** The per-row hash columns of a listing: the digest's first 16 hex digits. */
+    protected String rowHash(String row, HashAlgorithm hash) {
+        return "LEFT(" + digest(hash) + "(" + row + "), 16)";
+    }
+
+    private static String digest(HashAlgorithm hash) {
+        return switch (hash) {
+            case SHA1 -> "SHA1";
+            case MD5 -> "MD5";
+            default -> throw new IllegalArgumentException(hash + " is not computed by this server");
+        };
+    }
+
+    private static boolean isUtf8mb4(Column column) {
+        return column.charset() == null || column.charset().equalsIgnoreCase("utf8mb4");
+    }
+}
