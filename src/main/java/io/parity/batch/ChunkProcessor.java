@@ -3,6 +3,7 @@ package io.parity.batch;
 import io.parity.core.Chunk;
 import io.parity.core.ChunkResult;
 import io.parity.verify.ChunkVerifier;
+import io.parity.verify.SegmentState;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -25,10 +26,10 @@ public class ChunkProcessor implements ItemProcessor<Chunk, ChunkResult> {
     public ChunkResult process(Chunk chunk) {
         long start = System.nanoTime();
         ChunkResult result = verifier.verify(chunk);
-        context.sizer(chunk.tableId(), chunk.segment()).observe(chunk.ordinal(), System.nanoTime() - start);
-        io.parity.chunk.KeySpans spans = context.keySpans(context.plan(chunk.tableId()), chunk.segment());
-        if (spans != null) {
-            spans.observe(chunk.range(), result.checksums().maxRows());
+        SegmentState segment = context.segment(chunk.tableId(), chunk.segment());
+        segment.sizer().observe(chunk.ordinal(), System.nanoTime() - start);
+        if (segment.spans() != null) {
+            segment.spans().observe(chunk.range(), result.checksums().maxRows());
         }
         return result;
     }

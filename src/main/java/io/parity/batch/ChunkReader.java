@@ -5,6 +5,7 @@ import io.parity.core.Chunk;
 import io.parity.core.KeyCodec;
 import io.parity.core.KeyRange;
 import io.parity.schema.TablePlan;
+import io.parity.verify.SegmentState;
 import io.parity.verify.VerifyContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -59,7 +60,7 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
         ahead = null;
         done = ChunkWalker.isLast(last, segment);
         if (done) {
-            context.sizer(plan.id(), segmentNo).forget(last.ordinal());
+            context.segment(plan.id(), segmentNo).sizer().forget(last.ordinal());
         } else {
             Chunk current = last;
             ahead = CompletableFuture.supplyAsync(() -> next(current), context.executor());
@@ -69,8 +70,9 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
 
     private Chunk next(Chunk previous) {
         int ordinal = previous == null ? 0 : previous.ordinal() + 1;
-        return walker.next(plan.id(), plan.source(), segmentNo, segment, previous,
-                context.sizer(plan.id(), segmentNo).next(ordinal), context.keySpans(plan, segmentNo));
+        SegmentState state = context.segment(plan.id(), segmentNo);
+        return walker.next(plan.id(), plan.source(), segmentNo, segment, previous, state.sizer().next(ordinal),
+                state.spans());
     }
 
     private static Chunk await(CompletableFuture<Chunk> future) {

@@ -1,9 +1,9 @@
 package io.parity.batch;
 
-import io.parity.gate.ActionStep;
-import io.parity.gate.CutoverStep;
-import io.parity.gate.GateStep;
 import io.parity.gate.StepOutcome;
+import io.parity.spec.ActionStep;
+import io.parity.spec.CutoverStep;
+import io.parity.spec.GateStep;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;

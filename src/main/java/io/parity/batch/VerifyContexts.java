@@ -1,8 +1,8 @@
 package io.parity.batch;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.job.JobExecution;

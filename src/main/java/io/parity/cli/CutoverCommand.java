@@ -1,11 +1,10 @@
 package io.parity.cli;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
-import io.parity.gate.CutoverSpec;
-import io.parity.gate.CutoverSpecLoader;
+import io.parity.spec.CutoverSpec;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -69,7 +68,7 @@ public class CutoverCommand implements Callable<Integer> {
             throw ParityException.badInput("--job: missing; pass the job spec, e.g. 'parity cutover --job jobs/shop.yml'");
         }
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
-        CutoverSpec cutover = new CutoverSpecLoader().load(jobSpec);
+        CutoverSpec cutover = jobSpec.cutover();
         if (!cutover.declared()) {
             throw ParityException.badInput(jobSpec.file() + ": cutover: missing; add a 'cutover:' block with 'steps:'"
                     + " (see the README section 'Cutover gates')");

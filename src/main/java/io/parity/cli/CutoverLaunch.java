@@ -1,20 +1,20 @@
 package io.parity.cli;
 
-import io.parity.batch.BatchVerifyRuns;
 import io.parity.batch.CutoverJobFactory;
 import io.parity.batch.VerifyLauncher;
-import io.parity.config.JobSpec;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.gate.CutoverReport;
-import io.parity.gate.CutoverSpec;
-import io.parity.gate.CutoverStep;
 import io.parity.gate.CutoverStepRunner;
-import io.parity.gate.Durations;
 import io.parity.gate.GateContext;
 import io.parity.gate.GateRunner;
 import io.parity.gate.StepOutcome;
 import io.parity.gate.StepStatus;
+import io.parity.run.BatchVerifyRuns;
+import io.parity.spec.CutoverSpec;
+import io.parity.spec.CutoverStep;
+import io.parity.spec.Durations;
+import io.parity.spec.JobSpec;
 import io.parity.store.RunStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;

@@ -1,13 +1,12 @@
 package io.parity.cli;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
-import io.parity.gate.CutoverSpec;
-import io.parity.gate.CutoverSpecLoader;
 import io.parity.gate.EvidenceFiles;
 import io.parity.gate.StepStatus;
+import io.parity.spec.CutoverSpec;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -73,7 +72,7 @@ public class CutoverResumeCommand implements Callable<Integer> {
                 throw ParityException.badInput("spec " + jobSpec.file() + " changed since run " + run
                         + " started; restore it or start a new run with 'parity cutover --job ...'");
             }
-            CutoverSpec cutover = new CutoverSpecLoader().load(jobSpec);
+            CutoverSpec cutover = jobSpec.cutover();
             Path base = reportDir != null ? reportDir : Path.of(params.getString(CutoverLaunch.REPORT_DIR));
             CutoverLaunch launch = new CutoverLaunch(runtime, jobSpec, cutover, base, spec.commandLine().getOut());
             String pauseId = pauseStep(last);

@@ -1,15 +1,14 @@
 package io.parity.cli;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
-import io.parity.gate.CutoverSpec;
-import io.parity.gate.CutoverSpecLoader;
 import io.parity.gate.Gate;
 import io.parity.gate.GateCatalog;
-import io.parity.gate.GateSettings;
-import io.parity.gate.GateStep;
+import io.parity.spec.CutoverSpec;
+import io.parity.spec.GateSettings;
+import io.parity.spec.GateStep;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,14 +57,14 @@ public class GateCommand implements Callable<Integer> {
         Gate gate = GateCatalog.find(name).orElseThrow(() -> ParityException.badInput("GATE: '" + name
                 + "' is not a gate; use one of " + GateCatalog.names()));
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
-        CutoverSpec cutover = new CutoverSpecLoader().load(jobSpec);
+        CutoverSpec cutover = jobSpec.cutover();
         GateStep configured = cutover.gate(name).orElse(null);
         if (configured == null && (name.equals("backup") || name.equals("grants"))) {
             throw ParityException.badInput(jobSpec.file() + ": cutover.steps: gate " + name + " needs settings; add"
                     + " '- gate: " + name + "' with " + (name.equals("backup") ? "'query:' or 'file:' and 'max-age:'"
                     : "'accounts:'") + " to the cutover block");
         }
-        GateSettings settings = configured == null ? GateSettings.of(gate, Map.of()) : configured.settings();
+        GateSettings settings = configured == null ? GateSettings.of(gate.name(), Map.of()) : configured.settings();
         GateStep step = new GateStep(name, name, true, null, true, settings,
                 configured == null ? "gate" : configured.field());
         spec.commandLine().getOut().printf("Parity gate %s  job %s%n%n", name, jobSpec.name());

@@ -1,12 +1,12 @@
 package io.parity.cli;
 
-import io.parity.config.JobSpec;
-import io.parity.config.RecheckPolicy;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
 import io.parity.report.RunReporter;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
+import io.parity.spec.JobSpec;
+import io.parity.spec.RecheckPolicy;
 import io.parity.store.RunStore;
 import io.parity.verify.Rechecker;
 import io.parity.verify.VerifyContext;

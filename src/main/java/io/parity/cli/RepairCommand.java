@@ -1,7 +1,5 @@
 package io.parity.cli;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.KeyValues;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
@@ -10,6 +8,8 @@ import io.parity.repair.RepairOptions;
 import io.parity.repair.RepairRun;
 import io.parity.repair.RepairSafety;
 import io.parity.repair.TableRepair;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
 import io.parity.verify.VerifyContext;

@@ -1,6 +1,6 @@
 package io.parity.cli;
 
-import io.parity.config.Endpoint;
+import io.parity.spec.Endpoint;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -42,9 +42,9 @@ final class RunLocator {
      * The spec a run was started with: the one given on the command line, or the file recorded with the run. Either
      * way its hash must equal the recorded one, since results of two different specs must not be mixed.
      */
-    static io.parity.config.JobSpec specOf(JobExecution run, io.parity.config.JobSpec given, String whatFor) {
+    static io.parity.spec.JobSpec specOf(JobExecution run, io.parity.spec.JobSpec given, String whatFor) {
         long runId = run.getJobInstance().getInstanceId();
-        io.parity.config.JobSpec spec = given != null ? given : io.parity.config.SpecLoader.fromSystemEnvironment()
+        io.parity.spec.JobSpec spec = given != null ? given : io.parity.spec.SpecLoader.fromSystemEnvironment()
                 .load(java.nio.file.Path.of(run.getJobParameters().getString("spec.path")));
         if (!spec.sha256().equals(run.getJobParameters().getString("spec.sha256"))) {
             throw ParityException.badInput("spec " + spec.file() + " changed since run " + runId + " was started; "

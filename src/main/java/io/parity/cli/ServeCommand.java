@@ -1,13 +1,13 @@
 package io.parity.cli;
 
 import io.parity.batch.VerifyLauncher;
-import io.parity.config.Endpoint;
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
 import io.parity.serve.JobsDirectory;
 import io.parity.serve.ScheduledJob;
 import io.parity.serve.ServeService;
+import io.parity.spec.Endpoint;
+import io.parity.spec.SpecLoader;
 import io.parity.store.RunStore;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;

@@ -3,22 +3,23 @@ package io.parity.cli;
 import io.parity.batch.RunProgress;
 import io.parity.batch.RunningExecutions;
 import io.parity.batch.VerifyLauncher;
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
-import io.parity.config.Workers;
+import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
 import io.parity.remote.BrokerSettings;
 import io.parity.report.Phase;
 import io.parity.report.ReportWriter;
-import io.parity.report.RunReporter;
 import io.parity.report.TerminalSummary;
 import io.parity.report.Verdict;
+import io.parity.run.VerifyRun;
+import io.parity.run.VerifyUseCase;
 import io.parity.schema.TablePlan;
+import io.parity.spec.Durations;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
+import io.parity.spec.Workers;
 import io.parity.store.RunStore;
 import io.parity.verify.VerifyContext;
-import io.parity.verify.VerifyPreparation;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,9 +31,11 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code parity verify}: checks that the destination holds the same rows as the source. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
@@ -120,18 +123,18 @@ public class VerifyCommand implements Callable<Integer> {
                         "restarting would mix results of two specs; start a new run with --job");
                 BrokerSettings broker = broker(jobSpec, repository);
                 if (broker != null) { // the run's partitions go to workers again: a manager context of its own
-                    try (VerifyContext context = VerifyPreparation.prepare(jobSpec);
+                    try (VerifyContext context = VerifyUseCase.prepare(jobSpec);
                          ParityRuntime manager = ParityRuntime.startManager(repository, broker)) {
-                        return execute(manager, context, launcher -> launcher.restart(context, previous));
+                        return execute(manager, context, previous);
                     }
                 }
-                try (VerifyContext context = VerifyPreparation.prepare(jobSpec)) {
-                    return execute(runtime, context, launcher -> launcher.restart(context, previous));
+                try (VerifyContext context = VerifyUseCase.prepare(jobSpec)) {
+                    return execute(runtime, context, previous);
                 }
             }
         }
         BrokerSettings broker = broker(given, repository);
-        try (VerifyContext context = VerifyPreparation.prepare(given);
+        try (VerifyContext context = VerifyUseCase.prepare(given);
              ParityRuntime runtime = broker == null ? ParityRuntime.start(repository)
                      : ParityRuntime.startManager(repository, broker)) {
             Long unfinished = RunLocator.unfinishedRun(runtime.bean(JobRepository.class), given.name());
@@ -140,30 +143,31 @@ public class VerifyCommand implements Callable<Integer> {
                         + " did not complete; 'parity verify --restart " + unfinished + "' continues it."
                         + " Starting a new run.");
             }
-            return execute(runtime, context, launcher -> launcher.run(context));
+            return execute(runtime, context, null);
         }
     }
 
-    private int execute(ParityRuntime runtime, VerifyContext context,
-                        java.util.function.Function<VerifyLauncher, JobExecution> launch) {
+    /** Launches a new run, or restarts {@code restartOf}, through the verify use case, and prints its outcome. */
+    private int execute(ParityRuntime runtime, VerifyContext context, JobExecution restartOf) {
         long now = System.nanoTime();
         List<Phase> phases = List.of(
                 new Phase("connect, discover tables", (context.preparedAt() - started) / 1_000_000),
                 new Phase("start the job repository", (now - context.preparedAt()) / 1_000_000));
         ProgressLine bar = progress(runtime.bean(RunProgress.class), context);
         CountDownLatch finished = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(ExitCode.INCOMPLETE);
+        AtomicInteger exitCode = new AtomicInteger(ExitCode.INCOMPLETE);
         Thread stopper = stopOnSigterm(runtime, finished, exitCode);
         try {
-            JobExecution execution;
-            try {
-                execution = launch.apply(runtime.bean(VerifyLauncher.class));
-            } finally {
-                if (bar != null) {
-                    bar.finish();
-                }
-            }
-            exitCode.set(report(runtime, context, execution, phases));
+            VerifyUseCase.Request request = VerifyUseCase.Request.to(reportDir).withPhases(phases)
+                    .warningsTo(w -> spec.commandLine().getErr().println("parity: " + w))
+                    .whenLaunched(() -> {
+                        if (bar != null) {
+                            bar.finish();
+                        }
+                    });
+            VerifyRun run = new VerifyUseCase(runtime.bean(VerifyLauncher.class), runtime.bean(RunStore.class))
+                    .launchAndReport(context, restartOf, request);
+            exitCode.set(print(run));
             return exitCode.get();
         } finally {
             finished.countDown();
@@ -175,34 +179,25 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private int report(ParityRuntime runtime, VerifyContext context, JobExecution execution, List<Phase> phases) {
-        JobSpec jobSpec = context.spec();
-        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-        long runId = execution.getJobInstance().getInstanceId();
-        ParityException failure = completed ? null : execution.getStatus() == BatchStatus.STOPPED
-                ? new ParityException(io.parity.core.Failure.INCOMPLETE, "run " + runId + " was stopped; 'parity verify"
-                        + " --restart " + runId + "' continues it")
-                : VerifyLauncher.failureOf(execution);
-        RunReporter reporter = RunReporter.of(runtime.bean(RunStore.class), context)
-                .warningsTo(w -> spec.commandLine().getErr().println("parity: " + w));
-        RunReporter.Written written = reporter.write(execution, failure == null ? null : failure.getMessage(), reportDir,
-                context.throttle().pausedMillis(), phases);
+    private int print(VerifyRun run) {
         if (output == Output.json) {
-            spec.commandLine().getOut().print(ReportWriter.summaryJson(written.summary()));
+            spec.commandLine().getOut().print(ReportWriter.summaryJson(run.summary()));
             spec.commandLine().getOut().flush();
         } else if (quiet) {
-            spec.commandLine().getOut().println(written.summary().verdict() + " " + ReportFiles.report(written.dir()));
+            spec.commandLine().getOut().println(run.summary().verdict() + " " + ReportFiles.report(run.reportDir()));
         } else {
-            TerminalSummary.print(spec.commandLine().getOut(), written.summary(), written.dir(),
+            TerminalSummary.print(spec.commandLine().getOut(), run.summary(), run.reportDir(),
                     spec.commandLine().getColorScheme().ansi().enabled());
         }
+        ParityException failure = run.failure();
         if (failure != null) {
-            String restartHint = failure.failure() == io.parity.core.Failure.INCOMPLETE
-                    && !failure.getMessage().contains("--restart") ? "; 'parity verify --restart " + runId + "' continues it" : "";
+            String restartHint = failure.failure() == Failure.INCOMPLETE
+                    && !failure.getMessage().contains("--restart") ? "; 'parity verify --restart " + run.runId()
+                    + "' continues it" : "";
             spec.commandLine().getErr().println("parity: " + failure.getMessage() + restartHint);
             return ExitCode.of(failure.failure());
         }
-        return ExitCode.of(Verdict.valueOf(written.summary().verdict().toUpperCase(java.util.Locale.ROOT)));
+        return ExitCode.of(Verdict.valueOf(run.summary().verdict().toUpperCase(Locale.ROOT)));
     }
 
     /**
@@ -210,7 +205,7 @@ public class VerifyCommand implements Callable<Integer> {
      * run can be restarted; the JVM exits once the report is written or the grace period ends.
      */
     private Thread stopOnSigterm(ParityRuntime runtime, CountDownLatch finished,
-                                 java.util.concurrent.atomic.AtomicInteger exitCode) {
+                                 AtomicInteger exitCode) {
         Thread hook = new Thread(() -> {
             runtime.bean(RunningExecutions.class).current().ifPresent(execution -> {
                 try {
@@ -247,8 +242,8 @@ public class VerifyCommand implements Callable<Integer> {
         }
         Duration timeout = fromSpec == null ? null : fromSpec.timeout();
         if (workerTimeout != null) {
-            timeout = Workers.duration(workerTimeout);
-            if (timeout == null) {
+            timeout = Durations.parse(workerTimeout);
+            if (timeout == null || timeout.isZero()) {
                 throw ParityException.badInput("--worker-timeout: '" + workerTimeout + "' is not a duration; write 90s, 30m or 12h");
             }
         }

@@ -1,9 +1,9 @@
 package io.parity.connect;
 
-import io.parity.config.Endpoint;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
+import io.parity.spec.Endpoint;
 
 import java.sql.SQLException;
 

@@ -3,11 +3,11 @@ package io.parity.connect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import io.parity.config.Endpoint;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
 import io.parity.engine.Engine;
 import io.parity.engine.Engines;
+import io.parity.spec.Endpoint;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,6 +2,8 @@ package io.parity.gate;
 
 import io.parity.core.ParityException;
 import io.parity.core.Side;
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +34,6 @@ public final class BackupGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("query", GateSettings.Kind.STRING, "file", GateSettings.Kind.STRING,
-                "side", GateSettings.Kind.STRING, "max-age", GateSettings.Kind.DURATION);
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

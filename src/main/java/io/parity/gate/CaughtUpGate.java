@@ -1,5 +1,8 @@
 package io.parity.gate;
 
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +26,7 @@ public final class CaughtUpGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("period", GateSettings.Kind.DURATION, "zero-tolerance", GateSettings.Kind.DURATION);
-    }
 
-    @Override
-    public Map<String, Object> defaults() {
-        return Map.of("timeout", "10m", "interval", "5s");
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

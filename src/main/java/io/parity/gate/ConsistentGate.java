@@ -1,5 +1,8 @@
 package io.parity.gate;
 
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,10 +24,6 @@ public final class ConsistentGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("max-age", GateSettings.Kind.DURATION);
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

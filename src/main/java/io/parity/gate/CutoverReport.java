@@ -2,6 +2,10 @@ package io.parity.gate;
 
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.spec.ActionStep;
+import io.parity.spec.CutoverStep;
+import io.parity.spec.Durations;
+import io.parity.spec.GateStep;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,10 @@
 package io.parity.gate;
 
 import io.parity.core.ParityException;
+import io.parity.spec.ActionStep;
+import io.parity.spec.CutoverStep;
+import io.parity.spec.Durations;
+import io.parity.spec.GateStep;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.parity.gate;
 
+import io.parity.spec.GateDeclarations;
+import io.parity.spec.GateSettings;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +18,14 @@ public interface Gate {
     /** The name used in specs, on the command line and in reports, e.g. {@code writes-stopped}. */
     String name();
 
-    /** The gate's own settings and their kinds, for validation; the common ones are in {@link GateSettings}. */
-    Map<String, GateSettings.Kind> settings();
+    /** The gate's own settings and their kinds, as {@link GateDeclarations} declares them for the spec's validation. */
+    default Map<String, GateSettings.Kind> settings() {
+        return GateDeclarations.find(name()).map(GateDeclarations.Declaration::settings).orElse(Map.of());
+    }
 
-    /**
-     * Defaults a gate needs that differ from the common ones, e.g. a polling timeout for gates that can become true.
-     * Applied beneath what the spec says.
-     */
+    /** Defaults that differ from the common ones, applied beneath what the spec says (see {@link GateDeclarations}). */
     default Map<String, Object> defaults() {
-        return Map.of();
+        return GateDeclarations.find(name()).map(GateDeclarations.Declaration::defaults).orElse(Map.of());
     }
 
     /**

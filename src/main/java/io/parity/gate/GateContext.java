@@ -1,9 +1,10 @@
 package io.parity.gate;
 
-import io.parity.config.JobSpec;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.Side;
+import io.parity.spec.HeartbeatSettings;
+import io.parity.spec.JobSpec;
 
 import java.nio.file.Path;
 import java.sql.Connection;

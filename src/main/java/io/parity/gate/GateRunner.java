@@ -2,6 +2,8 @@ package io.parity.gate;
 
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
 
 import java.time.Clock;
 import java.time.Duration;

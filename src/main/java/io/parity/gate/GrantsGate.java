@@ -1,6 +1,7 @@
 package io.parity.gate;
 
 import io.parity.core.Side;
+import io.parity.spec.GateSettings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +30,6 @@ public final class GrantsGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("accounts", GateSettings.Kind.STRINGS, "databases", GateSettings.Kind.STRINGS,
-                "side", GateSettings.Kind.STRING);
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {
@@ -105,7 +101,7 @@ public final class GrantsGate implements Gate {
         private SpecDatabases() {
         }
 
-        static List<String> of(io.parity.config.JobSpec spec) {
+        static List<String> of(io.parity.spec.JobSpec spec) {
             Set<String> out = new LinkedHashSet<>();
             for (String url : List.of(spec.source().url(), spec.destination().url())) {
                 String path = url.replaceFirst("^jdbc:[a-z]+://[^/]*/?", "");

@@ -3,6 +3,8 @@ package io.parity.gate;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
+import io.parity.spec.Durations;
+import io.parity.spec.HeartbeatSettings;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.parity.gate;
 
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,15 +25,7 @@ public final class LagGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("max-delay", GateSettings.Kind.DURATION);
-    }
 
-    @Override
-    public Map<String, Object> defaults() {
-        return Map.of("timeout", "5m", "interval", "2s");
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

@@ -1,6 +1,7 @@
 package io.parity.gate;
 
 import io.parity.engine.CutoverSql;
+import io.parity.spec.HeartbeatSettings;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

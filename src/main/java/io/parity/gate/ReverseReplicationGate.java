@@ -1,6 +1,8 @@
 package io.parity.gate;
 
 import io.parity.core.Side;
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,10 +25,6 @@ public final class ReverseReplicationGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("within", GateSettings.Kind.DURATION);
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

@@ -2,6 +2,7 @@ package io.parity.gate;
 
 import io.parity.core.Side;
 import io.parity.engine.CutoverSql;
+import io.parity.spec.GateSettings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +27,6 @@ public final class SessionsGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("allow", GateSettings.Kind.STRINGS);
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

@@ -1,6 +1,6 @@
 package io.parity.gate;
 
-import io.parity.config.JobSpec;
+import io.parity.spec.JobSpec;
 
 import java.util.Optional;
 

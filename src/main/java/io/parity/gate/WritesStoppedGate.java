@@ -1,6 +1,8 @@
 package io.parity.gate;
 
 import io.parity.core.Side;
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -25,15 +27,7 @@ public final class WritesStoppedGate implements Gate {
         return NAME;
     }
 
-    @Override
-    public Map<String, GateSettings.Kind> settings() {
-        return Map.of("stable-for", GateSettings.Kind.DURATION);
-    }
 
-    @Override
-    public Map<String, Object> defaults() {
-        return Map.of("timeout", "2m", "interval", "1s");
-    }
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {

@@ -1,8 +1,8 @@
 package io.parity.remote;
 
 import com.rabbitmq.client.ConnectionFactory;
-import io.parity.config.Secret;
 import io.parity.core.ParityException;
+import io.parity.spec.Secret;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import java.net.URI;

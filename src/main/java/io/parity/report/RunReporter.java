@@ -1,8 +1,8 @@
 package io.parity.report;
 
-import io.parity.config.JobSpec;
 import io.parity.core.ParityException;
 import io.parity.schema.TablePlan;
+import io.parity.spec.JobSpec;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
 import io.parity.verify.VerifyContext;

@@ -1,7 +1,8 @@
 package io.parity.serve;
 
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,12 +31,12 @@ public final class JobsDirectory {
         List<ScheduledJob> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Path file : specFiles(dir)) {
-            Optional<String> schedule = ScheduleReader.read(file);
-            if (schedule.isEmpty()) {
+            JobSpec spec = loader.load(file);
+            if (spec.schedule() == null) {
                 notes.accept(file + " has no schedule: and is not run by serve");
                 continue;
             }
-            ScheduledJob job = new ScheduledJob(loader.load(file), schedule.get());
+            ScheduledJob job = new ScheduledJob(spec, spec.schedule());
             if (!names.add(job.name())) {
                 throw ParityException.badInput(file + ": name: job '" + job.name() + "' is defined twice in " + dir
                         + "; give each spec its own name");

@@ -1,6 +1,6 @@
 package io.parity.serve;
 
-import io.parity.config.JobSpec;
+import io.parity.spec.JobSpec;
 
 /**
  * A job spec that {@code parity serve} runs.

@@ -1,14 +1,13 @@
 package io.parity.serve;
 
 import io.parity.batch.VerifyLauncher;
+import io.parity.connect.ReplicaLag;
 import io.parity.report.Phase;
-import io.parity.report.RunReporter;
 import io.parity.report.RunSummary;
+import io.parity.run.VerifyRun;
+import io.parity.run.VerifyUseCase;
 import io.parity.store.RunStore;
 import io.parity.verify.VerifyContext;
-import io.parity.verify.VerifyPreparation;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.function.Consumer;
  */
 final class ScheduledVerify {
 
-    private final VerifyLauncher launcher;
-    private final RunStore store;
+    private final VerifyUseCase verify;
     private final Path reportDir;
     private final Consumer<String> log;
     private final java.util.function.BiConsumer<String, Long> replicaLag;
@@ -32,8 +30,7 @@ final class ScheduledVerify {
 
     ScheduledVerify(VerifyLauncher launcher, RunStore store, Path reportDir, Consumer<String> log,
                     java.util.function.BiConsumer<String, Long> replicaLag) {
-        this.launcher = launcher;
-        this.store = store;
+        this.verify = new VerifyUseCase(launcher, store);
         this.reportDir = reportDir;
         this.log = log;
         this.replicaLag = replicaLag;
@@ -42,18 +39,14 @@ final class ScheduledVerify {
     /** The run's summary; an incomplete run has a verdict of incomplete and its error in {@link RunSummary#error()}. */
     RunSummary run(ScheduledJob job) {
         long started = System.nanoTime();
-        try (VerifyContext context = VerifyPreparation.prepare(job.spec())) {
+        try (VerifyContext context = VerifyUseCase.prepare(job.spec())) {
             List<Phase> phases = List.of(new Phase("connect, discover tables", (System.nanoTime() - started) / 1_000_000));
-            JobExecution execution = launcher.run(context);
-            String error = execution.getStatus() == BatchStatus.COMPLETED ? null
-                    : VerifyLauncher.failureOf(execution).getMessage();
-            RunReporter.Written written = RunReporter.of(store, context).warningsTo(log)
-                    .write(execution, error, reportDir, context.throttle().pausedMillis(), phases);
-            io.parity.connect.ReplicaLag.secondsBehind(context.destination())
-                    .ifPresent(lag -> replicaLag.accept(job.name(), lag));
-            log.accept("job " + job.name() + " run " + written.summary().runId() + ": " + written.summary().verdict()
-                    + ", report " + written.dir().resolve("report.html"));
-            return written.summary();
+            VerifyRun run = verify.launchAndReport(context, null,
+                    VerifyUseCase.Request.to(reportDir).withPhases(phases).warningsTo(log));
+            ReplicaLag.secondsBehind(context.destination()).ifPresent(lag -> replicaLag.accept(job.name(), lag));
+            log.accept("job " + job.name() + " run " + run.runId() + ": " + run.summary().verdict()
+                    + ", report " + run.reportDir().resolve("report.html"));
+            return run.summary();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.parity.verify;
 
-import io.parity.config.RetryPolicy;
 import io.parity.core.ChecksumPair;
 import io.parity.core.Chunk;
 import io.parity.core.ChunkResult;
@@ -10,6 +9,7 @@ import io.parity.core.RowHashes;
 import io.parity.core.Sides;
 import io.parity.reconcile.ChunkReconciler;
 import io.parity.schema.TablePlan;
+import io.parity.spec.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,14 +70,15 @@ public final class ChunkVerifier {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
         ChunkReconciler reconciler = context.reconciler(plan);
-        DriftMemory drift = context.drift(chunk.tableId(), chunk.segment());
+        SegmentState segment = context.segment(chunk.tableId(), chunk.segment());
+        DriftMemory drift = segment.drift();
         ChecksumPair pair = null;
         List<RowDiff> diffs = List.of();
         if (reconciler.lists() && context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
             // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
             Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
                     plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT,
-                    context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()));
+                    segment.sizer().planned(chunk.ordinal()));
             pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
             if (!pair.matches()) {
                 diffs = kept.source().complete() && kept.destination().complete()
@@ -87,7 +88,7 @@ public final class ChunkVerifier {
             }
         }
         if (pair == null && reconciler.lists() && drift.expectsDifferences()
-                && context.sizer(chunk.tableId(), chunk.segment()).planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
+                && segment.sizer().planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
             // Dense differences: one listing per side both checksums and reconciles the chunk.
             Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
                     chunk.range(), ChunkReconciler.LIST_LIMIT);

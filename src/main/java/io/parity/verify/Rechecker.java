@@ -1,10 +1,10 @@
 package io.parity.verify;
 
-import io.parity.config.RecheckPolicy;
 import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.reconcile.KeyRecheck;
 import io.parity.schema.TablePlan;
+import io.parity.spec.RecheckPolicy;
 import io.parity.store.RunStore;
 import io.parity.store.StoredDiff;
 

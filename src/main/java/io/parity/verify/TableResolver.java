@@ -1,6 +1,5 @@
 package io.parity.verify;
 
-import io.parity.config.TableSpec;
 import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
@@ -14,6 +13,7 @@ import io.parity.schema.SideTable;
 import io.parity.schema.TablePlan;
 import io.parity.schema.TableRef;
 import io.parity.schema.TableSchema;
+import io.parity.spec.TableSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;

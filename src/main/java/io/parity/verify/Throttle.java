@@ -1,8 +1,8 @@
 package io.parity.verify;
 
 import com.google.common.util.concurrent.RateLimiter;
-import io.parity.config.ThrottlePolicy;
 import io.parity.connect.SideConnection;
+import io.parity.spec.ThrottlePolicy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

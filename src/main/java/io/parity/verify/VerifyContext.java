@@ -2,16 +2,20 @@ package io.parity.verify;
 
 import io.parity.checksum.ChecksumPlan;
 import io.parity.checksum.ChunkChecksummer;
-import io.parity.config.JobSpec;
+import io.parity.chunk.ChunkSizer;
+import io.parity.chunk.KeySpans;
 import io.parity.connect.SideConnection;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.ParityException;
 import io.parity.reconcile.ChunkReconciler;
 import io.parity.schema.TablePlan;
+import io.parity.spec.Boundaries;
+import io.parity.spec.JobSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -31,10 +35,8 @@ public final class VerifyContext implements AutoCloseable {
     private final ExecutorService executor;
     private final ChunkChecksummer checksummer;
     private final long preparedAt;
-    private final java.util.Map<String, io.parity.chunk.ChunkSizer> sizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Throttle throttle;
-    private final java.util.Map<String, DriftMemory> drift = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, io.parity.chunk.KeySpans> keySpans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SegmentKey, SegmentState> segments = new ConcurrentHashMap<>();
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
@@ -51,36 +53,23 @@ public final class VerifyContext implements AutoCloseable {
         this.preparedAt = System.nanoTime();
     }
 
-    /** The chunk sizer of one table segment, shared by its reader (which plans) and processor (which times). */
-    public io.parity.chunk.ChunkSizer sizer(String tableId, int segment) {
-        return sizers.computeIfAbsent(tableId + "#" + segment,
-                k -> new io.parity.chunk.ChunkSizer(spec.options().chunkRows(), spec.options().chunkTime()));
-    }
-
     /**
-     * The key density of one table segment, shared by its reader (which cuts) and processor (which counts), when
-     * its chunks may be cut arithmetically: {@code boundaries: arithmetic}, a key of one integer column on the source,
-     * and a source dialect with row estimates. {@code null} otherwise: the reader walks the index.
+     * The state of one table segment, made on first use: chunk sizes start at {@code chunk-rows}; key density is kept
+     * only where chunks may be cut arithmetically ({@link #cutsArithmetically}).
      */
-    public io.parity.chunk.KeySpans keySpans(io.parity.schema.TablePlan plan, int segment) {
-        if (!cutsArithmetically(plan)) {
-            return null;
-        }
-        return keySpans.computeIfAbsent(plan.id() + "#" + segment, k -> new io.parity.chunk.KeySpans());
+    public SegmentState segment(String tableId, int segment) {
+        return segments.computeIfAbsent(new SegmentKey(tableId, segment), k -> new SegmentState(
+                new ChunkSizer(spec.options().chunkRows(), spec.options().chunkTime()),
+                cutsArithmetically(plan(tableId)) ? new KeySpans() : null));
     }
 
     /**
      * Whether chunk and segment boundaries of this table may be found arithmetically and on row estimates
-     * ({@code boundaries: arithmetic}, one integer key column on the source, a source dialect with estimates).
+     * ({@code boundaries: arithmetic}, one integer key column on the source, a source engine with estimates).
      */
-    public boolean cutsArithmetically(io.parity.schema.TablePlan plan) {
-        return spec.options().boundaries() == io.parity.config.Boundaries.ARITHMETIC && plan.source() != null
+    public boolean cutsArithmetically(TablePlan plan) {
+        return spec.options().boundaries() == Boundaries.ARITHMETIC && plan.source() != null
                 && plan.source().singleIntegerKey() && source.engine().chunks().estimates().isPresent();
-    }
-
-    /** How often recent chunks of one table segment differed (see {@link DriftMemory}). */
-    public DriftMemory drift(String tableId, int segment) {
-        return drift.computeIfAbsent(tableId + "#" + segment, k -> new DriftMemory());
     }
 
     /** Runs work beside a partition thread: source-side queries, the next chunk's boundary. */
@@ -140,7 +129,7 @@ public final class VerifyContext implements AutoCloseable {
 
     public ChunkReconciler reconciler(TablePlan plan) {
         return new ChunkReconciler(plan, source, destination, checksummer, executor, ChunkReconciler.DEFAULT_ROW_LIMIT,
-                spec.options().reconcile() == io.parity.config.Reconcile.ROW_HASHES);
+                spec.options().reconcile() == io.parity.spec.Reconcile.ROW_HASHES);
     }
 
     @Override
@@ -148,5 +137,9 @@ public final class VerifyContext implements AutoCloseable {
         executor.shutdownNow();
         source.close();
         destination.close();
+    }
+
+    /** One table segment, as partitions name it. */
+    private record SegmentKey(String tableId, int segment) {
     }
 }

@@ -1,11 +1,11 @@
 package io.parity.verify;
 
 import io.parity.checksum.ChecksumPlan;
-import io.parity.config.JobSpec;
 import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
 import io.parity.schema.TablePlan;
+import io.parity.spec.JobSpec;
 
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.parity.gate;
 
+import io.parity.spec.CutoverStep;
+import io.parity.spec.Durations;
+import io.parity.spec.GateSettings;
+import io.parity.spec.GateStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

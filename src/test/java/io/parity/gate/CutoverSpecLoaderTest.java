@@ -1,9 +1,12 @@
 package io.parity.gate;
 
-import io.parity.config.JobSpec;
-import io.parity.config.SpecLoader;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.spec.ActionStep;
+import io.parity.spec.CutoverSpec;
+import io.parity.spec.GateStep;
+import io.parity.spec.JobSpec;
+import io.parity.spec.SpecLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +38,7 @@ class CutoverSpecLoaderTest {
         Path file = dir.resolve("shop.yml");
         Files.writeString(file, BASE + cutover);
         JobSpec spec = new SpecLoader(name -> null).load(file);
-        return new CutoverSpecLoader().load(spec);
+        return spec.cutover();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parity.gate;
 
+import io.parity.spec.GateSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ class GateDecisionsTest {
         for (int i = 0; i < kv.length; i += 2) {
             values.put((String) kv[i], kv[i + 1]);
         }
-        return GateSettings.of(gate, values);
+        return GateSettings.of(gate.name(), values);
     }
 
     private static Observation lag(long s, boolean visible, long delayMs, String sql, Long behind) {

@@ -1,5 +1,6 @@
 package io.parity.gate;
 
+import io.parity.spec.Durations;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

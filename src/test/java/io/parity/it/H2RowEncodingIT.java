@@ -1,15 +1,15 @@
 package io.parity.it;
 
-import io.parity.config.Endpoint;
-import io.parity.config.JobSpec;
-import io.parity.config.Options;
-import io.parity.config.Secret;
-import io.parity.config.TableSpec;
 import io.parity.core.Chunk;
 import io.parity.core.ChunkResult;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.KeyRange;
 import io.parity.it.RowEncodingIT.Case;
+import io.parity.spec.Endpoint;
+import io.parity.spec.JobSpec;
+import io.parity.spec.Options;
+import io.parity.spec.Secret;
+import io.parity.spec.TableSpec;
 import io.parity.verify.ChunkVerifier;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;

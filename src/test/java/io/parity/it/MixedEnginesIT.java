@@ -1,12 +1,12 @@
 package io.parity.it;
 
-import io.parity.config.Endpoint;
-import io.parity.config.JobSpec;
-import io.parity.config.Options;
-import io.parity.config.Secret;
-import io.parity.config.TableSpec;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.spec.Endpoint;
+import io.parity.spec.JobSpec;
+import io.parity.spec.Options;
+import io.parity.spec.Secret;
+import io.parity.spec.TableSpec;
 import io.parity.verify.VerifyPreparation;
 import org.junit.jupiter.api.Test;
 

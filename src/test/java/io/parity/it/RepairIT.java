@@ -1,6 +1,5 @@
 package io.parity.it;
 
-import io.parity.config.SpecLoader;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
 import io.parity.core.Side;
@@ -9,6 +8,7 @@ import io.parity.repair.RepairApplier;
 import io.parity.repair.RepairPlanner;
 import io.parity.repair.RepairScript;
 import io.parity.schema.TablePlan;
+import io.parity.spec.SpecLoader;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.parity.it;
 
-import io.parity.config.Endpoint;
-import io.parity.config.Secret;
 import io.parity.connect.ReplicaLag;
 import io.parity.connect.SideConnection;
 import io.parity.core.Side;
 import io.parity.serve.ServeMetrics;
+import io.parity.spec.Endpoint;
+import io.parity.spec.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

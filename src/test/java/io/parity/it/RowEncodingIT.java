@@ -1,11 +1,5 @@
 package io.parity.it;
 
-import io.parity.config.Endpoint;
-import io.parity.config.JobSpec;
-import io.parity.config.Options;
-import io.parity.config.Reconcile;
-import io.parity.config.Secret;
-import io.parity.config.TableSpec;
 import io.parity.core.Chunk;
 import io.parity.core.ChunkResult;
 import io.parity.core.EvenBuckets;
@@ -15,6 +9,12 @@ import io.parity.core.KeyRange;
 import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.core.Sides;
+import io.parity.spec.Endpoint;
+import io.parity.spec.JobSpec;
+import io.parity.spec.Options;
+import io.parity.spec.Reconcile;
+import io.parity.spec.Secret;
+import io.parity.spec.TableSpec;
 import io.parity.verify.ChunkVerifier;
 import io.parity.verify.VerifyContext;
 import io.parity.verify.VerifyPreparation;

@@ -1,9 +1,9 @@
 package io.parity.serve;
 
-import io.parity.config.JobSpec;
 import io.parity.core.ParityException;
 import io.parity.report.RunSummary;
 import io.parity.report.TableSummary;
+import io.parity.spec.JobSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.parity.serve;
 
-import io.parity.config.SpecLoader;
 import io.parity.core.ParityException;
+import io.parity.spec.SpecLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,15 +29,16 @@ class ServeScheduleTest {
 
     @Test
     void readsTheCronExpressionAsWritten() throws IOException {
-        assertThat(ScheduleReader.read(spec("a", "schedule: \"0 */15 * * * *\"\n"))).hasValue("0 */15 * * * *");
-        assertThat(ScheduleReader.read(spec("b", "schedule: '@hourly'\n"))).hasValue("@hourly");
-        assertThat(ScheduleReader.read(spec("c", ""))).isEmpty();
+        SpecLoader loader = new SpecLoader(name -> null);
+        assertThat(loader.load(spec("a", "schedule: \"0 */15 * * * *\"\n")).schedule()).isEqualTo("0 */15 * * * *");
+        assertThat(loader.load(spec("b", "schedule: '@hourly'\n")).schedule()).isEqualTo("@hourly");
+        assertThat(loader.load(spec("c", "")).schedule()).isNull();
     }
 
     @Test
     void aBadScheduleNamesTheFileTheFieldAndTheFix() throws IOException {
         Path file = spec("a", "schedule: \"*/15 * * * *\"\n"); // five fields: crontab, not Spring cron
-        assertThatThrownBy(() -> ScheduleReader.read(file)).isInstanceOf(ParityException.class)
+        assertThatThrownBy(() -> new SpecLoader(name -> null).load(file)).isInstanceOf(ParityException.class)
                 .hasMessageStartingWith(file + ": schedule: '*/15 * * * *' is not a cron expression")
                 .hasMessageContaining("six fields, seconds first");
     }

@@ -1,0 +1,218 @@
+package io.parity.spec;
+
+import io.parity.spec.SpecDocument.CutoverDocument;
+import io.parity.spec.SpecDocument.HeartbeatDocument;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code cutover:} block, from what was written to a {@link CutoverSpec}: each step a gate, its settings checked
+ * against the gate's declared kinds ({@link GateDeclarations}) and laid over its defaults, or an action. Step ids are
+ * the position and the name, {@code 03-sessions}. Values are taken as written: {@code ${VAR}} is not expanded here.
+ *
+ * <pre>
+ * cutover:
+ *   heartbeat: { schema: parity, gtid-domain-id: 99 }
+ *   steps:
+ *     - gate: lag
+ *       max-delay: 5s
+ *     - action: command
+ *       run: "systemctl stop migration-task"
+ *     - action: pause
+ *       message: "Switch the application to the destination, then resume"
+ *     - gate: grants
+ *       enabled: false
+ *       reason: "migration accounts are dropped by the platform team"
+ * </pre>
+ */
+final class CutoverRules {
+
+    private static final Set<String> GATE_KEYS = Set.of("gate", "enabled", "reason", "required");
+    private static final Set<String> COMMAND_KEYS = Set.of("action", "run", "timeout", "message");
+    private static final Set<String> PAUSE_KEYS = Set.of("action", "message");
+
+    private final SpecProblems problems;
+    private final Values values;
+
+    CutoverRules(SpecProblems problems, Values values) {
+        this.problems = problems;
+        this.values = values;
+    }
+
+    CutoverSpec cutover(CutoverDocument doc, String jobName) {
+        if (doc == null) {
+            return CutoverSpec.none(jobName);
+        }
+        HeartbeatSettings heartbeat = heartbeat(doc.heartbeat(), jobName);
+        List<CutoverStep> steps = new ArrayList<>();
+        if (doc.steps() == null || doc.steps().isEmpty()) {
+            problems.add("cutover.steps", "missing or empty; list the runbook as '- gate: lag', '- action: pause', ...");
+            return new CutoverSpec(steps, heartbeat, true);
+        }
+        for (int i = 0; i < doc.steps().size(); i++) {
+            String field = "cutover.steps[" + i + "]";
+            if (!(doc.steps().get(i) instanceof Map<?, ?> entry)) {
+                problems.add(field, "must be a mapping such as '{gate: lag}' or '{action: pause}'");
+                continue;
+            }
+            CutoverStep step = entry.containsKey("gate") ? gate(entry, i, field)
+                    : entry.containsKey("action") ? action(entry, i, field) : null;
+            if (step != null) {
+                steps.add(step);
+            } else if (!entry.containsKey("gate") && !entry.containsKey("action")) {
+                problems.add(field, "needs 'gate:' (one of " + GateDeclarations.names()
+                        + ") or 'action:' (command or pause)");
+            }
+        }
+        return new CutoverSpec(steps, heartbeat, true);
+    }
+
+    private HeartbeatSettings heartbeat(HeartbeatDocument doc, String jobName) {
+        if (doc == null) {
+            return new HeartbeatSettings(HeartbeatSettings.DEFAULT_SCHEMA, jobName, null);
+        }
+        Integer domain = doc.gtidDomainId() == null ? null : parseDomain(doc.gtidDomainId());
+        return new HeartbeatSettings(doc.schema() == null ? HeartbeatSettings.DEFAULT_SCHEMA : doc.schema(),
+                doc.id() == null ? jobName : doc.id(), domain == null ? null : domain.longValue());
+    }
+
+    private Integer parseDomain(String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("cutover.heartbeat.gtid-domain-id", "'" + text + "' is not a GTID domain id; use a whole number"
+                + " not used by any server, e.g. 99");
+        return null;
+    }
+
+    private GateStep gate(Map<?, ?> entry, int index, String field) {
+        String name = String.valueOf(entry.get("gate"));
+        GateDeclarations.Declaration gate = GateDeclarations.find(name).orElse(null);
+        if (gate == null) {
+            problems.add(field + ".gate", "'" + name + "' is not a gate; use one of " + GateDeclarations.names());
+            return null;
+        }
+        Map<String, GateSettings.Kind> kinds = new LinkedHashMap<>(GateSettings.COMMON);
+        kinds.putAll(gate.settings());
+        Set<String> known = new TreeSet<>(GATE_KEYS);
+        known.addAll(kinds.keySet());
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : entry.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!known.contains(key)) {
+                problems.add(field + "." + key, "unknown setting of gate " + name + "; expected one of " + known);
+            } else if (kinds.containsKey(key) && checkKind(field + "." + key, kinds.get(key), e.getValue())) {
+                given.put(key, e.getValue());
+            }
+        }
+        boolean enabled = bool(entry, "enabled", true, field);
+        boolean required = bool(entry, "required", true, field);
+        String reason = entry.get("reason") == null ? null : entry.get("reason").toString();
+        if (!enabled && (reason == null || reason.isBlank())) {
+            problems.add(field + ".reason", "missing; a disabled gate needs 'reason:' saying why it is skipped");
+        }
+        GateSettings settings = GateSettings.of(name, given);
+        if (enabled) {
+            gateSpecific(name, settings, field);
+        }
+        return new GateStep(String.format("%02d-%s", index + 1, name), name, enabled, reason, required, settings, field);
+    }
+
+    private void gateSpecific(String gate, GateSettings s, String field) {
+        if (gate.equals("backup") && s.has("query") == s.has("file")) {
+            problems.add(field, "gate backup needs exactly one of 'query:' (SQL returning the backup time) or 'file:'"
+                    + " (a path whose modification time is the backup time)");
+        }
+        if (gate.equals("backup") && !s.has("max-age")) {
+            problems.add(field + ".max-age", "missing; say how old the backup may be, e.g. 'max-age: 24h'");
+        }
+        if (gate.equals("grants") && s.strings("accounts").isEmpty()) {
+            problems.add(field + ".accounts", "missing; list the migration accounts, e.g. 'accounts: [\"migrator@%\"]'");
+        }
+        String side = s.string("side", null);
+        if (side != null && !side.equals("source") && !side.equals("destination")) {
+            problems.add(field + ".side", "'" + side + "' is not a side; use source or destination");
+        }
+    }
+
+    private ActionStep action(Map<?, ?> entry, int index, String field) {
+        String kind = String.valueOf(entry.get("action"));
+        String message = entry.get("message") == null ? null : entry.get("message").toString();
+        switch (kind) {
+            case "command" -> {
+                unknownKeys(entry, COMMAND_KEYS, field + ".");
+                Object run = entry.get("run");
+                if (run == null || run.toString().isBlank()) {
+                    problems.add(field + ".run", "missing; give the shell command to run, e.g. 'run: \"systemctl stop"
+                            + " dms-task\"'");
+                }
+                Duration timeout = ActionStep.DEFAULT_TIMEOUT;
+                if (entry.containsKey("timeout")
+                        && checkKind(field + ".timeout", GateSettings.Kind.DURATION, entry.get("timeout"))) {
+                    timeout = Durations.parse(entry.get("timeout"));
+                }
+                return new ActionStep(String.format("%02d-command", index + 1), ActionStep.Kind.COMMAND,
+                        run == null ? "" : run.toString(), timeout, message, field);
+            }
+            case "pause" -> {
+                unknownKeys(entry, PAUSE_KEYS, field + ".");
+                return new ActionStep(String.format("%02d-pause", index + 1), ActionStep.Kind.PAUSE, null, null,
+                        message == null ? "confirm to continue" : message, field);
+            }
+            default -> {
+                problems.add(field + ".action", "'" + kind + "' is not an action; use command (with 'run:') or pause");
+                return null;
+            }
+        }
+    }
+
+    private boolean checkKind(String field, GateSettings.Kind kind, Object value) {
+        boolean ok = switch (kind) {
+            case DURATION -> Durations.parse(value) != null;
+            case STRING -> value instanceof String || value instanceof Number;
+            case STRINGS -> value instanceof String || (value instanceof List<?> l
+                    && l.stream().allMatch(v -> v instanceof String || v instanceof Number));
+            case INTEGER -> value instanceof Integer || value instanceof Long;
+        };
+        if (!ok) {
+            problems.add(field, "'" + value + "' is not " + switch (kind) {
+                case DURATION -> "a duration; write it as 500ms, 5s, 10m or 1h";
+                case STRING -> "a single value; write one string";
+                case STRINGS -> "a list of names; write it as [a, b]";
+                case INTEGER -> "a whole number";
+            });
+        }
+        return ok;
+    }
+
+    private boolean bool(Map<?, ?> entry, String key, boolean fallback, String field) {
+        Object v = entry.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        problems.add(field + "." + key, "'" + v + "' is not true or false");
+        return fallback;
+    }
+
+    private void unknownKeys(Map<?, ?> map, Set<String> known, String prefix) {
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                problems.add(prefix + key, "unknown key; expected one of " + new TreeSet<>(known));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.parity.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated job spec ({@code jobs/*.yml}). Immutable; secrets inside are {@link Secret}s.
+ *
+ * @param name        job name, used in report paths and the job repository
+ * @param file        where it was read from
+ * @param sha256      hash of the file's text as written (before {@code ${VAR}} interpolation, so no secret is hashed)
+ * @param source      the side that is right by definition (before repair direction is chosen)
+ * @param destination the side being checked
+ * @param tables      table selections in spec order
+ * @param options     run options
+ * @param repository  job repository database, or null for the default (command line, environment, embedded H2)
+ * @param workers     remote workers to run partitions on, or null to run them in this process
+ * @param cutover     the runbook of {@code parity cutover}, or {@link CutoverSpec#none} without a {@code cutover:} block
+ * @param schedule    when {@code parity serve} runs the spec (a Spring cron expression), or null
+ */
+public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                      List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
+                      CutoverSpec cutover, String schedule) {
+
+    public JobSpec {
+        tables = List.copyOf(tables);
+        cutover = cutover == null ? CutoverSpec.none(name) : cutover;
+    }
+
+    /** A spec without a runbook or schedule. */
+    public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                   List<TableSpec> tables, Options options, Endpoint repository, Workers workers) {
+        this(name, file, sha256, source, destination, tables, options, repository, workers, null, null);
+    }
+
+    /** A spec whose partitions run in this process. */
+    public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                   List<TableSpec> tables, Options options, Endpoint repository) {
+        this(name, file, sha256, source, destination, tables, options, repository, null);
+    }
+}

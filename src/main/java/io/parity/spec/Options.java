@@ -1,0 +1,56 @@
+package io.parity.spec;
+
+import io.parity.core.HashAlgorithm;
+import io.parity.core.Hashing;
+
+import java.time.Duration;
+
+/**
+ * Run options from the spec's {@code options:} block.
+ *
+ * @param chunkRows       rows per checksum chunk, the unit of work, restart and report
+ * @param parallelism     partitions checked at once; each queries both sides concurrently
+ * @param hash            per-row hash; {@code null} means the dialect's default
+ * @param recheck         how differences are re-checked before they count
+ * @param retry           how chunks that failed transiently are retried
+ * @param throttle        limits that pause or slow the run
+ * @param lockWaitTimeout how long a read may wait for a metadata lock (DDL) before it fails and is retried
+ * @param fence           read each chunk's destination side only after it applied the source's GTID position
+ * @param fenceTimeout    how long to wait for that
+ * @param hashing         where rows are hashed: in one aggregate query per side (server) or streamed to Parity (client)
+ * @param chunkTime       target time per chunk: chunk sizes adapt toward it from the slower side's rows per second,
+ *                        starting at {@code chunkRows}; {@code null} keeps every chunk at {@code chunkRows}
+ * @param reconcile       how differing chunks are narrowed down to rows
+ * @param boundaries      how chunk boundaries are found on one-column integer keys
+ */
+public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
+                      ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                      Hashing hashing, Duration chunkTime, Reconcile reconcile, Boundaries boundaries) {
+
+    public static final int DEFAULT_CHUNK_ROWS = 10_000;
+    /**
+     * With {@code hashing: client}: a differing chunk is reconciled from the keys and hashes kept while it streamed,
+     * with no second scan, so larger chunks cost nothing with drift and halve the per-chunk round trips and commits
+     * (measured at 2M rows with 1e-4 drift: engine time 3.4-3.8 s against 3.7-4.5 s, three alternating pairs).
+     */
+    public static final int DEFAULT_CLIENT_CHUNK_ROWS = 20_000;
+    public static final int DEFAULT_PARALLELISM = 2;
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_FENCE_TIMEOUT = Duration.ofSeconds(60);
+
+    public Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
+                   ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                   Hashing hashing, Duration chunkTime, Reconcile reconcile) {
+        this(chunkRows, parallelism, hash, recheck, retry, throttle, lockWaitTimeout, fence, fenceTimeout, hashing,
+                chunkTime, reconcile, Boundaries.ARITHMETIC);
+    }
+
+    public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
+        this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
+                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null, Reconcile.ROW_HASHES);
+    }
+
+    public static Options defaults() {
+        return new Options(DEFAULT_CHUNK_ROWS, DEFAULT_PARALLELISM, null);
+    }
+}
