@@ -1,14 +1,7 @@
 package io.parity.engine.generic;
 
-import io.parity.engine.Catalog;
-import io.parity.engine.ChecksumQueries;
-import io.parity.engine.ChunkQueries;
-import io.parity.engine.CutoverSql;
-import io.parity.engine.Engine;
-import io.parity.engine.RepairSql;
-import io.parity.engine.ReplicationSql;
-import io.parity.engine.RowQueries;
 import io.parity.engine.SessionSetup;
+import io.parity.engine.support.JdbcEngine;
 import io.parity.engine.support.StandardSql;
 
 import java.time.Duration;
@@ -20,76 +13,31 @@ import java.util.Optional;
  * in key order and hashed in Java, repair SQL in standard syntax. Nothing to pin per session: the canonical values are
  * built in Java and do not depend on session settings. No replication and no cutover gates.
  */
-public class GenericEngine implements Engine, SessionSetup {
+public class GenericEngine extends JdbcEngine {
 
-    private final String description;
-    private final StandardSql sql = new StandardSql();
-    private final GenericCatalog catalog = new GenericCatalog(sql);
-    private final GenericRows rows = new GenericRows(sql);
-    private final GenericChecksums checksums = new GenericChecksums(rows);
-    private final GenericRepairSql repair = new GenericRepairSql(sql);
+    private static final SessionSetup NOTHING_TO_PIN = new SessionSetup() {
+        @Override
+        public Optional<String> readSession(Duration lockWait) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, String> readPoolProperties() {
+            return Map.of();
+        }
+    };
 
     public GenericEngine(String product, String version) {
-        this.description = product + " " + version;
+        this(new StandardSql(), product + " " + version);
     }
 
-    @Override
-    public String describe() {
-        return description;
+    private GenericEngine(StandardSql sql, String description) {
+        super(description, sql, parts(sql));
     }
 
-    @Override
-    public String quote(String identifier) {
-        return sql.quote(identifier);
-    }
-
-    @Override
-    public SessionSetup session() {
-        return this;
-    }
-
-    @Override
-    public Optional<String> readSession(Duration lockWait) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, String> readPoolProperties() {
-        return Map.of();
-    }
-
-    @Override
-    public Catalog catalog() {
-        return catalog;
-    }
-
-    @Override
-    public ChunkQueries chunks() {
-        return rows;
-    }
-
-    @Override
-    public ChecksumQueries checksums() {
-        return checksums;
-    }
-
-    @Override
-    public RowQueries rows() {
-        return rows;
-    }
-
-    @Override
-    public RepairSql repair() {
-        return repair;
-    }
-
-    @Override
-    public Optional<ReplicationSql> replication() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<CutoverSql> cutover() {
-        return Optional.empty();
+    private static Parts parts(StandardSql sql) {
+        GenericRows rows = new GenericRows(sql);
+        return new Parts(NOTHING_TO_PIN, new GenericCatalog(sql), rows, new GenericChecksums(rows), rows,
+                new GenericRepairSql(sql), null, null);
     }
 }

@@ -1,8 +1,8 @@
 package io.parity.engine.generic;
 
 import io.parity.core.KeyValues;
-import io.parity.engine.RepairSql;
 import io.parity.engine.SqlStatement;
+import io.parity.engine.support.GuardedDml;
 import io.parity.engine.support.StandardSql;
 import io.parity.schema.Column;
 import io.parity.schema.SideTable;
@@ -22,12 +22,10 @@ import java.util.StringJoiner;
  * UPDATE "public"."orders" SET "status" = 'paid' WHERE "order_id" = 42 AND "status" = 'PAID' AND "note" IS NULL;
  * </pre>
  */
-final class GenericRepairSql implements RepairSql {
-
-    private final StandardSql sql;
+final class GenericRepairSql extends GuardedDml {
 
     GenericRepairSql(StandardSql sql) {
-        this.sql = sql;
+        super(sql);
     }
 
     @Override
@@ -80,33 +78,13 @@ final class GenericRepairSql implements RepairSql {
     }
 
     @Override
-    public String insert(SideTable table, Object[] row) {
-        StringJoiner cols = new StringJoiner(", ", "(", ")");
-        StringJoiner vals = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < row.length; i++) {
-            cols.add(sql.quote(table.columns().get(i).name()));
-            vals.add(literal(table, i, row[i]));
-        }
-        return "INSERT INTO " + sql.from(table.ref()) + " " + cols + " VALUES " + vals;
-    }
-
-    @Override
-    public String update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns) {
-        StringJoiner set = new StringJoiner(", ");
-        for (int i : columns) {
-            set.add(sql.quote(table.columns().get(i).name()) + " = " + literal(table, i, after[i]));
-        }
-        return "UPDATE " + sql.from(table.ref()) + " SET " + set + " WHERE " + guard(table, key, before)
-                + " FETCH FIRST 1 ROW ONLY";
-    }
-
-    @Override
-    public String delete(SideTable table, KeyValues key, Object[] before) {
-        return "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before) + " FETCH FIRST 1 ROW ONLY";
+    protected String oneRow() {
+        return "FETCH FIRST 1 ROW ONLY";
     }
 
     /** The key (for the index), then every non-key column compared exactly against the row as it was read. */
-    private String guard(SideTable table, KeyValues key, Object[] row) {
+    @Override
+    protected String guard(SideTable table, KeyValues key, Object[] row) {
         StringJoiner where = new StringJoiner(" AND ");
         for (int k = 0; k < table.key().size(); k++) {
             Column c = table.key().get(k);

@@ -5,14 +5,13 @@ import io.parity.core.KeyValues;
 import io.parity.core.RowImage;
 import io.parity.engine.ChunkQueries;
 import io.parity.engine.RowEstimates;
-import io.parity.engine.RowQueries;
 import io.parity.engine.SqlStatement;
+import io.parity.engine.support.KeysetRows;
 import io.parity.engine.support.StandardSql;
 import io.parity.schema.SideTable;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -27,13 +26,12 @@ import java.util.StringJoiner;
  *  ORDER BY "order_id", "line_no"
  * </pre>
  */
-final class GenericRows implements ChunkQueries, RowQueries {
+final class GenericRows extends KeysetRows implements ChunkQueries {
 
-    private final StandardSql sql;
     private final GenericKeyReader keys = new GenericKeyReader();
 
     GenericRows(StandardSql sql) {
-        this.sql = sql;
+        super(sql);
     }
 
     @Override
@@ -51,23 +49,9 @@ final class GenericRows implements ChunkQueries, RowQueries {
         return Optional.empty();
     }
 
-    @Override
-    public SqlStatement rows(SideTable table, KeyRange range) {
-        return sql.ordered(table, range, selectList(table));
-    }
-
-    @Override
-    public SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys) {
-        return sql.byKeys(table, keys, selectList(table));
-    }
-
-    @Override
-    public SqlStatement rowByKey(SideTable table, KeyValues key) {
-        return sql.byKey(table, key, selectList(table));
-    }
-
     /** Key columns (for {@link #readKey}), then every compared column. */
-    String selectList(SideTable table) {
+    @Override
+    protected String select(SideTable table) {
         StringJoiner select = new StringJoiner(", ");
         table.key().forEach(c -> select.add(sql.quote(c.name())));
         table.columns().forEach(c -> select.add(sql.quote(c.name())));

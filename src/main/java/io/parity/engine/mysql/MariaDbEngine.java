@@ -8,7 +8,6 @@ package io.parity.engine.mysql;
 public class MariaDbEngine extends MySqlEngine {
 
     public MariaDbEngine(String version, int major, int minor) {
-        // MariaDB 10.x knows only the older name of the read-only variable; 11.x keeps it as an alias.
-        super("MariaDB " + version, "tx_read_only", true, major > 10 || (major == 10 && minor >= 8));
+        super("MariaDB " + version, new MySqlSql(), true, major > 10 || (major == 10 && minor >= 8));
     }
 }

@@ -70,12 +70,12 @@ class MySqlCatalog implements Catalog {
 
     @Override
     public SqlStatement triggers(SideTable table) {
-        return new SqlStatement(TRIGGERS, List.of(table.ref().schema(), table.ref().table()));
+        return sql.aboutTable(TRIGGERS, table);
     }
 
     @Override
     public SqlStatement cascadingChildren(SideTable table) {
-        return new SqlStatement(CASCADING_CHILDREN, List.of(table.ref().schema(), table.ref().table()));
+        return sql.aboutTable(CASCADING_CHILDREN, table);
     }
 
     @Override

@@ -61,6 +61,10 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         return MySqlEncoding.NAME;
     }
 
+    MySqlEncoding canonical() {
+        return encoding;
+    }
+
     @Override
     public Optional<ServerChecksums> server() {
         return Optional.of(this);

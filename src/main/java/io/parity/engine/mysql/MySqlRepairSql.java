@@ -1,8 +1,8 @@
 package io.parity.engine.mysql;
 
 import io.parity.core.KeyValues;
-import io.parity.engine.RepairSql;
 import io.parity.engine.SqlStatement;
+import io.parity.engine.support.GuardedDml;
 import io.parity.schema.Column;
 import io.parity.schema.SideTable;
 
@@ -35,12 +35,10 @@ import java.util.StringJoiner;
  *   AND CAST(CONVERT(`status` USING utf8mb4) AS BINARY) = X'6e6577' AND `note` IS NULL LIMIT 1;
  * </pre>
  */
-class MySqlRepairSql implements RepairSql {
-
-    private final MySqlSql sql;
+class MySqlRepairSql extends GuardedDml {
 
     MySqlRepairSql(MySqlSql sql) {
-        this.sql = sql;
+        super(sql);
     }
 
     @Override
@@ -145,32 +143,13 @@ class MySqlRepairSql implements RepairSql {
     }
 
     @Override
-    public String insert(SideTable table, Object[] row) {
-        StringJoiner cols = new StringJoiner(", ", "(", ")");
-        StringJoiner vals = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < row.length; i++) {
-            cols.add(sql.quote(table.columns().get(i).name()));
-            vals.add(literal(table, i, row[i]));
-        }
-        return "INSERT INTO " + sql.from(table.ref()) + " " + cols + " VALUES " + vals;
-    }
-
-    @Override
-    public String update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns) {
-        StringJoiner set = new StringJoiner(", ");
-        for (int i : columns) {
-            set.add(sql.quote(table.columns().get(i).name()) + " = " + literal(table, i, after[i]));
-        }
-        return "UPDATE " + sql.from(table.ref()) + " SET " + set + " WHERE " + guard(table, key, before) + " LIMIT 1";
-    }
-
-    @Override
-    public String delete(SideTable table, KeyValues key, Object[] before) {
-        return "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before) + " LIMIT 1";
+    protected String oneRow() {
+        return "LIMIT 1";
     }
 
     /** The key (for the index) and then every column compared exactly against the row as it was read. */
-    private String guard(SideTable table, KeyValues key, Object[] row) {
+    @Override
+    protected String guard(SideTable table, KeyValues key, Object[] row) {
         StringJoiner where = new StringJoiner(" AND ");
         for (int k = 0; k < table.key().size(); k++) {
             Column c = table.key().get(k);

@@ -118,6 +118,11 @@ public class StandardSql {
         return new SqlStatement("SELECT " + select + " FROM " + from(table.ref()) + " WHERE " + where, key.toList());
     }
 
+    /** A catalog query whose two parameters are the table's schema and name. */
+    public SqlStatement aboutTable(String query, SideTable table) {
+        return new SqlStatement(query, List.of(table.ref().schema(), table.ref().table()));
+    }
+
     /** {@code SELECT 1 FROM t WHERE 1 = 0}: fails when the table is missing or not readable, reads nothing. */
     public SqlStatement probe(TableRef table) {
         return SqlStatement.of("SELECT 1 FROM " + from(table) + " WHERE 1 = 0");
