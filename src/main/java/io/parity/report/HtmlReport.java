@@ -62,7 +62,9 @@ final class HtmlReport {
             case "consistent" -> "Every compared row is equal in all " + s.tables().size() + " tables.";
             case "differences" -> s.rowDifferences() + " differing rows and " + s.schemaFindings() + " schema findings in "
                     + tablesWithDiffs + " of " + s.tables().size() + " tables.";
-            default -> "The check did not finish; what is below is partial. " + s.error();
+            default -> s.error() != null ? "The check did not finish; what is below is partial. " + s.error()
+                    : s.notCompared().size() + " of " + s.tables().size() + " tables could not be compared; the reasons"
+                    + " are in the table below. No other table differs.";
         };
         h.append("<header id=\"verdict\" class=\"banner ").append(Html.esc(s.verdict())).append("\"><h1>")
                 .append(title).append("</h1><p>").append(Html.esc(detail)).append("</p><p class=\"sub\">job <b>")
@@ -97,7 +99,11 @@ final class HtmlReport {
                 h.append(" → ").append(Html.esc(t.target()));
             }
             h.append("</td><td><span class=\"status ").append(Html.esc(t.status())).append("\">").append(Html.esc(t.status()))
-                    .append("</span></td>");
+                    .append("</span>");
+            if (t.reason() != null) {
+                h.append("<div class=\"reason\">").append(Html.esc(t.reason())).append("</div>");
+            }
+            h.append("</td>");
             for (long n : new long[] {t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), t.missing(),
                     t.extra(), t.changed(), t.schemaFindings().size()}) {
                 h.append("<td class=\"n").append(n == 0 ? " zero" : "").append("\">").append(String.format(java.util.Locale.ROOT, "%,d", n))

@@ -32,7 +32,7 @@ final class JunitReport {
     String render() {
         String suite = "parity." + s.job();
         long failures = s.tables().stream().filter(t -> !t.status().equals("consistent")).count();
-        boolean incomplete = "incomplete".equals(s.verdict());
+        boolean incomplete = "incomplete".equals(s.verdict()) && s.error() != null;
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<testsuite name=\"").append(Html.esc(suite)).append("\" tests=\"")
                 .append(s.tables().size() + (incomplete ? 1 : 0)).append("\" failures=\"").append(failures)
@@ -63,7 +63,8 @@ final class JunitReport {
 
     static String message(TableSummary t) {
         return t.missing() + " missing, " + t.extra() + " extra, " + t.changed() + " changed, "
-                + t.schemaFindings().size() + " schema findings" + (t.status().equals("not-compared") ? " (rows not compared)" : "");
+                + t.schemaFindings().size() + " schema findings" + (t.reason() != null ? " (not compared: " + t.reason()
+                + ")" : t.status().equals("not-compared") ? " (rows not compared)" : "");
     }
 
     private String body(TableSummary t) {

@@ -46,6 +46,7 @@ final class MarkdownReport {
                     .append(" | ").append(t.extra()).append(" | ").append(t.changed()).append(" | ")
                     .append(t.resolved()).append(" | ").append(t.schemaFindings().size()).append(" |\n");
         }
+        notCompared(md);
         findings(md);
         samples(md);
         return md.toString();
@@ -56,7 +57,8 @@ final class MarkdownReport {
             case "consistent" -> "CONSISTENT: every compared row is equal on both sides";
             case "differences" -> "DIFFERENCES FOUND: " + s.rowDifferences() + " differing rows, " + s.schemaFindings()
                     + " schema findings";
-            default -> "INCOMPLETE: the check did not finish; results below are partial";
+            default -> s.error() != null ? "INCOMPLETE: the check did not finish; results below are partial"
+                    : "INCOMPLETE: " + s.notCompared().size() + " of " + s.tables().size() + " tables could not be compared";
         };
     }
 
@@ -66,6 +68,14 @@ final class MarkdownReport {
         }
         Duration d = Duration.between(s.started(), s.ended());
         return String.format("%d.%03d s", d.toSeconds(), d.toMillisPart());
+    }
+
+    private void notCompared(StringBuilder md) {
+        if (s.notCompared().isEmpty()) {
+            return;
+        }
+        md.append("\n## Not compared\n\n");
+        s.notCompared().forEach(t -> md.append("- ").append(t.table()).append(": ").append(t.reason()).append('\n'));
     }
 
     private void findings(StringBuilder md) {

@@ -22,6 +22,7 @@ final class ReportStyle {
             .status{padding:1px 7px;border-radius:9px;font-size:12px;background:#e8eaed}
             .status.consistent{background:#d6f0de;color:#1e5e38}.status.differences{background:#fbd9d6;color:#8c1d18}
             .status.schema-differs,.status.not-compared{background:#fdeccc;color:#7a4b00}
+            .reason{font-size:12px;color:#7a4b00;margin-top:3px;max-width:28em}
             svg text{font:12px system-ui,sans-serif;fill:#1d2733}
             .strip-row{display:flex;align-items:center;gap:12px;margin:4px 0}.strip-label{width:220px;text-align:right;font-size:13px}
             .note{color:#5f6b7a;font-size:12.5px;margin:0 0 8px}

@@ -23,6 +23,11 @@ public record RunSummary(int schemaVersion, String parityVersion, String job, lo
         return tables.stream().mapToLong(TableSummary::rowDifferences).sum();
     }
 
+    /** The tables Parity could not compare, each with its reason. */
+    public List<TableSummary> notCompared() {
+        return tables.stream().filter(t -> t.reason() != null).toList();
+    }
+
     public long schemaFindings() {
         return tables.stream().mapToLong(t -> t.schemaFindings().size()).sum();
     }

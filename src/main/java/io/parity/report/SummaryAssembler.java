@@ -33,7 +33,7 @@ public final class SummaryAssembler {
             long inFlight = resolved.getOrDefault(t.tableId(), 0L);
             return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed, inFlight), t.key(),
                     t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), missing, extra, changed,
-                    inFlight, t.findings(), t.millis());
+                    inFlight, t.findings(), t.millis(), t.notCompared());
         }).toList();
     }
 
@@ -48,11 +48,18 @@ public final class SummaryAssembler {
         return t.findings().isEmpty() ? "consistent" : "schema-differs";
     }
 
+    /**
+     * Differences anywhere (rows, or definitions) make the verdict {@code differences}; otherwise a table Parity could
+     * not compare makes it {@code incomplete}: never {@code consistent} while a selected table was not compared.
+     */
     public static Verdict verdict(List<TableSummary> tables, boolean completed) {
         if (!completed) {
             return Verdict.INCOMPLETE;
         }
-        boolean differs = tables.stream().anyMatch(t -> !t.status().equals("consistent"));
-        return differs ? Verdict.DIFFERENCES : Verdict.CONSISTENT;
+        boolean differs = tables.stream().anyMatch(t -> !t.status().equals("consistent") && t.reason() == null);
+        if (differs) {
+            return Verdict.DIFFERENCES;
+        }
+        return tables.stream().anyMatch(t -> t.reason() != null) ? Verdict.INCOMPLETE : Verdict.CONSISTENT;
     }
 }

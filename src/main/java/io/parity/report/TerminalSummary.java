@@ -32,6 +32,12 @@ public final class TerminalSummary {
                             + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
         }
         out.println();
+        for (TableSummary t : s.notCompared()) {
+            out.println(paint(color, "33", "not compared") + " " + t.table() + ": " + t.reason());
+        }
+        if (!s.notCompared().isEmpty()) {
+            out.println();
+        }
         long resolved = s.tables().stream().mapToLong(TableSummary::resolved).sum();
         if (resolved > 0) {
             out.println(resolved + " difference(s) resolved on re-check (in flight) and not counted.");
@@ -43,7 +49,8 @@ public final class TerminalSummary {
             case "consistent" -> "CONSISTENT: all compared rows are equal.";
             case "differences" -> "DIFFERENCES FOUND: " + s.rowDifferences() + " rows differ, " + s.schemaFindings()
                     + " schema findings.";
-            default -> "INCOMPLETE: " + s.error();
+            default -> "INCOMPLETE: " + (s.error() != null ? s.error() : s.notCompared().size() + " of "
+                    + s.tables().size() + " tables could not be compared (reasons above); the other tables were compared.");
         }));
         out.println("Report: " + reportDir.resolve("report.html"));
         out.println("        " + reportDir.resolve("report.md") + ", summary.json, diffs.jsonl, junit.xml");

@@ -6,6 +6,7 @@ import io.parity.core.KeyCodec;
 import io.parity.core.RowDiff;
 import io.parity.schema.SchemaFinding;
 import io.parity.schema.TablePlan;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
@@ -29,7 +30,8 @@ public final class RunStore {
     static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS PARITY_TABLE_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
                     + " SOURCE_REF VARCHAR(200) NOT NULL, TARGET_REF VARCHAR(200), COMPARABLE INT NOT NULL,"
-                    + " KEY_COLUMNS VARCHAR(2000) NOT NULL, FINDINGS VARCHAR(8000) NOT NULL, PRIMARY KEY (RUN_ID, TABLE_ID))",
+                    + " KEY_COLUMNS VARCHAR(2000) NOT NULL, FINDINGS VARCHAR(8000) NOT NULL, REASON VARCHAR(2000),"
+                    + " PRIMARY KEY (RUN_ID, TABLE_ID))",
             "CREATE TABLE IF NOT EXISTS PARITY_CHUNK_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
                     + " CHUNK_ID VARCHAR(300) NOT NULL, SRC_ROWS BIGINT NOT NULL, DST_ROWS BIGINT NOT NULL,"
                     + " MATCHED INT NOT NULL, DIFFS INT NOT NULL, MILLIS BIGINT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID))",
@@ -40,14 +42,17 @@ public final class RunStore {
                     + " SEQ INT NOT NULL, STATUS VARCHAR(16) NOT NULL, KIND VARCHAR(16) NOT NULL,"
                     + " COLUMNS VARCHAR(4000) NOT NULL, ATTEMPTS INT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
 
+    /** Repositories made before tables could be reported as not compared, with their reason, lack the column. */
+    static final String HAS_REASON = "SELECT REASON FROM PARITY_TABLE_RESULT WHERE 1 = 0";
+    static final String ADD_REASON = "ALTER TABLE PARITY_TABLE_RESULT ADD REASON VARCHAR(2000)";
     static final String INSERT_TABLE = "INSERT INTO PARITY_TABLE_RESULT (RUN_ID, TABLE_ID, SOURCE_REF, TARGET_REF,"
-            + " COMPARABLE, KEY_COLUMNS, FINDINGS) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " COMPARABLE, KEY_COLUMNS, FINDINGS, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String DELETE_TABLES = "DELETE FROM PARITY_TABLE_RESULT WHERE RUN_ID = ?";
     static final String INSERT_CHUNK = "INSERT INTO PARITY_CHUNK_RESULT (RUN_ID, TABLE_ID, CHUNK_ID, SRC_ROWS, DST_ROWS,"
             + " MATCHED, DIFFS, MILLIS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_DIFF = "INSERT INTO PARITY_ROW_DIFF (RUN_ID, TABLE_ID, CHUNK_ID, SEQ, KIND, ROW_KEY,"
             + " COLUMNS) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    static final String SELECT_TABLES = "SELECT TABLE_ID, SOURCE_REF, TARGET_REF, COMPARABLE, KEY_COLUMNS, FINDINGS"
+    static final String SELECT_TABLES = "SELECT TABLE_ID, SOURCE_REF, TARGET_REF, COMPARABLE, KEY_COLUMNS, FINDINGS, REASON"
             + " FROM PARITY_TABLE_RESULT WHERE RUN_ID = ? ORDER BY TABLE_ID";
     static final String SELECT_CHUNK_TOTALS = "SELECT TABLE_ID, COUNT(*), SUM(SRC_ROWS), SUM(DST_ROWS),"
             + " SUM(1 - MATCHED), SUM(MILLIS) FROM PARITY_CHUNK_RESULT WHERE RUN_ID = ? GROUP BY TABLE_ID";
@@ -74,6 +79,11 @@ public final class RunStore {
 
     public void createTables() {
         DDL.forEach(jdbc::execute);
+        try {
+            jdbc.queryForList(HAS_REASON);
+        } catch (DataAccessException e) {
+            jdbc.execute(ADD_REASON);
+        }
     }
 
     /** Records what is compared per table; replaces an earlier record of the same run (a restarted plan step). */
@@ -83,7 +93,7 @@ public final class RunStore {
             List<String> findings = p.findings().stream().map(SchemaFinding::toString).toList();
             jdbc.update(INSERT_TABLE, runId, p.id(), p.source().ref().toString(),
                     p.destination() == null ? null : p.destination().ref().toString(), p.comparable() ? 1 : 0,
-                    JSON.writeValueAsString(p.source().keyNames()), JSON.writeValueAsString(findings));
+                    JSON.writeValueAsString(p.source().keyNames()), JSON.writeValueAsString(findings), p.notCompared());
         }
     }
 
@@ -114,7 +124,7 @@ public final class RunStore {
             long[] t = totals.getOrDefault(rs.getString(1), new long[5]);
             return new StoredTable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                     JSON.readValue(rs.getString(5), STRINGS), JSON.readValue(rs.getString(6), STRINGS),
-                    t[0], t[1], t[2], t[3], t[4]);
+                    t[0], t[1], t[2], t[3], t[4], rs.getString(7));
         }, runId);
         result.sort(Comparator.comparing(StoredTable::tableId));
         return result;

@@ -28,7 +28,9 @@ import java.util.Set;
 /**
  * Turns the spec's table selections into {@link TablePlan}s: expands globs on the source, finds each table's
  * counterpart on the destination, chooses the key and compares definitions. Bad selections (unknown table, glob that
- * matches nothing, no usable key, uncomparable column) are the user's to fix and fail here, before any run starts.
+ * matches nothing, a key or ignored column the spec names that does not exist) are the user's to fix and fail here,
+ * before any run starts. A table that cannot be compared (no usable key, a column type Parity cannot compare, no SELECT
+ * privilege) is planned as not compared, with the reason, and the other tables are compared.
  *
  * <p>Without a {@code target}, a table in the source URL's database maps to the same name in the destination URL's
  * database; a table in another schema maps to the same schema and name.
@@ -96,16 +98,30 @@ public final class TableResolver {
 
     private TablePlan plan(Connection src, Connection dst, TableRef ref, TableSpec spec, String srcDefault,
                            String dstDefault) throws SQLException {
+        TableRef target = target(ref, spec, srcDefault, dstDefault);
+        SideTable srcShell = new SideTable(ref, List.of(), List.of(), spec.where());
+        SideTable dstShell = new SideTable(target, List.of(), List.of(), spec.where());
         Optional<TableSchema> found = source.engine().catalog().describe(src, ref);
         if (found.isEmpty()) {
-            requireReadable(source, src, ref);
+            String forbidden = unreadable(source, src, ref);
+            if (forbidden != null) {
+                return TablePlan.notCompared(ref.toString(), srcShell, dstShell, List.of(), 0, forbidden);
+            }
             throw ParityException.badInput(spec.field() + ": table " + ref
                     + " does not exist on the source; fix the name or remove the entry");
         }
         TableSchema srcTable = found.get();
-        TableRef target = target(ref, spec, srcDefault, dstDefault);
-        List<String> key = key(srcTable, spec);
-        checkColumns(srcTable, spec, key);
+        Optional<List<String>> key = key(srcTable, spec);
+        if (key.isEmpty()) {
+            return TablePlan.notCompared(ref.toString(), srcShell, dstShell, List.of(), srcTable.estimatedRows(),
+                    "it has no primary key or NOT NULL unique key; name the identifying columns with 'key: [col, ...]'"
+                            + " in " + spec.field());
+        }
+        String unsupported = unsupportedColumn(srcTable, spec, key.get());
+        if (unsupported != null) {
+            return TablePlan.notCompared(ref.toString(), srcShell, dstShell, List.of(), srcTable.estimatedRows(),
+                    unsupported);
+        }
         Optional<TableSchema> dstTable;
         try {
             dstTable = destination.engine().catalog().describe(dst, target);
@@ -114,13 +130,18 @@ public final class TableResolver {
         }
         SideTable srcSide;
         if (dstTable.isEmpty()) {
-            requireReadable(destination, dst, target);
-            srcSide = new SideTable(ref, List.of(), List.of(), spec.where());
+            String forbidden = unreadable(destination, dst, target);
+            if (forbidden != null) {
+                return TablePlan.notCompared(ref.toString(), srcShell, dstShell, List.of(), srcTable.estimatedRows(),
+                        forbidden);
+            }
+            srcSide = srcShell;
             return new TablePlan(ref.toString(), srcSide, null, List.of(new SchemaFinding(
                     SchemaFinding.Kind.TABLE_MISSING, null, target + " does not exist on the destination")),
                     false, srcTable.estimatedRows());
         }
-        SchemaComparator.Result r = comparator.compare(srcTable, dstTable.get(), key, Set.copyOf(spec.ignoreColumns()));
+        SchemaComparator.Result r = comparator.compare(srcTable, dstTable.get(), key.get(),
+                Set.copyOf(spec.ignoreColumns()));
         srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
         SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
         return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(), srcTable.estimatedRows());
@@ -130,14 +151,16 @@ public final class TableResolver {
      * information_schema hides tables the account cannot read, so a table that seems missing may only be forbidden:
      * telling the two apart turns a wrong "table missing" finding into the grant the user has to add.
      */
-    private static void requireReadable(SideConnection side, Connection c, TableRef table) {
+    private static String unreadable(SideConnection side, Connection c, TableRef table) {
         try (var ps = side.engine().catalog().probe(table).prepare(c); var rs = ps.executeQuery()) {
             rs.next();
+            return null;
         } catch (SQLException e) {
             if (e.getErrorCode() == 1142 || e.getErrorCode() == 1143 || "42000".equals(e.getSQLState()) && e.getErrorCode() != 1146) {
-                throw ParityException.badInput(side.side().label() + ": account '" + side.endpoint().user()
-                        + "' has no SELECT privilege on " + table + "; GRANT SELECT ON " + table + " to it");
+                return side.side().label() + ": account '" + side.endpoint().user() + "' has no SELECT privilege on "
+                        + table + "; GRANT SELECT ON " + table + " to it";
             }
+            return null;
         }
     }
 
@@ -149,11 +172,10 @@ public final class TableResolver {
         return new TableRef(inDefault ? dstDefault : ref.schema(), ref.table());
     }
 
-    private static List<String> key(TableSchema table, TableSpec spec) {
+    /** The key columns: the spec's, checked, or the table's own; empty when the table has no usable key. */
+    private static Optional<List<String>> key(TableSchema table, TableSpec spec) {
         if (spec.key().isEmpty()) {
-            return KeyChooser.choose(table).orElseThrow(() -> ParityException.badInput(spec.field() + ": table "
-                    + table.ref() + " has no primary key or NOT NULL unique key; name the identifying columns with"
-                    + " 'key: [col, ...]' in the spec"));
+            return KeyChooser.choose(table);
         }
         List<String> key = new ArrayList<>();
         for (String name : spec.key()) {
@@ -166,10 +188,11 @@ public final class TableResolver {
             }
             key.add(c.name());
         }
-        return key;
+        return Optional.of(key);
     }
 
-    private static void checkColumns(TableSchema table, TableSpec spec, List<String> key) {
+    /** Checks {@code columns.ignore}; returns why the table cannot be compared when a compared column's type is unsupported. */
+    private static String unsupportedColumn(TableSchema table, TableSpec spec, List<String> key) {
         Set<String> ignored = new HashSet<>();
         for (String name : spec.ignoreColumns()) {
             Column c = table.column(name).orElseThrow(() -> ParityException.badInput(spec.field()
@@ -182,9 +205,10 @@ public final class TableResolver {
         }
         for (Column c : table.columns()) {
             if (c.kind() == ColumnKind.UNSUPPORTED && !c.generated() && !ignored.contains(c.name())) {
-                throw ParityException.badInput(spec.field() + ": column " + table.ref() + "." + c.name() + " has type "
-                        + c.columnType() + " which Parity cannot compare exactly; add it to columns.ignore");
+                return "column " + c.name() + " has type " + c.columnType() + ", which Parity cannot compare exactly;"
+                        + " add it to columns.ignore in " + spec.field();
             }
         }
+        return null;
     }
 }

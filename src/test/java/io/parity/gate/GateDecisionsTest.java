@@ -118,5 +118,9 @@ class GateDecisionsTest {
         assertEquals(GateStatus.PASS, consistent.decide(List.of(clean), settings(consistent)).status());
         assertEquals(GateStatus.FAIL, consistent.decide(List.of(clean), settings(consistent, "max-age", "1h")).status());
         assertEquals(GateStatus.FAIL, consistent.decide(List.of(dirty), settings(consistent)).status());
+        Observation notCompared = at(0, "run_id", 5L, "completed", true, "differing_rows", 0L, "schema_findings", 0L,
+                "age_seconds", 10L, "verdict", "incomplete");
+        assertEquals(GateStatus.FAIL, consistent.decide(List.of(notCompared), settings(consistent)).status(),
+                "a table that was not compared proves nothing");
     }
 }
