@@ -12,7 +12,8 @@ import io.parity.report.Verdict;
  *   <li>0: consistent</li>
  *   <li>1: differences found (rows or schema)</li>
  *   <li>2: bad input (usage, spec, credentials, unreachable server at start, schema that cannot be compared)</li>
- *   <li>3: could not complete (connection lost, server error mid-run, a chunk that could not be checked); for cutover
+ *   <li>3: could not complete (connection lost, server error mid-run, a chunk that could not be checked, or a table
+ *   that could not be compared while nothing else differs); for cutover
  *   gates: a gate could not measure</li>
  *   <li>4: cutover paused: the run waits for an operator ({@code parity cutover resume --run N})</li>
  * </ul>

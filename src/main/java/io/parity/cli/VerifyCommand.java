@@ -56,7 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "A progress bar is drawn on stderr when it is a terminal (not with --quiet or --output json).",
                 "  parity verify --job jobs/shop.yml --workers amqp://parity@rabbitmq:5672 \\",
                 "      --repository-url jdbc:mysql://repo:3306/parity     # partitions run on 'parity worker's",
-                "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete."})
+                "Exit codes: 0 consistent, 1 differences found, 2 bad input, 3 could not complete (or a table could not",
+                "be compared, and nothing else differs)."})
 public class VerifyCommand implements Callable<Integer> {
 
     /** How long SIGTERM waits for running chunks to finish before the JVM goes down anyway. */

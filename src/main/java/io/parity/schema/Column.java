@@ -11,16 +11,32 @@ package io.parity.schema;
  * @param charset    character set of text columns, else null
  * @param collation  collation of text columns, else null
  * @param generated  generated (virtual or stored) columns are skipped: they follow from other columns
+ * @param form       the canonical form its values are compared in (see {@link ValueForm}); as stored unless the two
+ *                   sides' types differ
  */
 public record Column(String name, int ordinal, String columnType, ColumnKind kind, boolean nullable,
-                     String charset, String collation, boolean generated) {
+                     String charset, String collation, boolean generated, ValueForm form) {
+
+    public Column {
+        form = form == null ? ValueForm.AS_STORED : form;
+    }
+
+    /** A column compared as stored. */
+    public Column(String name, int ordinal, String columnType, ColumnKind kind, boolean nullable, String charset,
+                  String collation, boolean generated) {
+        this(name, ordinal, columnType, kind, nullable, charset, collation, generated, ValueForm.AS_STORED);
+    }
 
     public Column withNullable(boolean value) {
-        return new Column(name, ordinal, columnType, kind, value, charset, collation, generated);
+        return new Column(name, ordinal, columnType, kind, value, charset, collation, generated, form);
     }
 
     public Column withKind(ColumnKind value) {
-        return new Column(name, ordinal, columnType, value, nullable, charset, collation, generated);
+        return new Column(name, ordinal, columnType, value, nullable, charset, collation, generated, form);
+    }
+
+    public Column withForm(ValueForm value) {
+        return new Column(name, ordinal, columnType, kind, nullable, charset, collation, generated, value);
     }
 
     /** Whether key ordering for this column follows a collation rather than plain value order. */

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares one table's definition on both sides and decides what is compared. Pure: no database access, so every rule
- * here is unit-tested.
+ * here is unit-tested. A column whose type differs between the sides is still compared, as values of its family
+ * ({@link ValueForm}); the type change stays a finding.
  *
  * <p>Compared columns are the source's non-generated, non-ignored columns that the destination also has, in source
  * order. Each pair is harmonised so both sides build the same row encoding: nullable if either side is, and length-
@@ -41,8 +42,9 @@ public final class SchemaComparator {
             describeDifferences(s, d, findings);
             boolean nullable = s.nullable() || d.nullable();
             boolean freeForm = s.kind().isFreeForm() || d.kind().isFreeForm();
-            src.add(harmonise(s, nullable, freeForm));
-            dst.add(harmonise(d, nullable, freeForm));
+            ValueForm form = ValueForm.common(s, d);
+            src.add(harmonise(s, nullable, freeForm).withForm(form));
+            dst.add(harmonise(d, nullable, freeForm).withForm(form));
         }
         for (Column d : destination.columns()) {
             if (!d.generated() && !ignore.contains(d.name().toLowerCase(Locale.ROOT))

@@ -77,6 +77,16 @@ class H2RowEncodingIT {
                 "(1, X'61000000'), (2, X'61000002')", "changed (2) [b]"));
         c.add(same("json", "id INT PRIMARY KEY, j JSON", "(1, '{\"a\":1,\"b\":[1,2]}' FORMAT JSON), (2, '{\"a\":1}' FORMAT JSON)",
                 "(1, '{\"a\": 1, \"b\": [1, 2]}' FORMAT JSON), (2, '{\"a\":2}' FORMAT JSON)", "changed (2) [j]"));
+        c.add(RowEncodingIT.widened("widened_decimal", "id INT PRIMARY KEY, m NUMERIC(10,2) NULL",
+                "id INT PRIMARY KEY, m NUMERIC(12,4) NULL", "(1, 1.50), (2, -0.01), (3, 100), (4, NULL), (5, 0)",
+                "(1, 1.5), (2, -0.0100), (3, 100.0000), (4, NULL), (5, 0.0001)", "changed (5) [m]"));
+        c.add(RowEncodingIT.widened("widened_timestamp", "id INT PRIMARY KEY, t TIMESTAMP(0), d DATE",
+                "id INT PRIMARY KEY, t TIMESTAMP(3), d TIMESTAMP(6)",
+                "(1, '2024-01-01 10:00:00', '2024-01-01'), (2, '2024-01-01 10:00:01', '2024-01-02')",
+                "(1, '2024-01-01 10:00:00.000', '2024-01-01 00:00:00'), (2, '2024-01-01 10:00:01.001', '2024-01-02 00:00:00.5')",
+                "changed (2) [t, d]"));
+        c.add(RowEncodingIT.widened("narrowed_time", "id INT PRIMARY KEY, t TIME(6)", "id INT PRIMARY KEY, t TIME(0)",
+                "(1, '01:00:00'), (2, '01:00:00.5')", "(1, '01:00:00'), (2, '01:00:00')", "changed (2) [t]"));
         c.add(same("boolean", "id INT PRIMARY KEY, b BOOLEAN", "(1, TRUE), (2, FALSE)", "(1, FALSE), (2, FALSE)",
                 "changed (1) [b]"));
         c.add(same("enum", "id INT PRIMARY KEY, e ENUM('a','b#c')", "(1, 'a'), (2, 'b#c')", "(1, 'b#c'), (2, 'b#c')",

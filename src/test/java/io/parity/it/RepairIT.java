@@ -42,7 +42,14 @@ class RepairIT {
     static final List<String> SCHEMA_DIFFERS = List.of("duplicate_rows", "latin1_vs_utf8mb4");
 
     static List<RowEncodingIT.Case> cases(boolean schemaDiffers) {
-        return RowEncodingIT.cases().stream().filter(c -> SCHEMA_DIFFERS.contains(c.table()) == schemaDiffers).toList();
+        return RowEncodingIT.cases().stream().filter(c -> SCHEMA_DIFFERS.contains(c.table()) == schemaDiffers)
+                .filter(c -> schemaDiffers || c.ddl().equals(c.dstDdl())).toList();
+    }
+
+    /** Columns widened on the destination (types differ, values compared as values); narrowings cannot be repaired. */
+    static List<RowEncodingIT.Case> widened() {
+        return RowEncodingIT.cases().stream().filter(c -> !c.ddl().equals(c.dstDdl()))
+                .filter(c -> !SCHEMA_DIFFERS.contains(c.table()) && !c.table().startsWith("narrowed")).toList();
     }
 
     /** Builds drifted databases and a snapshot copy of the side that will be repaired. */
@@ -116,6 +123,18 @@ class RepairIT {
         assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
         CliRun after = parity("verify", "--job", spec.toString());
         assertThat(after.out()).contains("DIFFERENCES FOUND: 0 rows differ, 2 schema findings");
+    }
+
+    @Test
+    void widenedColumnsRepairToZeroDifferingRowsAndKeepTheirTypeFindings() throws Exception {
+        build(false, widened());
+        Path spec = spec("widened", SRC, DST);
+        assertThat(parity("verify", "--job", spec.toString()).exitCode()).isEqualTo(1);
+        CliRun repair = parity("repair", "--job", spec.toString());
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
+        applyAll(dir.resolve("reports/widened/1/repair"));
+        CliRun after = parity("verify", "--job", spec.toString());
+        assertThat(after.out()).contains("DIFFERENCES FOUND: 0 rows differ, 6 schema findings");
     }
 
     @Test

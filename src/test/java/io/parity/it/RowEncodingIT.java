@@ -53,6 +53,12 @@ class RowEncodingIT {
         }
     }
 
+    /** A column whose declared type differs between the sides: values compared in their family's canonical form. */
+    static Case widened(String table, String ddl, String dstDdl, String src, String dst, String... expected) {
+        return new Case(table, ddl, dstDdl, List.of("INSERT INTO " + table + " VALUES " + src),
+                List.of("INSERT INTO " + table + " VALUES " + dst), List.of(expected));
+    }
+
     static Case same(String table, String ddl, String src, String dst, String... expected) {
         return new Case(table, ddl, ddl, List.of("INSERT INTO " + table + " VALUES " + src),
                 List.of("INSERT INTO " + table + " VALUES " + dst), List.of(expected));
@@ -116,6 +122,30 @@ class RowEncodingIT {
                 "id INT PRIMARY KEY, s VARCHAR(10) CHARACTER SET utf8mb4",
                 List.of("INSERT INTO latin1_vs_utf8mb4 VALUES (1, 'café'), (2, 'x')"),
                 List.of("INSERT INTO latin1_vs_utf8mb4 VALUES (1, 'café'), (2, 'y')"), List.of("changed (2) [s]")));
+        c.add(widened("widened_decimal", "id INT PRIMARY KEY, m DECIMAL(10,2) NULL", "id INT PRIMARY KEY, m DECIMAL(12,4) NULL",
+                "(1, 1.50), (2, -0.01), (3, 100), (4, NULL), (5, 0)", "(1, 1.5), (2, -0.0100), (3, 100.0000), (4, NULL), (5, 0.0001)",
+                "changed (5) [m]"));
+        c.add(widened("int_to_decimal", "id INT PRIMARY KEY, m INT", "id INT PRIMARY KEY, m DECIMAL(12,2)",
+                "(1, 10), (2, 2000)", "(1, 10.00), (2, 2000.01)", "changed (2) [m]"));
+        c.add(widened("narrowed_decimal", "id INT PRIMARY KEY, m DECIMAL(12,4)", "id INT PRIMARY KEY, m DECIMAL(10,2)",
+                "(1, 1.2300), (2, 1.2345)", "(1, 1.23), (2, 1.23)", "changed (2) [m]"));
+        c.add(widened("widened_datetime", "id INT PRIMARY KEY, d DATETIME NULL, t TIME", "id INT PRIMARY KEY, d DATETIME(3) NULL, t TIME(2)",
+                "(1, '2024-01-01 10:00:00', '10:00:00'), (2, '2024-01-01 10:00:01', '-01:00:00'), (3, NULL, '00:00:00')",
+                "(1, '2024-01-01 10:00:00.000', '10:00:00.00'), (2, '2024-01-01 10:00:01.001', '-01:00:00'), (3, NULL, '00:00:00.01')",
+                "changed (2) [d]", "changed (3) [t]"));
+        c.add(widened("date_to_datetime", "id INT PRIMARY KEY, d DATE", "id INT PRIMARY KEY, d DATETIME(6)",
+                "(1, '2024-02-29'), (2, '2024-03-01')", "(1, '2024-02-29 00:00:00'), (2, '2024-03-01 00:00:00.000001')",
+                "changed (2) [d]"));
+        c.add(widened("narrowed_datetime", "id INT PRIMARY KEY, d DATETIME(6)", "id INT PRIMARY KEY, d DATETIME",
+                "(1, '2024-01-01 10:00:00.000000'), (2, '2024-01-01 10:00:00.999999')",
+                "(1, '2024-01-01 10:00:00'), (2, '2024-01-01 10:00:00')", "changed (2) [d]"));
+        c.add(widened("widened_timestamp", "id INT PRIMARY KEY, ts TIMESTAMP NULL", "id INT PRIMARY KEY, ts TIMESTAMP(6) NULL",
+                "(1, '2024-01-01 10:00:00'), (2, NULL)", "(1, '2024-01-01 10:00:00'), (2, '2024-01-01 10:00:00')",
+                "changed (2) [ts]"));
+        c.add(widened("spatial_values", "id INT PRIMARY KEY, g GEOMETRY NULL", "id INT PRIMARY KEY, g GEOMETRY NULL",
+                "(1, ST_GeomFromText('POINT(1 2)', 4326)), (2, ST_GeomFromText('POINT(1 2)', 4326)), (3, NULL)",
+                "(1, ST_GeomFromText('POINT(1 2)', 4326)), (2, ST_GeomFromText('POINT(1 2)', 0)), (3, ST_GeomFromText('POINT(0 0)'))",
+                "changed (2) [g]", "changed (3) [g]"));
         c.add(same("ci_key", "k VARCHAR(10) COLLATE utf8mb4_general_ci PRIMARY KEY, v INT", "('abc', 1), ('b', 2), ('c', 3)",
                 "('ABC', 1), ('c', 3), ('d', 4)", "changed (abc) [k]", "missing (b) []", "extra (d) []"));
         c.add(same("binary_key", "k BINARY(2) PRIMARY KEY, v INT", "(X'0000', 1), (X'7fff', 2), (X'8000', 3), (X'ffff', 4)",

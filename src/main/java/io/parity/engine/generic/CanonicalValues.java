@@ -1,6 +1,7 @@
 package io.parity.engine.generic;
 
 import io.parity.schema.Column;
+import io.parity.schema.ValueForm;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -49,7 +51,8 @@ final class CanonicalValues {
             }
             case DECIMAL -> {
                 BigDecimal d = rs.getBigDecimal(index);
-                yield d == null ? null : d.toPlainString();
+                yield d == null ? null : column.form().kind() == ValueForm.Kind.EXACT_DECIMAL
+                        ? d.stripTrailingZeros().toPlainString() : d.toPlainString();
             }
             case FLOAT -> {
                 float f = rs.getFloat(index);
@@ -72,10 +75,30 @@ final class CanonicalValues {
 
     private static String temporal(ResultSet rs, int index, Column column) throws SQLException {
         Object value = temporalObject(rs, index, column);
+        if (value != null && column.form().kind() != ValueForm.Kind.AS_STORED) {
+            return atPrecision(value, column.form());
+        }
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant().toString();
         }
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * A date, date-time or time at a fixed precision, the form two sides of different temporal types compare in:
+     * {@code 2024-01-01 10:00:00.000} for a date-time at 3 digits, midnight for a date, UTC for an instant.
+     */
+    static String atPrecision(Object value, ValueForm form) {
+        String fraction = form.precision() == 0 ? "" : "." + "S".repeat(form.precision());
+        if (form.kind() == ValueForm.Kind.TIME) {
+            LocalTime time = value instanceof OffsetTime t ? t.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                    .toLocalTime() : (LocalTime) value;
+            return DateTimeFormatter.ofPattern("HH:mm:ss" + fraction).format(time);
+        }
+        LocalDateTime at = value instanceof LocalDate d ? d.atStartOfDay()
+                : value instanceof OffsetDateTime o ? o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()
+                : (LocalDateTime) value;
+        return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss" + fraction).format(at);
     }
 
     /** The {@code java.time} value of a temporal column, chosen by its declared type; also used for repair literals. */

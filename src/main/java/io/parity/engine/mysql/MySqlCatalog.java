@@ -49,6 +49,12 @@ class MySqlCatalog implements Catalog {
             "enum", "set");
     private static final Set<String> BINARIES = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob",
             "longblob");
+    /**
+     * Spatial values are compared and repaired as their stored bytes: the SRID (4 bytes) and the WKB, which the server
+     * prints, accepts back as a literal and compares exactly ({@code `g` = X'...'}).
+     */
+    private static final Set<String> SPATIAL = Set.of("geometry", "point", "linestring", "polygon", "multipoint",
+            "multilinestring", "multipolygon", "geometrycollection", "geomcollection");
 
     private final MySqlSql sql;
 
@@ -130,7 +136,7 @@ class MySqlCatalog implements Catalog {
         if (TEXTS.contains(dataType)) {
             return ColumnKind.TEXT;
         }
-        if (BINARIES.contains(dataType)) {
+        if (BINARIES.contains(dataType) || SPATIAL.contains(dataType)) {
             return ColumnKind.BINARY;
         }
         return switch (dataType) {

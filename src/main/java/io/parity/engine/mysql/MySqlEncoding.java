@@ -55,6 +55,23 @@ class MySqlEncoding {
     /** A column's value as the exact text or bytes both sides must agree on. */
     String canonical(Column column) {
         String q = sql.quote(column.name());
+        switch (column.form().kind()) {
+            case EXACT_DECIMAL -> {
+                // CAST keeps the exact digits; trailing fractional zeros (and a bare point) go, integers stay whole
+                String text = "CAST(" + q + " AS CHAR)";
+                return "IF(LOCATE('.', " + text + ") > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM " + text
+                        + ")), " + text + ")";
+            }
+            case DATETIME -> {
+                return "CAST(" + q + " AS DATETIME(" + column.form().precision() + "))";
+            }
+            case TIME -> {
+                return "CAST(" + q + " AS TIME(" + column.form().precision() + "))";
+            }
+            default -> {
+                // as stored, below
+            }
+        }
         return switch (column.kind()) {
             case FLOAT -> "CAST(" + q + " AS DOUBLE)";
             case BIT -> "(" + q + " + 0)";

@@ -74,6 +74,20 @@ class MySqlEngineTest {
                 Arguments.of(col("we`ird", ColumnKind.FLOAT, false), "CAST(`we``ird` AS DOUBLE)"));
     }
 
+    @Test
+    void valueFormsOfColumnsWhoseTypesDifferBetweenTheSides() {
+        Column m = col("m", ColumnKind.DECIMAL, true).withForm(new io.parity.schema.ValueForm(
+                io.parity.schema.ValueForm.Kind.EXACT_DECIMAL, 0));
+        assertThat(mysql.encoding().canonical(m)).isEqualTo("IF(LOCATE('.', CAST(`m` AS CHAR)) > 0,"
+                + " TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(`m` AS CHAR))), CAST(`m` AS CHAR))");
+        Column d = col("d", ColumnKind.TEMPORAL, true).withForm(new io.parity.schema.ValueForm(
+                io.parity.schema.ValueForm.Kind.DATETIME, 3));
+        assertThat(mysql.encoding().canonical(d)).isEqualTo("CAST(`d` AS DATETIME(3))");
+        Column t = col("t", ColumnKind.TEMPORAL, true).withForm(new io.parity.schema.ValueForm(
+                io.parity.schema.ValueForm.Kind.TIME, 2));
+        assertThat(mysql.encoding().canonical(t)).isEqualTo("CAST(`t` AS TIME(2))");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("canonicals")
     void canonicalPerKind(Column column, String expected) {
