@@ -6,6 +6,7 @@ import io.parity.schema.SideTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Repair and undo SQL: rows read by key with their raw values, exact literals, and guarded DML.
@@ -31,11 +32,37 @@ public interface RepairSql {
     /** The exact literal of a value read by {@link #readValues} for the column at {@code index} of {@code table}. */
     String literal(SideTable table, int index, Object value);
 
-    String insert(SideTable table, Object[] row);
+    /**
+     * INSERT of {@code row} (whose key is {@code key}): one statement, or, where a value would make it longer than
+     * {@code maxBytes}, an insert without that value followed by statements that append it in pieces (all in the
+     * caller's transaction).
+     */
+    List<String> insert(SideTable table, KeyValues key, Object[] row, int maxBytes);
 
-    /** UPDATE of {@code columns} to {@code after}, only where the row is still exactly {@code before}. */
-    String update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns);
+    /**
+     * UPDATE of {@code columns} to {@code after}, only where the row is still exactly {@code before} (large values
+     * guarded by their hash), each statement at most {@code maxBytes} long: the first one decides whether the row is
+     * still as read; the others append pieces of large new values.
+     */
+    List<String> update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns,
+                        int maxBytes);
 
-    /** DELETE of the row only while it is still exactly {@code before}. */
-    String delete(SideTable table, KeyValues key, Object[] before);
+    /** DELETE of the row only while it is still exactly {@code before} (large values guarded by their hash). */
+    List<String> delete(SideTable table, KeyValues key, Object[] before, int maxBytes);
+
+    /** A query returning the longest statement the server accepts, in bytes; empty where there is no such limit. */
+    Optional<String> maxStatementBytes();
+
+    /** The single statement of {@link #insert(SideTable, KeyValues, Object[], int)} without a length limit. */
+    default String insert(SideTable table, Object[] row) {
+        return insert(table, null, row, Integer.MAX_VALUE).get(0);
+    }
+
+    default String update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns) {
+        return update(table, key, before, after, columns, Integer.MAX_VALUE).get(0);
+    }
+
+    default String delete(SideTable table, KeyValues key, Object[] before) {
+        return delete(table, key, before, Integer.MAX_VALUE).get(0);
+    }
 }

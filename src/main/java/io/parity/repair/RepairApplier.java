@@ -52,7 +52,7 @@ public final class RepairApplier {
                 List<RepairAction> batchSkipped = new ArrayList<>();
                 try {
                     for (RepairAction a : batch) {
-                        (execute(st, script.statement(a)) ? batchApplied : batchSkipped).add(a);
+                        (execute(st, script.statements(a)) ? batchApplied : batchSkipped).add(a);
                     }
                     c.commit();
                 } catch (SQLException e) {
@@ -73,15 +73,24 @@ public final class RepairApplier {
         return new Progress(committed, applied, skipped);
     }
 
-    /** True when the statement changed a row; false when a guard or a concurrent insert stopped it. */
-    private static boolean execute(Statement st, String statement) throws SQLException {
+    /**
+     * True when the action's first statement changed a row; false when a guard or a concurrent insert stopped it. The
+     * statements after the first append pieces of a large value to the row the first one wrote.
+     */
+    private static boolean execute(Statement st, List<String> statements) throws SQLException {
         try {
-            return st.executeUpdate(statement) > 0;
+            if (st.executeUpdate(statements.get(0)) == 0) {
+                return false;
+            }
         } catch (SQLException e) {
             if (e.getErrorCode() == DUPLICATE_KEY) {
                 return false;
             }
             throw e;
         }
+        for (String piece : statements.subList(1, statements.size())) {
+            st.executeUpdate(piece);
+        }
+        return true;
     }
 }

@@ -69,7 +69,12 @@ public final class RepairPlanner {
         for (int i = 0; i < pairs; i++) {
             Object[] before = unmatchedPresent.get(i);
             Object[] after = unmatchedWanted.get(i);
-            actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, after, changed(sql, before, after)));
+            // generated columns follow from the others: never written, so a row differing only there gets no statement
+            List<Integer> writable = changed(sql, before, after).stream()
+                    .filter(c -> !targetTable.columns().get(c).generated()).toList();
+            if (!writable.isEmpty()) {
+                actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, after, writable));
+            }
         }
         for (int i = pairs; i < unmatchedPresent.size(); i++) {
             actions.add(new RepairAction(RepairAction.Kind.DELETE, key, unmatchedPresent.get(i), null, List.of()));

@@ -72,7 +72,26 @@ public final class RepairRun {
         SideTable fromTable = toSource ? plan.destination() : plan.source();
         SideTable targetTable = toSource ? plan.source() : plan.destination();
         List<RepairAction> actions = new RepairPlanner(side(!toSource), fromTable, side(toSource), targetTable).plan(keys);
-        return new RepairScript(targetTable, side(toSource).engine().repair(), actions, options.batchSize());
+        return new RepairScript(targetTable, side(toSource).engine().repair(), actions, options.batchSize(),
+                maxStatementBytes(side(toSource)));
+    }
+
+    /**
+     * The longest statement the target accepts: its {@code max_allowed_packet}, read once per table repair, so
+     * statements written to files and applied with {@code --apply} both fit.
+     */
+    private static int maxStatementBytes(SideConnection target) {
+        java.util.Optional<String> query = target.engine().repair().maxStatementBytes();
+        if (query.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        try (java.sql.Connection c = target.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(query.get())) {
+            return rs.next() ? (int) Math.min(Integer.MAX_VALUE, rs.getLong(1)) : Integer.MAX_VALUE;
+        } catch (java.sql.SQLException e) {
+            throw io.parity.connect.ConnectionErrors.during("reading the largest statement it accepts",
+                    target.side(), e);
+        }
     }
 
     private SideConnection side(boolean source) {

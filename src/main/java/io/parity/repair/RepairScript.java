@@ -16,12 +16,20 @@ public final class RepairScript {
     private final RepairSql sql;
     private final List<RepairAction> actions;
     private final int batchSize;
+    private final int maxStatementBytes;
 
     public RepairScript(SideTable table, RepairSql sql, List<RepairAction> actions, int batchSize) {
+        this(table, sql, actions, batchSize, Integer.MAX_VALUE);
+    }
+
+    /** @param maxStatementBytes the longest statement the target accepts (its {@code max_allowed_packet}) */
+    public RepairScript(SideTable table, RepairSql sql, List<RepairAction> actions, int batchSize,
+                        int maxStatementBytes) {
         this.table = table;
         this.sql = sql;
         this.actions = List.copyOf(actions);
         this.batchSize = batchSize;
+        this.maxStatementBytes = maxStatementBytes;
     }
 
     /** The script that undoes this one: inverse actions in reverse order. */
@@ -30,12 +38,13 @@ public final class RepairScript {
         for (int i = actions.size() - 1; i >= 0; i--) {
             inverse.add(actions.get(i).inverse());
         }
-        return new RepairScript(table, sql, inverse, batchSize);
+        return new RepairScript(table, sql, inverse, batchSize, maxStatementBytes);
     }
 
     /** The same script restricted to some of its actions, in the same order. */
     public RepairScript only(List<RepairAction> subset) {
-        return new RepairScript(table, sql, actions.stream().filter(subset::contains).toList(), batchSize);
+        return new RepairScript(table, sql, actions.stream().filter(subset::contains).toList(), batchSize,
+                maxStatementBytes);
     }
 
     public List<RepairAction> actions() {
@@ -46,11 +55,15 @@ public final class RepairScript {
         return table;
     }
 
-    public String statement(RepairAction a) {
+    /**
+     * The statements of one action, each within the target's statement limit: one, or for a large value the write
+     * that decides whether the row is still as read, then the pieces of the value.
+     */
+    public List<String> statements(RepairAction a) {
         return switch (a.kind()) {
-            case INSERT -> sql.insert(table, a.after());
-            case UPDATE -> sql.update(table, a.key(), a.before(), a.after(), a.columns());
-            case DELETE -> sql.delete(table, a.key(), a.before());
+            case INSERT -> sql.insert(table, a.key(), a.after(), maxStatementBytes);
+            case UPDATE -> sql.update(table, a.key(), a.before(), a.after(), a.columns(), maxStatementBytes);
+            case DELETE -> sql.delete(table, a.key(), a.before(), maxStatementBytes);
         };
     }
 
@@ -75,7 +88,7 @@ public final class RepairScript {
         sql.sessionHeader().forEach(s -> out.append(s).append(";\n"));
         for (List<RepairAction> batch : transactions()) {
             out.append('\n').append(sql.beginTransaction()).append(";\n");
-            batch.forEach(a -> out.append(statement(a)).append(";\n"));
+            batch.forEach(a -> statements(a).forEach(s -> out.append(s).append(";\n")));
             out.append(sql.commit()).append(";\n");
         }
         return out.toString();

@@ -3,3 +3,4 @@
  * only when asked, after safety checks, in per-transaction batches, and re-verified afterwards.
  */
 package io.parity.repair;
+

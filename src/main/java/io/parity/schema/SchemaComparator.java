@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * here is unit-tested. A column whose type differs between the sides is still compared, as values of its family
  * ({@link ValueForm}); the type change stays a finding.
  *
- * <p>Compared columns are the source's non-generated, non-ignored columns that the destination also has, in source
+ * <p>Compared columns are the source's non-ignored columns that the destination also has, in source
  * order. Each pair is harmonised so both sides build the same row encoding: nullable if either side is, and length-
  * tagged if either side's value is free-form; otherwise a column that is NOT NULL on one side and nullable on the other
  * would make every chunk differ while every row is equal.
@@ -30,10 +30,10 @@ public final class SchemaComparator {
         List<Column> src = new ArrayList<>();
         List<Column> dst = new ArrayList<>();
         for (Column s : source.columns()) {
-            if (s.generated() || ignore.contains(s.name().toLowerCase(Locale.ROOT))) {
+            if (ignore.contains(s.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            Column d = destination.column(s.name()).filter(c -> !c.generated()).orElse(null);
+            Column d = destination.column(s.name()).orElse(null);
             if (d == null) {
                 findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_MISSING, s.name(),
                         "on the source (" + s.columnType() + ") but not on the destination"));
@@ -43,11 +43,12 @@ public final class SchemaComparator {
             boolean nullable = s.nullable() || d.nullable();
             boolean freeForm = s.kind().isFreeForm() || d.kind().isFreeForm();
             ValueForm form = ValueForm.common(s, d);
-            src.add(harmonise(s, nullable, freeForm).withForm(form));
-            dst.add(harmonise(d, nullable, freeForm).withForm(form));
+            boolean large = s.large() || d.large();
+            src.add(harmonise(s, nullable, freeForm).withForm(form).withLarge(large));
+            dst.add(harmonise(d, nullable, freeForm).withForm(form).withLarge(large));
         }
         for (Column d : destination.columns()) {
-            if (!d.generated() && !ignore.contains(d.name().toLowerCase(Locale.ROOT))
+            if (!ignore.contains(d.name().toLowerCase(Locale.ROOT))
                     && source.column(d.name()).isEmpty()) {
                 findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_EXTRA, d.name(),
                         "on the destination (" + d.columnType() + ") but not on the source"));

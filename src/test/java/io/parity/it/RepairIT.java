@@ -43,13 +43,14 @@ class RepairIT {
 
     static List<RowEncodingIT.Case> cases(boolean schemaDiffers) {
         return RowEncodingIT.cases().stream().filter(c -> SCHEMA_DIFFERS.contains(c.table()) == schemaDiffers)
-                .filter(c -> schemaDiffers || c.ddl().equals(c.dstDdl())).toList();
+                .filter(c -> schemaDiffers || c.ddl().equals(c.dstDdl()) || c.table().equals("partitioned")).toList();
     }
 
     /** Columns widened on the destination (types differ, values compared as values); narrowings cannot be repaired. */
     static List<RowEncodingIT.Case> widened() {
         return RowEncodingIT.cases().stream().filter(c -> !c.ddl().equals(c.dstDdl()))
-                .filter(c -> !SCHEMA_DIFFERS.contains(c.table()) && !c.table().startsWith("narrowed")).toList();
+                .filter(c -> !SCHEMA_DIFFERS.contains(c.table()) && !c.table().startsWith("narrowed")
+                        && !c.table().equals("generated_columns") && !c.table().equals("partitioned")).toList();
     }
 
     /** Builds drifted databases and a snapshot copy of the side that will be repaired. */
@@ -63,8 +64,10 @@ class RepairIT {
         db.recreate(SNAP);
         String target = toSource ? SRC : DST;
         for (RowEncodingIT.Case c : cases) {
-            db.execute("CREATE TABLE " + SNAP + "." + c.table() + " LIKE " + target + "." + c.table(),
-                    "INSERT INTO " + SNAP + "." + c.table() + " SELECT * FROM " + target + "." + c.table());
+            // a non-strict session, so the copy of a generated column is ignored instead of refused
+            db.execute("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'",
+                    "CREATE TABLE " + SNAP + ".`" + c.table() + "` LIKE " + target + ".`" + c.table() + "`",
+                    "INSERT INTO " + SNAP + ".`" + c.table() + "` SELECT * FROM " + target + ".`" + c.table() + "`");
         }
     }
 

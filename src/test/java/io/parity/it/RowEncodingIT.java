@@ -146,6 +146,38 @@ class RowEncodingIT {
                 "(1, ST_GeomFromText('POINT(1 2)', 4326)), (2, ST_GeomFromText('POINT(1 2)', 4326)), (3, NULL)",
                 "(1, ST_GeomFromText('POINT(1 2)', 4326)), (2, ST_GeomFromText('POINT(1 2)', 0)), (3, ST_GeomFromText('POINT(0 0)'))",
                 "changed (2) [g]", "changed (3) [g]"));
+        c.add(same("zero_dates", "id INT PRIMARY KEY, d DATE NULL, dt DATETIME NULL",
+                "(1, '0000-00-00', '0000-00-00 00:00:00'), (2, '2024-00-00', '2024-01-00 10:00:00'), (3, '2024-02-29', NULL)",
+                "(1, '0000-00-00', '0000-00-00 00:00:00'), (2, '2024-01-00', '2024-01-00 10:00:00'), (3, '0000-00-00', NULL)",
+                "changed (2) [d]", "changed (3) [d]"));
+        c.add(widened("generated_columns", "id INT PRIMARY KEY, a INT, g INT AS (a * 2) STORED, v INT AS (a + 1) VIRTUAL",
+                "id INT PRIMARY KEY, a INT, g INT AS (a * 2) STORED, v INT AS (a + 2) VIRTUAL",
+                "(1, 10, DEFAULT, DEFAULT), (2, 20, DEFAULT, DEFAULT)", "(1, 10, DEFAULT, DEFAULT), (2, 21, DEFAULT, DEFAULT)",
+                "changed (1) [v]", "changed (2) [a, g, v]"));
+        c.add(same("generated_same", "id INT PRIMARY KEY, a INT, g INT AS (a * 2) STORED, v INT AS (a + 1) VIRTUAL",
+                "(1, 10, DEFAULT, DEFAULT), (2, 20, DEFAULT, DEFAULT)", "(1, 10, DEFAULT, DEFAULT), (2, 21, DEFAULT, DEFAULT)",
+                "changed (2) [a, g, v]"));
+        c.add(new Case("partitioned", "CREATE TABLE partitioned (id INT PRIMARY KEY, v VARCHAR(10)) PARTITION BY HASH (id)"
+                + " PARTITIONS 4", "CREATE TABLE partitioned (id INT PRIMARY KEY, v VARCHAR(10)) PARTITION BY RANGE (id)"
+                + " (PARTITION p0 VALUES LESS THAN (3), PARTITION p1 VALUES LESS THAN MAXVALUE)",
+                List.of("INSERT INTO partitioned VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'), (5, 'e')"),
+                List.of("INSERT INTO partitioned VALUES (1, 'a'), (2, 'B'), (3, 'c'), (5, 'e'), (6, 'f')"),
+                List.of("changed (2) [v]", "missing (4) []", "extra (6) []")));
+        c.add(same("decimal_65_30", "id INT PRIMARY KEY, m DECIMAL(65,30)",
+                "(1, 99999999999999999999999999999999999.999999999999999999999999999999),"
+                        + " (2, -0.000000000000000000000000000001), (3, 0)",
+                "(1, 99999999999999999999999999999999999.999999999999999999999999999998),"
+                        + " (2, -0.000000000000000000000000000001), (3, 0.000000000000000000000000000001)",
+                "changed (1) [m]", "changed (3) [m]"));
+        c.add(same("bigint_unsigned_max", "id BIGINT UNSIGNED PRIMARY KEY, v BIGINT UNSIGNED",
+                "(18446744073709551615, 18446744073709551615), (9223372036854775808, 0), (1, 9223372036854775807)",
+                "(18446744073709551615, 18446744073709551614), (9223372036854775808, 0), (1, 9223372036854775808)",
+                "changed (18446744073709551615) [v]", "changed (1) [v]"));
+        c.add(new Case("select", "CREATE TABLE `select` (`from` INT PRIMARY KEY, `a b` VARCHAR(5), `we``ird` INT, `order` INT)",
+                "CREATE TABLE `select` (`from` INT PRIMARY KEY, `a b` VARCHAR(5), `we``ird` INT, `order` INT)",
+                List.of("INSERT INTO `select` VALUES (1, 'x', 1, 1), (2, 'y', 2, 2), (3, 'z', 3, 3)"),
+                List.of("INSERT INTO `select` VALUES (1, 'x', 1, 1), (2, 'y', 5, 2), (4, 'w', 4, 4)"),
+                List.of("changed (2) [we`ird]", "missing (3) []", "extra (4) []")));
         c.add(same("ci_key", "k VARCHAR(10) COLLATE utf8mb4_general_ci PRIMARY KEY, v INT", "('abc', 1), ('b', 2), ('c', 3)",
                 "('ABC', 1), ('c', 3), ('d', 4)", "changed (abc) [k]", "missing (b) []", "extra (d) []"));
         c.add(same("binary_key", "k BINARY(2) PRIMARY KEY, v INT", "(X'0000', 1), (X'7fff', 2), (X'8000', 3), (X'ffff', 4)",
@@ -179,13 +211,18 @@ class RowEncodingIT {
         TestDatabase db = TestDatabase.get();
         db.recreate(srcDb, dstDb);
         for (Case c : cases) {
-            List<String> src = new ArrayList<>(List.of("USE " + srcDb, "CREATE TABLE " + c.table() + " (" + c.ddl() + ")"));
+            List<String> src = new ArrayList<>(List.of("USE " + srcDb, create(c.table(), c.ddl())));
             src.addAll(c.srcSql());
             db.execute(src.toArray(String[]::new));
-            List<String> dst = new ArrayList<>(List.of("USE " + dstDb, "CREATE TABLE " + c.table() + " (" + c.dstDdl() + ")"));
+            List<String> dst = new ArrayList<>(List.of("USE " + dstDb, create(c.table(), c.dstDdl())));
             dst.addAll(c.dstSql());
             db.execute(dst.toArray(String[]::new));
         }
+    }
+
+    /** A column list, or a whole CREATE TABLE statement (for options after the columns, or a quoted name). */
+    static String create(String table, String ddl) {
+        return ddl.startsWith("CREATE ") ? ddl : "CREATE TABLE " + table + " (" + ddl + ")";
     }
 
     static VerifyContext open(HashAlgorithm hash) {
@@ -322,7 +359,7 @@ class RowEncodingIT {
                             : reconciler.reconcile(range, pair).stream().map(RowEncodingIT::render).toList();
                     List<String> even = reconciler.reconcile(buckets.get(), pairs).stream().map(RowEncodingIT::render).toList();
                     assertThat(even).as(what).containsExactlyInAnyOrderElementsOf(narrowed);
-                    if (!c.table().equals("unsigned_bigint_key") && !c.table().equals("duplicate_rows")) {
+                    if (!c.table().contains("unsigned") && !c.table().equals("duplicate_rows")) {
                         assertThat(even).as(what).containsExactlyInAnyOrderElementsOf(c.expected());
                     }
                 }

@@ -161,13 +161,16 @@ class SchemaComparatorTest {
     }
 
     @Test
-    void generatedColumnsAreSkippedOnBothSides() {
+    void generatedColumnsAreComparedLikeTheOthers() {
         Result r = compare(List.of(id(), generated("total", 2), generated("only_src", 3)),
                 List.of(id(), generated("total", 2), generated("only_dst", 3)));
 
-        assertThat(r.findings()).isEmpty();
-        assertThat(r.sourceColumns()).extracting(Column::name).containsExactly("id");
-        assertThat(r.destinationColumns()).extracting(Column::name).containsExactly("id");
+        assertThat(r.findings()).extracting(SchemaFinding::toString).containsExactly(
+                "column-missing only_src: on the source (int) but not on the destination",
+                "column-extra only_dst: on the destination (int) but not on the source");
+        assertThat(r.sourceColumns()).extracting(Column::name).containsExactly("id", "total");
+        assertThat(r.destinationColumns()).extracting(Column::name).containsExactly("id", "total");
+        assertThat(r.destinationColumns().get(1).generated()).as("repair never writes it").isTrue();
     }
 
     @Test

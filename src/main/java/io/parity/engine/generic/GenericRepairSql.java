@@ -82,20 +82,54 @@ final class GenericRepairSql extends GuardedDml {
         return "FETCH FIRST 1 ROW ONLY";
     }
 
-    /** The key (for the index), then every non-key column compared exactly against the row as it was read. */
+    /** The key, for the index. */
     @Override
-    protected String guard(SideTable table, KeyValues key, Object[] row) {
+    protected String keyCondition(SideTable table, KeyValues key) {
         StringJoiner where = new StringJoiner(" AND ");
         for (int k = 0; k < table.key().size(); k++) {
             Column c = table.key().get(k);
             where.add(sql.quote(c.name()) + " = " + StandardLiterals.ofKey(c, key.get(k)));
         }
-        for (int i = 0; i < row.length; i++) {
-            Column c = table.columns().get(i);
-            if (!table.key().contains(c)) {
-                where.add(sql.quote(c.name()) + (row[i] == null ? " IS NULL" : " = " + literal(table, i, row[i])));
-            }
-        }
         return where.toString();
+    }
+
+    /** Key columns are compared by value in the key condition already: H2 compares text by its characters. */
+    @Override
+    protected boolean guards(SideTable table, Column c) {
+        return !table.key().contains(c);
+    }
+
+    @Override
+    protected String exactlyEquals(Column c, Object value) {
+        return sql.quote(c.name()) + " = " + StandardLiterals.of(c, value);
+    }
+
+    /** H2's {@code HASH('SHA-256', …)} hashes text as its UTF-8 bytes. */
+    @Override
+    protected String hashEquals(Column c, byte[] sha256) {
+        return "HASH('SHA-256', " + sql.quote(c.name()) + ") = X'" + java.util.HexFormat.of().formatHex(sha256) + "'";
+    }
+
+    @Override
+    protected String appended(Column c, String pieceLiteral) {
+        return sql.quote(c.name()) + " || " + pieceLiteral;
+    }
+
+    @Override
+    protected String empty(Column c) {
+        return c.kind() == io.parity.schema.ColumnKind.BINARY ? "X''" : "''";
+    }
+
+    /** Text pieces are strings here: H2 reads text columns as Java strings. */
+    @Override
+    protected Object piece(Column c, byte[] bytes, int from, int to) {
+        return c.kind() == io.parity.schema.ColumnKind.BINARY ? super.piece(c, bytes, from, to)
+                : new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** H2 has no statement length limit Parity must respect. */
+    @Override
+    public java.util.Optional<String> maxStatementBytes() {
+        return java.util.Optional.empty();
     }
 }

@@ -35,18 +35,24 @@ class MySqlEncoding {
         return List.of(HashAlgorithm.SHA1, HashAlgorithm.MD5);
     }
 
-    /** The row encoding described in the class javadoc. */
+    /**
+     * The row encoding described in the class javadoc. A large column (a MEDIUM/LONG BLOB or TEXT, JSON, spatial
+     * value) enters it as the SHA1 of its canonical value, fixed-length hex, so the encoding of a row of several
+     * megabytes stays far below {@code max_allowed_packet}: a longer {@code CONCAT_WS} would be NULL, and the row's
+     * content would go unchecked.
+     */
     String rowEncoding(List<Column> columns) {
         StringJoiner parts = new StringJoiner(", ", "CONCAT_WS('#', ", ")");
-        columns.forEach(c -> parts.add(canonical(c)));
+        columns.forEach(c -> parts.add(c.large() ? "SHA1(" + canonical(c) + ")" : canonical(c)));
         StringJoiner nulls = new StringJoiner(", ", "CONCAT(", ")");
         columns.stream().filter(Column::nullable).forEach(c -> nulls.add("ISNULL(" + sql.quote(c.name()) + ")"));
         if (columns.stream().anyMatch(Column::nullable)) {
             parts.add(nulls.toString());
         }
         StringJoiner lengths = new StringJoiner(", ", "CONCAT_WS(',', ", ")");
-        columns.stream().filter(c -> c.kind().isFreeForm()).forEach(c -> lengths.add("LENGTH(" + canonical(c) + ")"));
-        if (columns.stream().anyMatch(c -> c.kind().isFreeForm())) {
+        columns.stream().filter(c -> c.kind().isFreeForm() && !c.large())
+                .forEach(c -> lengths.add("LENGTH(" + canonical(c) + ")"));
+        if (columns.stream().anyMatch(c -> c.kind().isFreeForm() && !c.large())) {
             parts.add(lengths.toString());
         }
         return parts.toString();

@@ -4,14 +4,17 @@ import io.parity.core.KeyValues;
 import io.parity.engine.SqlStatement;
 import io.parity.engine.support.GuardedDml;
 import io.parity.schema.Column;
+import io.parity.schema.ColumnKind;
 import io.parity.schema.SideTable;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -147,35 +150,54 @@ class MySqlRepairSql extends GuardedDml {
         return "LIMIT 1";
     }
 
-    /** The key (for the index) and then every column compared exactly against the row as it was read. */
+    /** The key, for the index; a text key matches by collation ('a' = 'A'), so its bytes are guarded as well. */
     @Override
-    protected String guard(SideTable table, KeyValues key, Object[] row) {
+    protected String keyCondition(SideTable table, KeyValues key) {
         StringJoiner where = new StringJoiner(" AND ");
         for (int k = 0; k < table.key().size(); k++) {
             Column c = table.key().get(k);
             where.add(sql.quote(c.name()) + " = " + literal(c, key.get(k)));
         }
-        for (int i = 0; i < row.length; i++) {
-            Column c = table.columns().get(i);
-            boolean exactByKey = table.key().contains(c) && c.kind() != io.parity.schema.ColumnKind.TEXT;
-            if (!exactByKey) { // a text key matches by collation ('a' = 'A'), so its bytes are guarded as well
-                where.add(exactlyEquals(c, row[i]));
-            }
-        }
         return where.toString();
     }
 
-    private String exactlyEquals(Column c, Object value) {
+    @Override
+    protected boolean guards(SideTable table, Column c) {
+        return !table.key().contains(c) || c.kind() == ColumnKind.TEXT;
+    }
+
+    @Override
+    protected String exactlyEquals(Column c, Object value) {
         String q = sql.quote(c.name());
-        if (value == null) {
-            return q + " IS NULL";
-        }
         return switch (c.kind()) {
             case TEXT, JSON -> "CAST(CONVERT(" + q + " USING utf8mb4) AS BINARY) = "
-                    + hex(value instanceof byte[] b ? b : value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + hex(value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
             case FLOAT -> "CAST(" + q + " AS DOUBLE) = " + Double.toString(((Float) value).doubleValue());
             case BIT -> "(" + q + " + 0) = " + value;
             default -> q + " = " + literal(c, value);
         };
+    }
+
+    /** {@code SHA2} of the utf8mb4 bytes of text, of the stored bytes of binary and spatial values. */
+    @Override
+    protected String hashEquals(Column c, byte[] sha256) {
+        String q = sql.quote(c.name());
+        String bytes = c.kind() == ColumnKind.TEXT || c.kind() == ColumnKind.JSON ? "CONVERT(" + q + " USING utf8mb4)" : q;
+        return "SHA2(" + bytes + ", 256) = '" + HexFormat.of().formatHex(sha256) + "'";
+    }
+
+    @Override
+    protected String appended(Column c, String pieceLiteral) {
+        return "CONCAT(" + sql.quote(c.name()) + ", " + pieceLiteral + ")";
+    }
+
+    @Override
+    protected String empty(Column c) {
+        return c.kind() == ColumnKind.BINARY ? "X''" : "''";
+    }
+
+    @Override
+    public Optional<String> maxStatementBytes() {
+        return Optional.of("SELECT @@max_allowed_packet");
     }
 }

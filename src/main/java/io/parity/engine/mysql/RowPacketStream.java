@@ -1,6 +1,5 @@
 package io.parity.engine.mysql;
 
-import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.protocol.FullReadInputStream;
 import com.mysql.cj.protocol.ResultsetRows;
 import com.mysql.cj.protocol.a.NativePacketPayload;
@@ -53,6 +52,13 @@ final class RowPacketStream implements AutoCloseable {
         PROTOCOL = protocol;
     }
 
+    /**
+     * The longest row read: 1 GiB, the protocol's own limit. Not the connection's {@code max_allowed_packet}, which
+     * bounds what the client sends: a server sends longer rows (two 9 MB LONGBLOBs under a 16 MB limit), and
+     * Connector/J reads them too.
+     */
+    static final int MAX_ROW = 1 << 30;
+
     private final ResultsetRows rows;
     private final NativeProtocol protocol;
     private final FullReadInputStream in;
@@ -68,7 +74,7 @@ final class RowPacketStream implements AutoCloseable {
         this.protocol = protocol;
         this.in = protocol.getSocketConnection().getMysqlInput();
         this.eofDeprecated = protocol.getServerSession().isEOFDeprecated();
-        this.maxAllowed = protocol.getPropertySet().getIntegerProperty(PropertyKey.maxAllowedPacket).getValue();
+        this.maxAllowed = MAX_ROW;
     }
 
     /**
@@ -102,8 +108,8 @@ final class RowPacketStream implements AutoCloseable {
         do {
             part = readHeader();
             if ((long) length + part > maxAllowed) {
-                throw lost(new IOException("a packet of " + ((long) length + part) + " bytes is larger than"
-                        + " max_allowed_packet (" + maxAllowed + ")"));
+                throw lost(new IOException("a row of " + ((long) length + part) + " bytes is larger than"
+                        + " the protocol allows (" + maxAllowed + ")"));
             }
             if (length + part > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + part));

@@ -62,10 +62,19 @@ class MariaDbEngineTest {
 
     @Test
     void jsonLengthUsesNormalisedValue() {
-        String row = mariadb.encoding().rowEncoding(List.of(col("id", ColumnKind.INTEGER, false), col("doc", ColumnKind.JSON, true)));
+        String row = mariadb.encoding().rowEncoding(List.of(col("id", ColumnKind.INTEGER, false),
+                col("doc", ColumnKind.JSON, true).withLarge(false)));
 
         assertThat(row).isEqualTo("CONCAT_WS('#', `id`, JSON_NORMALIZE(`doc`), CONCAT(ISNULL(`doc`)),"
                 + " CONCAT_WS(',', LENGTH(JSON_NORMALIZE(`doc`))))");
+    }
+
+    @Test
+    void largeJsonIsDigestedAfterItIsNormalised() {
+        String row = mariadb.encoding().rowEncoding(List.of(col("id", ColumnKind.INTEGER, false),
+                new Column("doc", 2, "longtext", ColumnKind.JSON, true, "utf8mb4", "utf8mb4_bin", false)));
+
+        assertThat(row).isEqualTo("CONCAT_WS('#', `id`, SHA1(JSON_NORMALIZE(`doc`)), CONCAT(ISNULL(`doc`)))");
     }
 
     @Test

@@ -121,10 +121,63 @@ class MySqlEngineTest {
     void rowEncodingHasLengthsOnlyForFreeFormColumns() {
         String row = mysql.encoding().rowEncoding(List.of(col("id", ColumnKind.INTEGER, false),
                 text("name", "latin1", "latin1_swedish_ci", false), col("b", ColumnKind.BINARY, false),
-                col("bits", ColumnKind.BIT, false), col("doc", ColumnKind.JSON, false)));
+                col("bits", ColumnKind.BIT, false), col("doc", ColumnKind.JSON, false).withLarge(false)));
 
         assertThat(row).isEqualTo("CONCAT_WS('#', `id`, CONVERT(`name` USING utf8mb4), `b`, (`bits` + 0), `doc`, "
                 + "CONCAT_WS(',', LENGTH(CONVERT(`name` USING utf8mb4)), LENGTH(`b`), LENGTH(`doc`)))");
+    }
+
+    @Test
+    void repairStatementsOfLargeValuesStayWithinTheLimitGuardByHashAndAppendWholeCharacters() throws Exception {
+        Column id = col("id", ColumnKind.INTEGER, false);
+        Column body = new Column("body", 2, "longtext", ColumnKind.TEXT, true, "utf8mb4", "utf8mb4_bin", false);
+        SideTable t = new SideTable(new TableRef("s", "t"), List.of(id), List.of(id, body), null);
+        byte[] text = "żółw 🐢 ".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.UTF_8); // 320,000 bytes
+        byte[] old = "x".repeat(5_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int limit = 200_000;
+        var repair = mysql.repair();
+
+        List<String> update = repair.update(t, KeyValues.of(7L), new Object[] {7L, old}, new Object[] {7L, text},
+                List.of(1), limit);
+
+        assertThat(update).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(limit));
+        assertThat(update.get(0)).isEqualTo("UPDATE `s`.`t` SET `body` = '' WHERE `id` = 7 AND SHA2(CONVERT(`body` USING"
+                + " utf8mb4), 256) = '" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(old)) + "' LIMIT 1");
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        java.util.regex.Pattern piece = java.util.regex.Pattern.compile(
+                "UPDATE `s`\\.`t` SET `body` = CONCAT\\(`body`, _utf8mb4 X'([0-9a-f]+)'\\) WHERE `id` = 7 LIMIT 1");
+        for (String s : update.subList(1, update.size())) {
+            java.util.regex.Matcher m = piece.matcher(s);
+            assertThat(m.matches()).as(s.substring(0, 80)).isTrue();
+            byte[] bytes = java.util.HexFormat.of().parseHex(m.group(1));
+            assertThat(bytes[0] & 0xC0).as("a piece starts on a character").isNotEqualTo(0x80);
+            written.writeBytes(bytes);
+        }
+        assertThat(written.toByteArray()).isEqualTo(text);
+        assertThat(update.size()).isGreaterThan(2);
+
+        assertThat(repair.update(t, KeyValues.of(7L), new Object[] {7L, old}, new Object[] {7L, text}, List.of(1),
+                Integer.MAX_VALUE)).as("no limit: one statement, exact guard").singleElement()
+                .satisfies(s -> assertThat(s).contains("CAST(CONVERT(`body` USING utf8mb4) AS BINARY) = X'"));
+        assertThat(repair.delete(t, KeyValues.of(7L), new Object[] {7L, text}, limit)).singleElement()
+                .satisfies(s -> assertThat(s).contains("SHA2(CONVERT(`body` USING utf8mb4), 256) = '").hasSizeLessThan(500));
+    }
+
+    @Test
+    void largeColumnsEnterTheRowEncodingAsADigestSoWideRowsStayUnderTheServersPacketLimit() {
+        Column blob = new Column("blob", 2, "longblob", ColumnKind.BINARY, true, null, null, false);
+        Column text = new Column("body", 3, "mediumtext", ColumnKind.TEXT, false, "latin1", "latin1_swedish_ci", false);
+        Column small = new Column("b", 4, "blob", ColumnKind.BINARY, false, null, null, false);
+        assertThat(blob.large()).isTrue();
+        assertThat(text.large()).isTrue();
+        assertThat(small.large()).as("BLOB holds at most 64 KB").isFalse();
+        assertThat(new Column("g", 5, "multipolygon", ColumnKind.BINARY, false, null, null, false).large()).isTrue();
+
+        String row = mysql.encoding().rowEncoding(List.of(col("id", ColumnKind.INTEGER, false), blob, text, small));
+
+        assertThat(row).isEqualTo("CONCAT_WS('#', `id`, SHA1(`blob`), SHA1(CONVERT(`body` USING utf8mb4)), `b`,"
+                + " CONCAT(ISNULL(`blob`)), CONCAT_WS(',', LENGTH(`b`)))");
     }
 
     @Test
