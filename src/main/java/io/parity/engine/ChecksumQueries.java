@@ -41,4 +41,7 @@ public interface ChecksumQueries {
 
     /** Checksums per bucket of equal integer key span, the bucket computed by the server from the key. */
     Optional<EvenBucketChecksums> evenBuckets();
+
+    /** Distinct rows and their counts, for tables without a key (compared as multisets). */
+    Optional<RowGroups> rowGroups();
 }

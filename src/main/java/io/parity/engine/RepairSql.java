@@ -47,8 +47,11 @@ public interface RepairSql {
     List<String> update(SideTable table, KeyValues key, Object[] before, Object[] after, List<Integer> columns,
                         int maxBytes);
 
-    /** DELETE of the row only while it is still exactly {@code before} (large values guarded by their hash). */
-    List<String> delete(SideTable table, KeyValues key, Object[] before, int maxBytes);
+    /**
+     * DELETE of {@code copies} rows that are still exactly {@code before} (large values guarded by their hash): one
+     * for a keyed table, as many as a table without a key holds too many of.
+     */
+    List<String> delete(SideTable table, KeyValues key, Object[] before, int copies, int maxBytes);
 
     /** A query returning the longest statement the server accepts, in bytes; empty where there is no such limit. */
     Optional<String> maxStatementBytes();
@@ -63,6 +66,6 @@ public interface RepairSql {
     }
 
     default String delete(SideTable table, KeyValues key, Object[] before) {
-        return delete(table, key, before, Integer.MAX_VALUE).get(0);
+        return delete(table, key, before, 1, Integer.MAX_VALUE).get(0);
     }
 }

@@ -76,6 +76,21 @@ public final class RepairPlanner {
                 actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, after, writable));
             }
         }
+        int surplus = unmatchedPresent.size() - pairs;
+        int lacking = unmatchedWanted.size() - pairs;
+        if (targetTable.key().isEmpty()) {
+            // a table without a key: every row read for this row hash is the same row, so one statement per kind
+            // deletes or inserts exactly that many copies
+            if (surplus > 0) {
+                actions.add(new RepairAction(RepairAction.Kind.DELETE, key, unmatchedPresent.get(pairs), null,
+                        List.of(), surplus));
+            }
+            if (lacking > 0) {
+                actions.add(new RepairAction(RepairAction.Kind.INSERT, key, null, unmatchedWanted.get(pairs),
+                        List.of(), lacking));
+            }
+            return actions;
+        }
         for (int i = pairs; i < unmatchedPresent.size(); i++) {
             actions.add(new RepairAction(RepairAction.Kind.DELETE, key, unmatchedPresent.get(i), null, List.of()));
         }

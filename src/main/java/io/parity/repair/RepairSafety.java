@@ -51,7 +51,8 @@ public final class RepairSafety {
                     problems.add(side + " table " + t.ref() + " is the parent of cascading foreign keys " + children
                             + "; repaired deletes and key changes would spread; pass --allow-cascades to apply anyway");
                 }
-                if (!overrides.noKey() && !hasUniqueKey(c, t)) {
+                // a table without a key is repaired by value: a guarded statement is meant to hit any one twin
+                if (!overrides.noKey() && !t.key().isEmpty() && !hasUniqueKey(c, t)) {
                     problems.add(side + " table " + t.ref() + " has no unique key on " + t.keyNames()
                             + "; guarded statements could hit a twin row; pass --allow-no-key to apply anyway");
                 }

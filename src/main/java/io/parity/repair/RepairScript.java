@@ -61,10 +61,19 @@ public final class RepairScript {
      */
     public List<String> statements(RepairAction a) {
         return switch (a.kind()) {
-            case INSERT -> sql.insert(table, a.key(), a.after(), maxStatementBytes);
+            case INSERT -> copies(sql.insert(table, a.key(), a.after(), maxStatementBytes), a.copies());
             case UPDATE -> sql.update(table, a.key(), a.before(), a.after(), a.columns(), maxStatementBytes);
-            case DELETE -> sql.delete(table, a.key(), a.before(), maxStatementBytes);
+            case DELETE -> sql.delete(table, a.key(), a.before(), a.copies(), maxStatementBytes);
         };
+    }
+
+    /** An insert of {@code n} copies of one row: the same statements {@code n} times. */
+    private static List<String> copies(List<String> insert, int n) {
+        List<String> all = new java.util.ArrayList<>(insert.size() * n);
+        for (int i = 0; i < n; i++) {
+            all.addAll(insert);
+        }
+        return all;
     }
 
     /** Actions split into transactions. */
@@ -76,8 +85,9 @@ public final class RepairScript {
         return batches;
     }
 
+    /** Rows changed of this kind (an action on several copies of a row counts each copy). */
     public long count(RepairAction.Kind kind) {
-        return actions.stream().filter(a -> a.kind() == kind).count();
+        return actions.stream().filter(a -> a.kind() == kind).mapToLong(RepairAction::copies).sum();
     }
 
     /** The file text: header comments, session pinning, then each transaction. */

@@ -16,12 +16,19 @@ final class DiffJson {
     private DiffJson() {
     }
 
+    /** What a table without a key calls the value that identifies a row: the SHA1 of its canonical encoding. */
+    static final String ROW_HASH = "row-sha1";
+
     static Map<String, Object> key(List<String> names, KeyValues key) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < key.size(); i++) {
-            out.put(i < names.size() ? names.get(i) : "key" + i, value(key.get(i)));
+            out.put(name(names, i), value(key.get(i)));
         }
         return out;
+    }
+
+    private static String name(List<String> names, int i) {
+        return i < names.size() ? names.get(i) : names.isEmpty() && i == 0 ? ROW_HASH : "key" + i;
     }
 
     static Object value(Object v) {
@@ -35,7 +42,7 @@ final class DiffJson {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < key.size(); i++) {
             Object v = value(key.get(i));
-            sb.append(i == 0 ? "" : ", ").append(i < names.size() ? names.get(i) : "key" + i).append('=')
+            sb.append(i == 0 ? "" : ", ").append(name(names, i)).append('=')
                     .append(v instanceof String s && !s.startsWith("0x") ? "'" + s + "'" : v);
         }
         return sb.toString();

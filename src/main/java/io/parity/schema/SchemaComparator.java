@@ -94,6 +94,9 @@ public final class SchemaComparator {
 
     private static boolean keysComparable(List<Column> srcKey, List<Column> dstKey, List<String> keyNames,
                                           TableSchema destination, List<SchemaFinding> findings) {
+        if (keyNames.isEmpty()) {
+            return true; // no key: compared as a multiset of rows
+        }
         if (dstKey.size() != keyNames.size() || srcKey.size() != keyNames.size()) {
             findings.add(new SchemaFinding(SchemaFinding.Kind.KEY_DIFFERENT, null,
                     "key " + keyNames + " is not compared on both sides; rows are not compared"));

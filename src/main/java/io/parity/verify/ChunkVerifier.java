@@ -8,6 +8,7 @@ import io.parity.core.RowDiff;
 import io.parity.core.RowHashes;
 import io.parity.core.Sides;
 import io.parity.reconcile.ChunkReconciler;
+import io.parity.reconcile.MultisetComparison;
 import io.parity.schema.TablePlan;
 import io.parity.spec.RetryPolicy;
 import org.slf4j.Logger;
@@ -69,6 +70,10 @@ public final class ChunkVerifier {
     private ChunkResult once(Chunk chunk) {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
+        if (plan.source().key().isEmpty()) {
+            MultisetComparison.Result r = new MultisetComparison(plan, context.source(), context.destination()).compare();
+            return new ChunkResult(chunk, r.checksums(), r.diffs(), (System.nanoTime() - start) / 1_000_000);
+        }
         ChunkReconciler reconciler = context.reconciler(plan);
         SegmentState segment = context.segment(chunk.tableId(), chunk.segment());
         DriftMemory drift = segment.drift();

@@ -112,10 +112,14 @@ public final class TableResolver {
         }
         TableSchema srcTable = found.get();
         Optional<List<String>> key = key(srcTable, spec);
+        if (key.isEmpty() && multisets()) {
+            key = Optional.of(List.of()); // no key: compared as a multiset of whole rows
+        }
         if (key.isEmpty()) {
             return TablePlan.notCompared(ref.toString(), srcShell, dstShell, List.of(), srcTable.estimatedRows(),
-                    "it has no primary key or NOT NULL unique key; name the identifying columns with 'key: [col, ...]'"
-                            + " in " + spec.field());
+                    "it has no primary key or NOT NULL unique key, and " + source.engine().describe() + " / "
+                            + destination.engine().describe() + " cannot compare rows as multisets; name the"
+                            + " identifying columns with 'key: [col, ...]' in " + spec.field());
         }
         String unsupported = unsupportedColumn(srcTable, spec, key.get());
         if (unsupported != null) {
@@ -162,6 +166,12 @@ public final class TableResolver {
             }
             return null;
         }
+    }
+
+    /** Whether both engines group rows by hash, which tables without a key are compared by. */
+    private boolean multisets() {
+        return source.engine().checksums().rowGroups().isPresent()
+                && destination.engine().checksums().rowGroups().isPresent();
     }
 
     private static TableRef target(TableRef ref, TableSpec spec, String srcDefault, String dstDefault) {

@@ -8,6 +8,7 @@ import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
 import io.parity.engine.KeyedStreaming;
+import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
 import io.parity.engine.ServerChecksums;
 import io.parity.engine.SqlStatement;
@@ -83,6 +84,11 @@ final class GenericChecksums implements ChecksumQueries {
 
     @Override
     public Optional<EvenBucketChecksums> evenBuckets() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RowGroups> rowGroups() {
         return Optional.empty();
     }
 }

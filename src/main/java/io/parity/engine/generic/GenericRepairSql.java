@@ -78,8 +78,8 @@ final class GenericRepairSql extends GuardedDml {
     }
 
     @Override
-    protected String oneRow() {
-        return "FETCH FIRST 1 ROW ONLY";
+    protected String rows(int n) {
+        return n == 1 ? "FETCH FIRST 1 ROW ONLY" : "FETCH FIRST " + n + " ROWS ONLY";
     }
 
     /** The key, for the index. */

@@ -10,6 +10,7 @@ import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
 import io.parity.engine.KeyedStreaming;
+import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
 import io.parity.engine.ServerChecksums;
 import io.parity.engine.SqlStatement;
@@ -88,6 +89,11 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public Optional<EvenBucketChecksums> evenBuckets() {
         return Optional.of(buckets);
+    }
+
+    @Override
+    public Optional<RowGroups> rowGroups() {
+        return Optional.of(new MySqlRowGroups(sql, encoding));
     }
 
     @Override

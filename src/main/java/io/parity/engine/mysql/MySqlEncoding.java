@@ -58,6 +58,14 @@ class MySqlEncoding {
         return parts.toString();
     }
 
+    /**
+     * The row hash of a table without a key: the SHA1 of the row encoding, 40 hex digits, which identifies a distinct
+     * row (equal rows, equal hash) and orders the same on every server.
+     */
+    String rowDigest(List<Column> columns) {
+        return "SHA1(" + rowEncoding(columns) + ")";
+    }
+
     /** A column's value as the exact text or bytes both sides must agree on. */
     String canonical(Column column) {
         String q = sql.quote(column.name());

@@ -21,7 +21,7 @@ public class MySqlEngine extends JdbcEngine {
         // MariaDB 10.x knows only the older name of the read-only variable; 11.x keeps it as an alias.
         return new Parts(new MySqlSession(mariadb ? "tx_read_only" : "transaction_read_only"),
                 mariadb ? new MariaDbCatalog(sql) : new MySqlCatalog(sql), new MySqlChunks(sql),
-                new MySqlChecksums(sql, encoding), new MySqlRows(sql, encoding), new MySqlRepairSql(sql),
+                new MySqlChecksums(sql, encoding), new MySqlRows(sql, encoding), new MySqlRepairSql(sql, encoding),
                 mariadb ? new MariaDbReplication() : new MySqlReplication(),
                 mariadb ? new MariaDbCutoverSql(sql) : new MySqlCutoverSql(sql));
     }

@@ -40,8 +40,11 @@ import java.util.StringJoiner;
  */
 class MySqlRepairSql extends GuardedDml {
 
-    MySqlRepairSql(MySqlSql sql) {
+    private final MySqlEncoding encoding;
+
+    MySqlRepairSql(MySqlSql sql, MySqlEncoding encoding) {
         super(sql);
+        this.encoding = encoding;
     }
 
     @Override
@@ -64,6 +67,10 @@ class MySqlRepairSql extends GuardedDml {
     public SqlStatement selectRow(SideTable table, KeyValues key) {
         StringJoiner select = new StringJoiner(", ");
         table.columns().forEach(c -> select.add(rawExpression(c)));
+        if (table.key().isEmpty()) { // no key: every copy of the row with this row hash
+            return new SqlStatement("SELECT " + select + " FROM " + sql.from(table.ref()) + " WHERE "
+                    + encoding.rowDigest(table.columns()) + " = ?", key.toList());
+        }
         return sql.byKey(table, key, select.toString());
     }
 
@@ -146,8 +153,8 @@ class MySqlRepairSql extends GuardedDml {
     }
 
     @Override
-    protected String oneRow() {
-        return "LIMIT 1";
+    protected String rows(int n) {
+        return "LIMIT " + n;
     }
 
     /** The key, for the index; a text key matches by collation ('a' = 'A'), so its bytes are guarded as well. */

@@ -2,6 +2,7 @@ package io.parity.engine.mysql;
 
 import io.parity.core.KeyValues;
 import io.parity.core.RowImage;
+import io.parity.engine.SqlStatement;
 import io.parity.engine.support.KeysetRows;
 import io.parity.schema.SideTable;
 
@@ -24,18 +25,31 @@ class MySqlRows extends KeysetRows {
         this.encoding = encoding;
     }
 
+    /** Keyed: the key, sort weights, then the values. Without a key: the row hash, then the values. */
     @Override
     protected String select(SideTable table) {
-        StringJoiner select = mysql.keySelect(table, false);
+        StringJoiner select = table.key().isEmpty() ? new StringJoiner(", ", encoding.rowDigest(table.columns()) + ", ", "")
+                : mysql.keySelect(table, false);
         table.columns().forEach(c -> select.add("CONCAT(" + encoding.canonical(c) + ")"));
         return select.toString();
     }
 
+    /** A table without a key is read by row hash: every copy of the row. */
+    @Override
+    public SqlStatement rowByKey(SideTable table, KeyValues key) {
+        if (!table.key().isEmpty()) {
+            return super.rowByKey(table, key);
+        }
+        return new SqlStatement("SELECT " + select(table) + " FROM " + mysql.from(table.ref()) + " WHERE "
+                + encoding.rowDigest(table.columns()) + " = ?", key.toList());
+    }
+
     @Override
     public RowImage readRow(ResultSet rs, SideTable table) throws SQLException {
-        KeyValues key = mysql.keys().read(rs, table);
+        boolean multiset = table.key().isEmpty();
+        KeyValues key = multiset ? KeyValues.of(rs.getString(1)) : mysql.keys().read(rs, table);
         byte[][] weights = MySqlSql.weights(rs, table);
-        int index = MySqlSql.keyColumnCount(table);
+        int index = multiset ? 1 : MySqlSql.keyColumnCount(table);
         byte[][] values = new byte[table.columns().size()][];
         for (int i = 0; i < values.length; i++) {
             values[i] = rs.getBytes(++index);

@@ -67,8 +67,12 @@ public abstract class GuardedDml implements RepairSql {
     /** The empty value of a text or binary column, which pieces are appended to. */
     protected abstract String empty(Column c);
 
-    /** What limits an {@code UPDATE} or {@code DELETE} to one row: {@code LIMIT 1}, {@code FETCH FIRST 1 ROW ONLY}. */
-    protected abstract String oneRow();
+    /** What limits an {@code UPDATE} or {@code DELETE} to {@code n} rows: {@code LIMIT n}, {@code FETCH FIRST n ROWS ONLY}. */
+    protected abstract String rows(int n);
+
+    private String oneRow() {
+        return rows(1);
+    }
 
     @Override
     public List<String> insert(SideTable table, KeyValues key, Object[] row, int maxBytes) {
@@ -99,11 +103,12 @@ public abstract class GuardedDml implements RepairSql {
     }
 
     @Override
-    public List<String> delete(SideTable table, KeyValues key, Object[] before, int maxBytes) {
+    public List<String> delete(SideTable table, KeyValues key, Object[] before, int copies, int maxBytes) {
         String plain = "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, false) + " "
-                + oneRow();
+                + rows(copies);
         return List.of(plain.length() <= maxBytes ? plain
-                : "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, true) + " " + oneRow());
+                : "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, true) + " "
+                + rows(copies));
     }
 
     private String insertOf(SideTable table, Object[] row, List<Integer> deferred) {
@@ -134,7 +139,9 @@ public abstract class GuardedDml implements RepairSql {
     /** The key, then every guarded column compared exactly (or, with {@code hashLarge}, large values by hash). */
     private String guard(SideTable table, KeyValues key, Object[] row, boolean hashLarge) {
         StringJoiner where = new StringJoiner(" AND ");
-        where.add(keyCondition(table, key));
+        if (!table.key().isEmpty()) {
+            where.add(keyCondition(table, key));
+        }
         for (int i = 0; i < row.length; i++) {
             Column c = table.columns().get(i);
             if (!guards(table, c)) {
@@ -155,6 +162,9 @@ public abstract class GuardedDml implements RepairSql {
     /** Of {@code candidates}, the text and binary values too long to carry whole alongside the rest. */
     private List<Integer> deferred(SideTable table, Object[] row, List<Integer> candidates) {
         List<Integer> deferred = new ArrayList<>();
+        if (table.key().isEmpty()) {
+            return deferred; // no key to find the row by for its pieces: a table without one writes values whole
+        }
         for (int i : candidates) {
             Column c = table.columns().get(i);
             byte[] bytes = row[i] == null ? null : bytesOf(c, row[i]);

@@ -160,7 +160,7 @@ class MySqlEngineTest {
         assertThat(repair.update(t, KeyValues.of(7L), new Object[] {7L, old}, new Object[] {7L, text}, List.of(1),
                 Integer.MAX_VALUE)).as("no limit: one statement, exact guard").singleElement()
                 .satisfies(s -> assertThat(s).contains("CAST(CONVERT(`body` USING utf8mb4) AS BINARY) = X'"));
-        assertThat(repair.delete(t, KeyValues.of(7L), new Object[] {7L, text}, limit)).singleElement()
+        assertThat(repair.delete(t, KeyValues.of(7L), new Object[] {7L, text}, 1, limit)).singleElement()
                 .satisfies(s -> assertThat(s).contains("SHA2(CONVERT(`body` USING utf8mb4), 256) = '").hasSizeLessThan(500));
     }
 
