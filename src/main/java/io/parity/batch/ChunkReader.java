@@ -70,8 +70,8 @@ public class ChunkReader implements ItemStreamReader<Chunk> {
 
     private Chunk next(Chunk previous) {
         int ordinal = previous == null ? 0 : previous.ordinal() + 1;
-        if (plan.source().key().isEmpty()) {
-            return new Chunk(plan.id(), segmentNo, 0, KeyRange.ALL); // a multiset: the whole table is one chunk
+        if (plan.wholeTable()) {
+            return new Chunk(plan.id(), segmentNo, 0, KeyRange.ALL); // compared in one unit: the table is one chunk
         }
         SegmentState state = context.segment(plan.id(), segmentNo);
         return walker.next(plan.id(), plan.source(), segmentNo, segment, previous, state.sizer().next(ordinal),

@@ -38,7 +38,7 @@ public final class TablePartitioner implements Partitioner {
                 continue;
             }
             // a table without a key is one partition: it is compared as a multiset in one grouped scan per side
-            List<KeyRange> segments = plan.source().key().isEmpty() ? List.of(KeyRange.ALL)
+            List<KeyRange> segments = plan.wholeTable() ? List.of(KeyRange.ALL)
                     : planner.plan(plan.source(), plan.estimatedRows(), chunkRows, 2 * gridSize,
                     context.cutsArithmetically(plan));
             for (int s = 0; s < segments.size(); s++) {

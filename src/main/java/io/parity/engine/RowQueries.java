@@ -8,6 +8,7 @@ import io.parity.schema.SideTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rows in the canonical encoding of verify, laid out for {@link #readRow}: the key, the sort weights of collated key
@@ -25,4 +26,7 @@ public interface RowQueries {
     SqlStatement rowByKey(SideTable table, KeyValues key);
 
     RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
+
+    /** Rows in the order of the key's bytes, for keys whose collation differs between the sides. */
+    Optional<KeyBytesRows> keyBytesOrder();
 }

@@ -87,7 +87,7 @@ public final class ChunkReconciler {
         this.checksummer = checksummer;
         this.executor = executor;
         this.rowLimit = rowLimit;
-        this.order = new KeyOrder(plan.source().key());
+        this.order = KeyOrder.of(plan);
         this.merger = new RowMerger(plan.id(), order, plan.source().columnNames());
         this.listing = listing && checksummer.listsRowHashes();
     }

@@ -44,16 +44,37 @@ public final class KeyRecheck {
 
     /** For each key, the differences it has now (an empty list when its rows are equal on both sides). */
     public Map<KeyValues, List<RowDiff>> byKey(List<KeyValues> keys) {
-        RowMerger merger = new RowMerger(plan.id(), new KeyOrder(plan.source().key()), plan.source().columnNames());
+        RowMerger merger = new RowMerger(plan.id(), KeyOrder.of(plan), plan.source().columnNames());
         Map<KeyValues, List<RowDiff>> result = new LinkedHashMap<>();
         try (Connection s = source.dataSource().getConnection(); Connection d = destination.dataSource().getConnection()) {
             for (KeyValues key : new LinkedHashSet<>(keys)) {
-                result.put(key, merger.merge(read(source, s, plan.source(), key), read(destination, d, plan.destination(), key)));
+                result.put(key, merger.merge(exact(read(source, s, plan.source(), key), key),
+                        exact(read(destination, d, plan.destination(), key), key)));
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("re-checking keys of " + plan.id(), source.side(), e);
         }
         return result;
+    }
+
+    /**
+     * Where the sides' key collations differ, keys are compared by their bytes: a lookup of {@code 'A'} under a
+     * case-insensitive collation also finds {@code 'a'}, which is another key here, so only exact text matches stay.
+     */
+    private List<RowImage> exact(List<RowImage> rows, KeyValues key) {
+        if (!plan.keyBytesOrder()) {
+            return rows;
+        }
+        return rows.stream().filter(r -> sameText(r.key(), key)).toList();
+    }
+
+    private static boolean sameText(KeyValues a, KeyValues b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) instanceof String x && !x.equals(String.valueOf(b.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<RowImage> read(SideConnection side, Connection c, io.parity.schema.SideTable table, KeyValues key)

@@ -37,15 +37,21 @@ public final class RowMerger {
             } else if (c > 0) {
                 diffs.add(new RowDiff(tableId, destination.get(j++).key(), DiffKind.EXTRA, List.of()));
             } else {
-                List<String> changed = changedColumns(source.get(i), destination.get(j));
-                if (!changed.isEmpty()) {
-                    diffs.add(new RowDiff(tableId, source.get(i).key(), DiffKind.CHANGED, changed));
+                RowDiff changed = changed(source.get(i), destination.get(j));
+                if (changed != null) {
+                    diffs.add(changed);
                 }
                 i++;
                 j++;
             }
         }
         return diffs;
+    }
+
+    /** The difference between two rows with the same key, or null when every compared column is equal. */
+    RowDiff changed(RowImage s, RowImage d) {
+        List<String> changed = changedColumns(s, d);
+        return changed.isEmpty() ? null : new RowDiff(tableId, s.key(), DiffKind.CHANGED, changed);
     }
 
     private List<String> changedColumns(RowImage s, RowImage d) {

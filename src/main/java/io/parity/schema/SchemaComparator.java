@@ -19,9 +19,15 @@ import java.util.stream.Collectors;
  */
 public final class SchemaComparator {
 
-    /** The outcome for one table. */
+    /**
+     * The outcome for one table.
+     *
+     * @param keyBytesOrder the key's text columns have different collations or character sets on the two sides, so the
+     *                      sides order keys differently: rows are merged in the order of the keys' utf8mb4 bytes
+     */
     public record Result(List<Column> sourceColumns, List<Column> destinationColumns, List<Column> sourceKey,
-                         List<Column> destinationKey, List<SchemaFinding> findings, boolean comparable) {
+                         List<Column> destinationKey, List<SchemaFinding> findings, boolean comparable,
+                         boolean keyBytesOrder) {
     }
 
     public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored) {
@@ -57,7 +63,7 @@ public final class SchemaComparator {
         List<Column> srcKey = pick(src, keyNames);
         List<Column> dstKey = pick(dst, keyNames);
         boolean comparable = keysComparable(srcKey, dstKey, keyNames, destination, findings);
-        return new Result(src, dst, srcKey, dstKey, findings, comparable);
+        return new Result(src, dst, srcKey, dstKey, findings, comparable, comparable && orderedDifferently(srcKey, dstKey));
     }
 
     private static void describeDifferences(Column s, Column d, List<SchemaFinding> findings) {
@@ -105,7 +111,8 @@ public final class SchemaComparator {
         for (int i = 0; i < srcKey.size(); i++) {
             Column s = srcKey.get(i);
             Column d = dstKey.get(i);
-            if (s.kind() != d.kind() || !Objects.equals(s.collation(), d.collation())) {
+            boolean textKey = s.kind() == ColumnKind.TEXT && d.kind() == ColumnKind.TEXT;
+            if (s.kind() != d.kind() || (!textKey && !Objects.equals(s.collation(), d.collation()))) {
                 findings.add(new SchemaFinding(SchemaFinding.Kind.KEY_DIFFERENT, s.name(),
                         "key column orders differently (" + s.columnType() + " " + Objects.toString(s.collation(), "")
                                 + " vs " + d.columnType() + " " + Objects.toString(d.collation(), "")
@@ -119,6 +126,19 @@ public final class SchemaComparator {
                     "the destination has no unique key on " + keyNames + "; duplicate keys there are reported as extra rows"));
         }
         return true;
+    }
+
+    /** Whether a text key column's collation or character set differs between the sides. */
+    private static boolean orderedDifferently(List<Column> srcKey, List<Column> dstKey) {
+        for (int i = 0; i < srcKey.size(); i++) {
+            Column s = srcKey.get(i);
+            Column d = dstKey.get(i);
+            if (s.kind() == ColumnKind.TEXT && (!Objects.equals(s.collation(), d.collation())
+                    || !Objects.equals(s.charset(), d.charset()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameColumns(List<String> a, List<String> b) {

@@ -12,7 +12,9 @@ public record SchemaFinding(Kind kind, String column, String detail) {
 
     public enum Kind {
         TABLE_MISSING, COLUMN_MISSING, COLUMN_EXTRA, TYPE_DIFFERENT, NULLABILITY_DIFFERENT, COLLATION_DIFFERENT,
-        KEY_DIFFERENT;
+        KEY_DIFFERENT,
+        /** Keys distinct on one side are one key under the other side's key collation (a would-be duplicate key). */
+        WOULD_BE_DUPLICATE_KEY;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

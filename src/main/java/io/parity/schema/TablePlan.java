@@ -14,9 +14,11 @@ import java.util.List;
  * @param notCompared   why rows are not compared when Parity cannot compare them (a permission, a column type, no
  *                      way to identify rows); null when they are compared or when a schema difference (a missing
  *                      table, keys that disagree) is itself the finding
+ * @param keyBytesOrder the key orders differently on the two sides (a text key whose collation or character set
+ *                      changed): rows are merged in the order of the keys' utf8mb4 bytes, the whole table at once
  */
 public record TablePlan(String id, SideTable source, SideTable destination, List<SchemaFinding> findings,
-                        boolean comparable, long estimatedRows, String notCompared) {
+                        boolean comparable, long estimatedRows, String notCompared, boolean keyBytesOrder) {
 
     public TablePlan {
         findings = List.copyOf(findings);
@@ -27,12 +29,20 @@ public record TablePlan(String id, SideTable source, SideTable destination, List
 
     public TablePlan(String id, SideTable source, SideTable destination, List<SchemaFinding> findings,
                      boolean comparable, long estimatedRows) {
-        this(id, source, destination, findings, comparable, estimatedRows, null);
+        this(id, source, destination, findings, comparable, estimatedRows, null, false);
+    }
+
+    /**
+     * Whether the table is compared in one unit rather than in key-range chunks: without a key (a multiset of rows),
+     * or with keys that order differently on the two sides.
+     */
+    public boolean wholeTable() {
+        return source.key().isEmpty() || keyBytesOrder;
     }
 
     /** A table Parity cannot compare, and says why; the other tables of the run are compared. */
     public static TablePlan notCompared(String id, SideTable source, SideTable destination,
                                         List<SchemaFinding> findings, long estimatedRows, String reason) {
-        return new TablePlan(id, source, destination, findings, false, estimatedRows, reason);
+        return new TablePlan(id, source, destination, findings, false, estimatedRows, reason, false);
     }
 }

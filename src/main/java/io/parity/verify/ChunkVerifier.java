@@ -8,6 +8,7 @@ import io.parity.core.RowDiff;
 import io.parity.core.RowHashes;
 import io.parity.core.Sides;
 import io.parity.reconcile.ChunkReconciler;
+import io.parity.reconcile.KeyBytesMerge;
 import io.parity.reconcile.MultisetComparison;
 import io.parity.schema.TablePlan;
 import io.parity.spec.RetryPolicy;
@@ -72,6 +73,11 @@ public final class ChunkVerifier {
         TablePlan plan = context.plan(chunk.tableId());
         if (plan.source().key().isEmpty()) {
             MultisetComparison.Result r = new MultisetComparison(plan, context.source(), context.destination()).compare();
+            return new ChunkResult(chunk, r.checksums(), r.diffs(), (System.nanoTime() - start) / 1_000_000);
+        }
+        if (plan.keyBytesOrder()) {
+            KeyBytesMerge.Result r = new KeyBytesMerge(plan, context.source(), context.destination(),
+                    context.checksummer().plan().hash()).compare();
             return new ChunkResult(chunk, r.checksums(), r.diffs(), (System.nanoTime() - start) / 1_000_000);
         }
         ChunkReconciler reconciler = context.reconciler(plan);

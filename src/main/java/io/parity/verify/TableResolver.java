@@ -4,6 +4,8 @@ import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
+import io.parity.engine.KeyBytesRows;
+import io.parity.engine.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
 import io.parity.schema.KeyChooser;
@@ -22,8 +24,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the spec's table selections into {@link TablePlan}s: expands globs on the source, finds each table's
@@ -36,6 +40,9 @@ import java.util.Set;
  * database; a table in another schema maps to the same schema and name.
  */
 public final class TableResolver {
+
+    /** Groups of would-be duplicate keys named per table and direction; more are summed up in one finding. */
+    private static final int COLLISIONS_SHOWN = 5;
 
     private final SideConnection source;
     private final SideConnection destination;
@@ -148,7 +155,63 @@ public final class TableResolver {
                 Set.copyOf(spec.ignoreColumns()));
         srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
         SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
-        return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(), srcTable.estimatedRows());
+        if (!r.keyBytesOrder()) {
+            return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(),
+                    srcTable.estimatedRows());
+        }
+        if (source.engine().rows().keyBytesOrder().isEmpty() || destination.engine().rows().keyBytesOrder().isEmpty()) {
+            return TablePlan.notCompared(ref.toString(), srcSide, dstSide, r.findings(), srcTable.estimatedRows(),
+                    "its key orders differently on the two sides (" + keyCollations(r.sourceKey()) + " vs "
+                            + keyCollations(r.destinationKey()) + ") and " + source.engine().describe() + " / "
+                            + destination.engine().describe() + " cannot order keys by their bytes; make the key"
+                            + " collations equal or name another key with 'key: [col, ...]' in " + spec.field());
+        }
+        List<SchemaFinding> findings = new ArrayList<>(r.findings());
+        findings.addAll(collisions(source, src, srcSide, r.destinationKey(), Side.DESTINATION));
+        findings.addAll(collisions(destination, dst, dstSide, r.sourceKey(), Side.SOURCE));
+        return new TablePlan(ref.toString(), srcSide, dstSide, findings, r.comparable(), srcTable.estimatedRows(),
+                null, true);
+    }
+
+    private static String keyCollations(List<Column> key) {
+        return key.stream().filter(c -> c.kind() == ColumnKind.TEXT)
+                .map(c -> c.name() + " " + Objects.toString(c.collation(), c.columnType()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Would-be duplicate keys: keys of {@code table} that are distinct on its own side but one key under the other
+     * side's key collations, so the other side can hold only one of each group (a migration that copied them dropped
+     * or merged rows, and a repair in that direction could not write them all). One grouped scan of the side; a
+     * server that does not know the other side's collation is said so, not guessed at.
+     */
+    private static List<SchemaFinding> collisions(SideConnection side, Connection c, SideTable table,
+                                                  List<Column> otherKey, Side other) {
+        String column = table.key().stream().map(Column::name).collect(Collectors.joining(", "));
+        String under = keyCollations(otherKey);
+        KeyBytesRows rows = side.engine().rows().keyBytesOrder().orElseThrow();
+        SqlStatement stmt = rows.collidingKeys(table, otherKey, COLLISIONS_SHOWN + 1);
+        List<String> groups = new ArrayList<>();
+        try (var ps = stmt.prepare(c); var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                groups.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return List.of(new SchemaFinding(SchemaFinding.Kind.WOULD_BE_DUPLICATE_KEY, column, "could not check whether "
+                    + side.side().label() + " keys collide under the " + other.label() + "'s collation (" + under
+                    + "): " + e.getMessage()));
+        }
+        List<SchemaFinding> findings = new ArrayList<>();
+        for (int i = 0; i < Math.min(groups.size(), COLLISIONS_SHOWN); i++) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.WOULD_BE_DUPLICATE_KEY, column, side.side().label() + " keys "
+                    + groups.get(i) + " are one key under the " + other.label() + "'s " + under + ": the "
+                    + other.label() + " can hold only one of them"));
+        }
+        if (groups.size() > COLLISIONS_SHOWN) {
+            findings.add(new SchemaFinding(SchemaFinding.Kind.WOULD_BE_DUPLICATE_KEY, column, "and more " + side.side().label()
+                    + " keys that are one key under the " + other.label() + "'s " + under));
+        }
+        return findings;
     }
 
     /**

@@ -158,4 +158,25 @@ class KeyOrderTest {
         assertThatThrownBy(() -> KeyOrder.compareValues("1", 1L)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> KeyOrder.compareValues(new byte[] {1}, "1")).isInstanceOf(IllegalStateException.class);
     }
+
+    /** Key byte order: the order of UTF-8 bytes, whatever the collation; checked against Java's own UTF-8 bytes. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"a, b", "A, a", "Z, a", "'a', 'a '", "'a\t', 'a '", "ss, ß",
+            "Caesar, Cæsar", "e, é", "\uFFFD, \uD83D\uDE00", "\uE000, \uD800\uDC00", "日本, 😀"})
+    void keyBytesOrderIsTheOrderOfUtf8Bytes(String a, String b) {
+        KeyOrder order = KeyOrder.byKeyBytes(List.of(CI));
+        assertThat(java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("fixture").isNegative();
+        assertThat(order.compare(weighted(a, new byte[] {1}), weighted(b, new byte[] {1}))).isNegative();
+        assertThat(order.compare(weighted(b, new byte[] {1}), weighted(a, new byte[] {1}))).isPositive();
+        assertThat(order.compare(weighted(a, new byte[] {2}), weighted(a, new byte[] {1}))).as("weights ignored").isZero();
+    }
+
+    @Test
+    void keyBytesOrderTellsApartKeysACaseInsensitiveCollationEquates() {
+        KeyOrder order = KeyOrder.byKeyBytes(List.of(INT, CI));
+        assertThat(order.compare(key(1L, "a"), key(1L, "A"))).isPositive();
+        assertThat(order.compare(key(1L, "b"), key(2L, "a"))).isNegative();
+        assertThat(order.compare(key(2L, "é"), key(2L, "é"))).isZero();
+    }
 }

@@ -188,16 +188,29 @@ class SchemaComparatorTest {
     }
 
     @Test
-    void keyCollationDifferenceMakesTableIncomparable() {
+    void keyCollationDifferenceIsComparedInKeyByteOrder() {
         UniqueKey codeKey = new UniqueKey("PRIMARY", true, List.of("code"));
         TableSchema src = table("src", List.of(text("code", 1, false, CI)), codeKey);
         TableSchema dst = table("dst", List.of(text("code", 1, false, "utf8mb4_bin")), codeKey);
 
         Result r = comparator.compare(src, dst, List.of("code"), Set.of());
 
-        assertThat(r.comparable()).isFalse();
+        assertThat(r.comparable()).isTrue();
+        assertThat(r.keyBytesOrder()).isTrue();
         assertThat(r.findings()).extracting(SchemaFinding::kind, SchemaFinding::column)
-                .containsExactly(tuple(Kind.COLLATION_DIFFERENT, "code"), tuple(Kind.KEY_DIFFERENT, "code"));
+                .containsExactly(tuple(Kind.COLLATION_DIFFERENT, "code"));
+    }
+
+    @Test
+    void sameKeyCollationKeepsTheServersOrder() {
+        UniqueKey codeKey = new UniqueKey("PRIMARY", true, List.of("code"));
+        TableSchema src = table("src", List.of(text("code", 1, false, CI)), codeKey);
+        TableSchema dst = table("dst", List.of(text("code", 1, false, CI)), codeKey);
+
+        Result r = comparator.compare(src, dst, List.of("code"), Set.of());
+
+        assertThat(r.comparable()).isTrue();
+        assertThat(r.keyBytesOrder()).isFalse();
     }
 
     @Test

@@ -49,6 +49,12 @@ final class GenericRows extends KeysetRows implements ChunkQueries {
         return Optional.empty();
     }
 
+    /** Generic SQL has no portable way to order text by its bytes; keys whose collation differs are not compared. */
+    @Override
+    public Optional<io.parity.engine.KeyBytesRows> keyBytesOrder() {
+        return Optional.empty();
+    }
+
     /** Key columns (for {@link #readKey}), then every compared column. */
     @Override
     protected String select(SideTable table) {

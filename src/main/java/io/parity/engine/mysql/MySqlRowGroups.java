@@ -6,7 +6,6 @@ import io.parity.schema.SideTable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -31,13 +30,8 @@ class MySqlRowGroups implements RowGroups {
                 + " GROUP BY 1 ORDER BY 1");
     }
 
-    /** Connector/J streams a result row by row only with this fetch size. */
     @Override
     public PreparedStatement streaming(Connection connection, SqlStatement statement) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(Integer.MIN_VALUE);
-        statement.bind(ps);
-        return ps;
+        return MySqlSql.streaming(connection, statement);
     }
 }

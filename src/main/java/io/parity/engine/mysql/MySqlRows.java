@@ -2,12 +2,14 @@ package io.parity.engine.mysql;
 
 import io.parity.core.KeyValues;
 import io.parity.core.RowImage;
+import io.parity.engine.KeyBytesRows;
 import io.parity.engine.SqlStatement;
 import io.parity.engine.support.KeysetRows;
 import io.parity.schema.SideTable;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -42,6 +44,11 @@ class MySqlRows extends KeysetRows {
         }
         return new SqlStatement("SELECT " + select(table) + " FROM " + mysql.from(table.ref()) + " WHERE "
                 + encoding.rowDigest(table.columns()) + " = ?", key.toList());
+    }
+
+    @Override
+    public Optional<KeyBytesRows> keyBytesOrder() {
+        return Optional.of(new MySqlKeyBytesRows(mysql, this::select));
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.parity.engine.support.StandardSql;
 import io.parity.schema.Column;
 import io.parity.schema.SideTable;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.StringJoiner;
@@ -28,6 +30,16 @@ class MySqlSql extends StandardSql {
     @Override
     protected String offsetOne() {
         return " LIMIT ?, 1";
+    }
+
+    /** Connector/J streams a result row by row, instead of reading it all first, only with this fetch size. */
+    static PreparedStatement streaming(Connection connection, io.parity.engine.SqlStatement statement)
+            throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Integer.MIN_VALUE);
+        statement.bind(ps);
+        return ps;
     }
 
     KeyReader keys() {
