@@ -28,19 +28,27 @@ public final class RepairPlanner {
     private final SideTable fromTable;
     private final SideConnection target;
     private final SideTable targetTable;
+    private final boolean exactKeys;
 
     public RepairPlanner(SideConnection from, SideTable fromTable, SideConnection target, SideTable targetTable) {
+        this(from, fromTable, target, targetTable, false);
+    }
+
+    /** @param exactKeys text keys are compared by their characters, not by either side's collation */
+    public RepairPlanner(SideConnection from, SideTable fromTable, SideConnection target, SideTable targetTable,
+                         boolean exactKeys) {
         this.from = from;
         this.fromTable = fromTable;
         this.target = target;
         this.targetTable = targetTable;
+        this.exactKeys = exactKeys;
     }
 
     public List<RepairAction> plan(List<KeyValues> keys) {
         Set<KeyValues> unique = new LinkedHashSet<>(keys);
         List<RepairAction> actions = new ArrayList<>();
-        RowReader fromReader = new RowReader(from, fromTable);
-        RowReader targetReader = new RowReader(target, targetTable);
+        RowReader fromReader = new RowReader(from, fromTable, exactKeys);
+        RowReader targetReader = new RowReader(target, targetTable, exactKeys);
         try (Connection f = from.dataSource().getConnection(); Connection t = target.dataSource().getConnection()) {
             for (KeyValues key : unique) {
                 actions.addAll(forKey(key, fromReader.rows(f, key), targetReader.rows(t, key)));

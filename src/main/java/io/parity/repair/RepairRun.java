@@ -48,14 +48,6 @@ public final class RepairRun {
             if (!plan.comparable()) {
                 continue;
             }
-            if (plan.keyBytesOrder()) {
-                // A key lookup under a case- or accent-insensitive collation can reach another row ('A' finds 'a'), so
-                // neither a guarded statement nor its undo would be exact.
-                log.println("parity: not repairing " + plan.id() + ": its key's collation differs between the sides,"
-                        + " so a statement by key could reach another row; its " + e.getValue().size()
-                        + " differing key(s) are in diffs.jsonl");
-                continue;
-            }
             scripts.put(plan, script(plan, e.getValue()));
         }
         SideConnection target = side(options.direction().target() == io.parity.core.Side.SOURCE);
@@ -79,7 +71,8 @@ public final class RepairRun {
         boolean toSource = options.direction().target() == io.parity.core.Side.SOURCE;
         SideTable fromTable = toSource ? plan.destination() : plan.source();
         SideTable targetTable = toSource ? plan.source() : plan.destination();
-        List<RepairAction> actions = new RepairPlanner(side(!toSource), fromTable, side(toSource), targetTable).plan(keys);
+        List<RepairAction> actions = new RepairPlanner(side(!toSource), fromTable, side(toSource), targetTable,
+                plan.keyBytesOrder()).plan(keys);
         return new RepairScript(targetTable, side(toSource).engine().repair(), actions, options.batchSize(),
                 maxStatementBytes(side(toSource)));
     }

@@ -47,9 +47,11 @@ public final class SampleReader {
                 if (plan == null || !plan.comparable() || taken.merge(diff.tableId(), 1, Integer::sum) > PER_TABLE) {
                     continue;
                 }
+                boolean exact = plan.keyBytesOrder();
                 samples.add(new SampleRow(diff.tableId(), diff.kind().label(), DiffJson.text(plan.source().keyNames(),
-                        diff.key()), plan.source().columnNames(), first(source, s, plan.source(), diff.key()),
-                        first(destination, d, plan.destination(), diff.key()), diff.columns(), textColumns(plan.source())));
+                        diff.key()), plan.source().columnNames(), first(source, s, plan.source(), diff.key(), exact),
+                        first(destination, d, plan.destination(), diff.key(), exact), diff.columns(),
+                        textColumns(plan.source())));
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading sample rows for the report", source.side(), e);
@@ -62,8 +64,9 @@ public final class SampleReader {
                 .map(Column::name).toList();
     }
 
-    private static List<String> first(SideConnection side, Connection c, SideTable table, KeyValues key) {
-        List<Object[]> rows = new RowReader(side, table).rows(c, key);
+    private static List<String> first(SideConnection side, Connection c, SideTable table, KeyValues key,
+                                      boolean exactKeys) {
+        List<Object[]> rows = new RowReader(side, table, exactKeys).rows(c, key);
         if (rows.isEmpty()) {
             return null;
         }

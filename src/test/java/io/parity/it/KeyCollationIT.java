@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * under the other; case and accents), so rows are merged in the order of the keys' UTF-8 bytes. Every planted
  * difference is reported exactly, a key whose case changed is a different key, nothing else is reported, in both
  * hashing places and with every hash; source keys that are one key under the destination's collation are reported as
- * a would-be duplicate key naming both.
+ * a would-be duplicate key naming both. Repair finds rows by their exact characters: applied with the mariadb client
+ * or with --apply, in either direction, it converges, and undo restores.
  */
 class KeyCollationIT {
 
@@ -102,15 +103,56 @@ class KeyCollationIT {
     }
 
     @Test
-    void repairLeavesSuchTablesAloneAndSaysSo() throws IOException {
-        Path spec = SpecFiles.write(dir, "coll-repair", SRC, DST, "tables: [people]\n"
+    void repairAppliedWithTheClientConvergesAndUndoRestores() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        db.execute("USE " + SRC, "DROP TABLE IF EXISTS codes_fix", "CREATE TABLE codes_fix LIKE codes",
+                "INSERT INTO codes_fix SELECT * FROM codes");
+        db.execute("USE " + DST, "DROP TABLE IF EXISTS codes_fix", "CREATE TABLE codes_fix LIKE codes",
+                "INSERT INTO codes_fix SELECT * FROM codes", "DROP TABLE IF EXISTS codes_before",
+                "CREATE TABLE codes_before LIKE codes", "INSERT INTO codes_before SELECT * FROM codes");
+        Path spec = SpecFiles.write(dir, "coll-fix", SRC, DST, "tables: [codes_fix]\n"
                 + "options: { recheck: { attempts: 0 } }\n");
         Path reports = dir.resolve("rr");
         assertThat(CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString()).exitCode())
                 .isEqualTo(1);
         CliRun repair = CliRun.run(dir, "repair", "--job", spec.toString(), "--report-dir", reports.toString());
-        assertThat(repair.out() + repair.err()).contains("not repairing " + SRC + ".people: its key's collation differs");
-        assertThat(reports.resolve("coll-repair/1/repair").resolve(DST + ".people.sql")).doesNotExist();
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
+        String file = Files.readString(reports.resolve("coll-fix/1/repair").resolve(DST + ".codes_fix.sql"));
+        assertThat(file.indexOf("DELETE FROM")).as("the key whose case changed goes before its replacement comes in")
+                .isLessThan(file.indexOf("INSERT INTO")).isNotNegative();
+
+        RepairIT.applyAll(reports.resolve("coll-fix/1/repair"));
+        CliRun after = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(after.out()).as("rows equal; the collation change stays a finding").contains("0 rows differ");
+        assertThat(db.query("SELECT GROUP_CONCAT(CONCAT(tenant, code, v) ORDER BY tenant, BINARY code) FROM " + DST
+                + ".codes_fix")).isEqualTo("1B2,1a1,1é3,2a4,2b5");
+
+        RepairIT.applyAll(reports.resolve("coll-fix/1/undo"));
+        assertThat(db.query("SELECT GROUP_CONCAT(CONCAT(tenant, code, v) ORDER BY tenant, BINARY code) FROM " + DST
+                + ".codes_fix")).isEqualTo(db.query("SELECT GROUP_CONCAT(CONCAT(tenant, code, v) ORDER BY tenant,"
+                + " BINARY code) FROM " + DST + ".codes_before"));
+    }
+
+    @Test
+    void applyToTheSourceConverges() {
+        TestDatabase db = TestDatabase.get();
+        db.execute("USE " + SRC, "DROP TABLE IF EXISTS people_fix", "CREATE TABLE people_fix LIKE people",
+                "INSERT INTO people_fix SELECT * FROM people WHERE name NOT IN ('ß', 'Cæsar')");
+        db.execute("USE " + DST, "DROP TABLE IF EXISTS people_fix", "CREATE TABLE people_fix LIKE people",
+                "INSERT INTO people_fix SELECT * FROM people");
+        Path spec = SpecFiles.write(dir, "coll-apply", SRC, DST, "tables: [people_fix]\n"
+                + "options: { recheck: { attempts: 0 } }\n");
+        Path reports = dir.resolve("ra");
+        assertThat(CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString()).exitCode())
+                .isEqualTo(1);
+        CliRun toSource = CliRun.run(dir, "repair", "--job", spec.toString(), "--report-dir", reports.toString(),
+                "--direction", "to-source", "--apply");
+        assertThat(toSource.exitCode()).as(toSource.out() + toSource.err()).isZero();
+        assertThat(db.query("SELECT COUNT(*) FROM " + SRC + ".people_fix WHERE BINARY name IN ('NAME-20', 'Émile')"))
+                .isEqualTo("2");
+        CliRun same = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(same.exitCode()).as("the collation change stays a finding").isEqualTo(1);
+        assertThat(same.out()).contains("0 rows differ");
     }
 
     private static String person(String kind, String name, String columns) {

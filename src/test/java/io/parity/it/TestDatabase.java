@@ -102,17 +102,22 @@ public final class TestDatabase {
         }
     }
 
-    /** Drops and creates the given databases. */
     /** The first column of the first row of {@code sql}, as a number. */
     public long queryLong(String sql) {
+        return Long.parseLong(query(sql));
+    }
+
+    /** The first column of the first row of {@code sql}, as text. */
+    public String query(String sql) {
         try (Connection c = connect(""); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: " + e.getMessage(), e);
         }
     }
 
+    /** Drops and creates the given databases. */
     public void recreate(String... databases) {
         for (String db : databases) {
             execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4");
