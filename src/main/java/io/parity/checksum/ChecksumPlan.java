@@ -27,7 +27,9 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
                                       SideConnection destination) {
         Optional<ServerChecksums> src = source.engine().checksums().server();
         Optional<ServerChecksums> dst = destination.engine().checksums().server();
-        boolean servers = src.isPresent() && dst.isPresent();
+        // the servers hash comparable rows only when they build the same row encoding (PostgreSQL and MySQL do not)
+        boolean servers = src.isPresent() && dst.isPresent()
+                && src.get().serverEncoding().equals(dst.get().serverEncoding());
         if (wantedHashing == Hashing.CLIENT || !servers) {
             // Every hash is computed in Java; the two CRCs are the cheapest there (see RowHasher).
             HashAlgorithm hash = wantedHash == null ? HashAlgorithm.CRC64 : wantedHash;

@@ -84,11 +84,16 @@ public final class SideConnection implements AutoCloseable {
             config.setConnectionInitSql(initSql);
         }
         Properties props = new Properties();
-        props.setProperty("connectTimeout", "5000");
-        props.setProperty("characterEncoding", "UTF-8");
-        props.setProperty("tinyInt1isBit", "false");
-        props.setProperty("yearIsDateType", "false");
-        props.setProperty("zeroDateTimeBehavior", "convertToNull");
+        if (endpoint.url().startsWith("jdbc:postgresql:")) {
+            props.setProperty("connectTimeout", "5"); // seconds
+            props.setProperty("socketTimeout", "0");
+        } else {
+            props.setProperty("connectTimeout", "5000"); // milliseconds
+            props.setProperty("characterEncoding", "UTF-8");
+            props.setProperty("tinyInt1isBit", "false");
+            props.setProperty("yearIsDateType", "false");
+            props.setProperty("zeroDateTimeBehavior", "convertToNull");
+        }
         engineProperties.forEach(props::setProperty);
         config.setDataSourceProperties(props);
         try {
@@ -103,6 +108,14 @@ public final class SideConnection implements AutoCloseable {
             throw ParityException.badInput(side.label() + ": cannot use " + endpoint.safeUrl() + " (" + e.getMessage()
                     + "); check " + side.label() + ".url");
         }
+    }
+
+    /**
+     * The same pool with another view of its engine (its portable encoding, to compare with another engine). Both
+     * share the pool: close only one of them.
+     */
+    public SideConnection withEngine(Engine other) {
+        return new SideConnection(side, endpoint, dataSource, other);
     }
 
     public Side side() {

@@ -16,6 +16,18 @@ public interface Engine {
     /** Engine and version, for reports: {@code MariaDB 10.11.19}. */
     String describe();
 
+    /**
+     * The engine family whose type names and collations mean the same things: {@code mysql} (MySQL and MariaDB),
+     * {@code postgresql}, {@code h2}. Two families are compared under the cross-engine type mapping.
+     */
+    String family();
+
+    /**
+     * This engine reading and hashing rows in the portable encoding ({@link io.parity.engine.support.PortableValues}),
+     * which every engine shares, for comparing with another engine; itself when that is its only encoding.
+     */
+    Engine portable();
+
     /** Quotes an identifier so any name, reserved words and odd characters included, is safe in SQL text. */
     String quote(String identifier);
 

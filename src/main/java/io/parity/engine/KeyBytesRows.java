@@ -30,6 +30,12 @@ public interface KeyBytesRows {
      */
     SqlStatement collidingKeys(SideTable table, List<Column> otherKey, int limit);
 
+    /**
+     * Whether this engine's collation of {@code column} makes distinct character strings one key (case- or
+     * accent-insensitive, PAD SPACE), so rows another side holds apart may collide here.
+     */
+    boolean mergesDistinctKeys(Column column);
+
     /** Prepares {@code statement} so that its rows stream as the server sends them, not all held in memory first. */
     PreparedStatement streaming(Connection connection, SqlStatement statement) throws SQLException;
 }

@@ -13,6 +13,9 @@ import java.sql.SQLException;
  */
 public interface RowGroups {
 
+    /** The name of the row encoding the row hash digests: two sides group rows alike only when the names are equal. */
+    String rowHashEncoding();
+
     /**
      * Every distinct row's hash and how many times the side holds it (under the table filter), ordered by the hash:
      * {@code SELECT SHA1(<row encoding>), COUNT(*) FROM t GROUP BY 1 ORDER BY 1}. One scan, grouped by the server,

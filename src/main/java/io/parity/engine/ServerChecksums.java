@@ -12,6 +12,12 @@ import java.util.List;
 /** Chunk checksums pushed down to the server: one aggregate query per chunk, so only three numbers cross the network. */
 public interface ServerChecksums {
 
+    /**
+     * The name of the row encoding the server hashes. Server hashing compares two sides only when their names are
+     * equal; otherwise rows are hashed in Java, in the encoding both engines share.
+     */
+    String serverEncoding();
+
     /** The hashes the server computes, the preferred one first. */
     List<HashAlgorithm> hashes();
 

@@ -4,11 +4,16 @@ import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
 import io.parity.engine.RepairSql;
+import io.parity.engine.support.PortableValues;
+import io.parity.schema.Column;
+import io.parity.schema.ColumnKind;
 import io.parity.schema.SideTable;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +86,17 @@ public final class RepairPlanner {
             List<Integer> writable = changed(sql, before, after).stream()
                     .filter(c -> !targetTable.columns().get(c).generated()).toList();
             if (!writable.isEmpty()) {
-                actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, after, writable));
+                // the row as the update leaves it, which the undo's guard checks: its own values but the written
+                // columns and the generated ones (computed from them, as on the other side); the other side's full
+                // row may spell equal values differently (another engine)
+                Object[] written = before.clone();
+                writable.forEach(c -> written[c] = after[c]);
+                for (int c = 0; c < written.length; c++) {
+                    if (targetTable.columns().get(c).generated()) {
+                        written[c] = after[c];
+                    }
+                }
+                actions.add(new RepairAction(RepairAction.Kind.UPDATE, key, before, written, writable));
             }
         }
         int surplus = unmatchedPresent.size() - pairs;
@@ -108,14 +123,31 @@ public final class RepairPlanner {
         return actions;
     }
 
-    /** Columns whose exact literals differ: literal text is exact for every type, so equal text means equal data. */
-    private List<Integer> changed(RepairSql sql, Object[] a, Object[] b) {
+    /**
+     * Columns whose values differ between {@code present} (the target's row) and {@code wanted} (the other side's).
+     * On one engine, exact literals: literal text is exact for every type, so equal text means equal data. Across
+     * engines, the portable canonical values verify compares: {@code '10:00:00.000'} from MySQL and
+     * {@code '10:00:00'} from PostgreSQL are one value, and a repair must not rewrite it.
+     */
+    private List<Integer> changed(RepairSql sql, Object[] present, Object[] wanted) {
+        boolean crossEngine = !from.engine().family().equals(target.engine().family());
         List<Integer> columns = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            if (!Objects.equals(sql.literal(targetTable, i, a[i]), sql.literal(targetTable, i, b[i]))) {
+        for (int i = 0; i < present.length; i++) {
+            boolean same = crossEngine
+                    ? Arrays.equals(canonical(targetTable.columns().get(i), present[i]),
+                            canonical(fromTable.columns().get(i), wanted[i]))
+                    : Objects.equals(sql.literal(targetTable, i, present[i]), sql.literal(targetTable, i, wanted[i]));
+            if (!same) {
                 columns.add(i);
             }
         }
         return columns;
+    }
+
+    /** A raw value as repair reads it (text may come as UTF-8 bytes) in the portable encoding. */
+    private static byte[] canonical(Column column, Object raw) {
+        Object value = raw instanceof byte[] b && column.kind() != ColumnKind.BINARY
+                ? new String(b, StandardCharsets.UTF_8) : raw;
+        return PortableValues.of(column, value);
     }
 }

@@ -31,6 +31,16 @@ public final class SchemaComparator {
     }
 
     public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored) {
+        return compare(source, destination, keyNames, ignored, false);
+    }
+
+    /**
+     * @param crossEngine the sides are different engines (MySQL and PostgreSQL): type names always differ there, so a
+     *                    type is a finding only when the mapping can lose values ({@link TypeMapping}), and collations
+     *                    are not compared by name (text keys are merged by their bytes whatever they are)
+     */
+    public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored,
+                          boolean crossEngine) {
         List<SchemaFinding> findings = new ArrayList<>();
         Set<String> ignore = ignored.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Column> src = new ArrayList<>();
@@ -45,10 +55,11 @@ public final class SchemaComparator {
                         "on the source (" + s.columnType() + ") but not on the destination"));
                 continue;
             }
-            describeDifferences(s, d, findings);
+            describeDifferences(s, d, findings, crossEngine);
             boolean nullable = s.nullable() || d.nullable();
             boolean freeForm = s.kind().isFreeForm() || d.kind().isFreeForm();
-            ValueForm form = ValueForm.common(s, d);
+            ValueForm form = crossEngine && (s.kind() == ColumnKind.FLOAT || d.kind() == ColumnKind.FLOAT)
+                    ? new ValueForm(ValueForm.Kind.SIX_DIGITS, 0) : ValueForm.common(s, d);
             boolean large = s.large() || d.large();
             src.add(harmonise(s, nullable, freeForm).withForm(form).withLarge(large));
             dst.add(harmonise(d, nullable, freeForm).withForm(form).withLarge(large));
@@ -63,11 +74,19 @@ public final class SchemaComparator {
         List<Column> srcKey = pick(src, keyNames);
         List<Column> dstKey = pick(dst, keyNames);
         boolean comparable = keysComparable(srcKey, dstKey, keyNames, destination, findings);
-        return new Result(src, dst, srcKey, dstKey, findings, comparable, comparable && orderedDifferently(srcKey, dstKey));
+        return new Result(src, dst, srcKey, dstKey, findings, comparable,
+                comparable && (orderedDifferently(srcKey, dstKey) || crossEngine && textKey(srcKey)));
     }
 
-    private static void describeDifferences(Column s, Column d, List<SchemaFinding> findings) {
-        if (!s.columnType().equalsIgnoreCase(d.columnType())) {
+    private static boolean textKey(List<Column> key) {
+        return key.stream().anyMatch(c -> c.kind() == ColumnKind.TEXT);
+    }
+
+    private static void describeDifferences(Column s, Column d, List<SchemaFinding> findings, boolean crossEngine) {
+        if (crossEngine) {
+            TypeMapping.loss(s, d).ifPresent(reason -> findings.add(new SchemaFinding(SchemaFinding.Kind.TYPE_DIFFERENT,
+                    s.name(), reason)));
+        } else if (!s.columnType().equalsIgnoreCase(d.columnType())) {
             findings.add(new SchemaFinding(SchemaFinding.Kind.TYPE_DIFFERENT, s.name(),
                     s.columnType() + " on the source, " + d.columnType() + " on the destination"));
         }
@@ -75,7 +94,7 @@ public final class SchemaComparator {
             findings.add(new SchemaFinding(SchemaFinding.Kind.NULLABILITY_DIFFERENT, s.name(),
                     nullText(s) + " on the source, " + nullText(d) + " on the destination"));
         }
-        if (!Objects.equals(s.collation(), d.collation())) {
+        if (!crossEngine && !Objects.equals(s.collation(), d.collation())) {
             findings.add(new SchemaFinding(SchemaFinding.Kind.COLLATION_DIFFERENT, s.name(),
                     s.collation() + " on the source, " + d.collation() + " on the destination"));
         }

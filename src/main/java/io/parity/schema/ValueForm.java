@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *   <li>{@link Kind#DATETIME}: dates, datetimes and timestamps at the finer of the two precisions
  *       ({@code 10:00:00} and {@code 10:00:00.000} are one value; {@code .123456} truncated to {@code .000000} is
  *       not);</li>
- *   <li>{@link Kind#TIME}: times of day at the finer of the two precisions.</li>
+ *   <li>{@link Kind#TIME}: times of day at the finer of the two precisions;</li>
+ *   <li>{@link Kind#SIX_DIGITS}: single-precision floats rounded to the six significant digits MySQL prints, the form
+ *       migration tools carry a MySQL {@code FLOAT} through to another engine (a schema finding says so).</li>
  * </ul>
  *
  * @param kind      the family's canonical form
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public record ValueForm(Kind kind, int precision) {
 
-    public enum Kind { AS_STORED, EXACT_DECIMAL, DATETIME, TIME }
+    public enum Kind { AS_STORED, EXACT_DECIMAL, DATETIME, TIME, SIX_DIGITS }
 
     public static final ValueForm AS_STORED = new ValueForm(Kind.AS_STORED, 0);
 
@@ -72,6 +74,10 @@ public record ValueForm(Kind kind, int precision) {
     /** Fractional digits of seconds a temporal type keeps: {@code datetime(3)} 3, {@code datetime} 0. */
     static int precision(Column c) {
         Matcher m = PRECISION.matcher(c.columnType());
-        return m.find() ? Math.min(9, Integer.parseInt(m.group(1))) : 0;
+        if (m.find()) {
+            return Math.min(9, Integer.parseInt(m.group(1)));
+        }
+        // PostgreSQL writes its default precision (microseconds) without a number: "timestamp without time zone"
+        return c.columnType().toLowerCase(Locale.ROOT).contains(" time zone") ? 6 : 0;
     }
 }

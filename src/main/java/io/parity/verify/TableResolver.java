@@ -5,6 +5,7 @@ import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
 import io.parity.engine.KeyBytesRows;
+import io.parity.engine.RowGroups;
 import io.parity.engine.SqlStatement;
 import io.parity.schema.Column;
 import io.parity.schema.ColumnKind;
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * database; a table in another schema maps to the same schema and name.
  */
 public final class TableResolver {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableResolver.class);
 
     /** Groups of would-be duplicate keys named per table and direction; more are summed up in one finding. */
     private static final int COLLISIONS_SHOWN = 5;
@@ -151,8 +154,9 @@ public final class TableResolver {
                     SchemaFinding.Kind.TABLE_MISSING, null, target + " does not exist on the destination")),
                     false, srcTable.estimatedRows());
         }
+        boolean crossEngine = !source.engine().family().equals(destination.engine().family());
         SchemaComparator.Result r = comparator.compare(srcTable, dstTable.get(), key.get(),
-                Set.copyOf(spec.ignoreColumns()));
+                Set.copyOf(spec.ignoreColumns()), crossEngine);
         srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
         SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
         if (!r.keyBytesOrder()) {
@@ -167,10 +171,20 @@ public final class TableResolver {
                             + " collations equal or name another key with 'key: [col, ...]' in " + spec.field());
         }
         List<SchemaFinding> findings = new ArrayList<>(r.findings());
-        findings.addAll(collisions(source, src, srcSide, r.destinationKey(), Side.DESTINATION));
-        findings.addAll(collisions(destination, dst, dstSide, r.sourceKey(), Side.SOURCE));
+        if (merges(destination, r.destinationKey())) {
+            findings.addAll(collisions(source, src, srcSide, r.destinationKey(), Side.DESTINATION));
+        }
+        if (merges(source, r.sourceKey())) {
+            findings.addAll(collisions(destination, dst, dstSide, r.sourceKey(), Side.SOURCE));
+        }
         return new TablePlan(ref.toString(), srcSide, dstSide, findings, r.comparable(), srcTable.estimatedRows(),
                 null, true);
+    }
+
+    /** Whether {@code side}'s collation of some text key column makes distinct strings one key. */
+    private static boolean merges(SideConnection side, List<Column> key) {
+        KeyBytesRows rows = side.engine().rows().keyBytesOrder().orElseThrow();
+        return key.stream().anyMatch(c -> c.kind() == ColumnKind.TEXT && rows.mergesDistinctKeys(c));
     }
 
     private static String keyCollations(List<Column> key) {
@@ -197,9 +211,11 @@ public final class TableResolver {
                 groups.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            return List.of(new SchemaFinding(SchemaFinding.Kind.WOULD_BE_DUPLICATE_KEY, column, "could not check whether "
-                    + side.side().label() + " keys collide under the " + other.label() + "'s collation (" + under
-                    + "): " + e.getMessage()));
+            // the server does not know the other side's collation (another engine, an older version): a warning, not a
+            // finding, since nothing was found to differ
+            LOG.warn("{}: cannot check whether {} keys collide under the {}'s collation ({}): {}", table.ref(),
+                    side.side().label(), other.label(), under, e.getMessage().lines().findFirst().orElse(""));
+            return List.of();
         }
         List<SchemaFinding> findings = new ArrayList<>();
         for (int i = 0; i < Math.min(groups.size(), COLLISIONS_SHOWN); i++) {
@@ -233,8 +249,9 @@ public final class TableResolver {
 
     /** Whether both engines group rows by hash, which tables without a key are compared by. */
     private boolean multisets() {
-        return source.engine().checksums().rowGroups().isPresent()
-                && destination.engine().checksums().rowGroups().isPresent();
+        Optional<RowGroups> src = source.engine().checksums().rowGroups();
+        Optional<RowGroups> dst = destination.engine().checksums().rowGroups();
+        return src.isPresent() && dst.isPresent() && src.get().rowHashEncoding().equals(dst.get().rowHashEncoding());
     }
 
     private static TableRef target(TableRef ref, TableSpec spec, String srcDefault, String dstDefault) {

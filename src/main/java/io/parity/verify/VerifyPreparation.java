@@ -26,7 +26,12 @@ public final class VerifyPreparation {
         SideConnection destination = null;
         try {
             destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout());
-            requireSameEncoding(source, destination);
+            if (!sameEncoding(source, destination)) {
+                // different engines: both read rows in the portable encoding, which every engine shares
+                source = source.withEngine(source.engine().portable());
+                destination = destination.withEngine(destination.engine().portable());
+                requireSameEncoding(source, destination);
+            }
             ChecksumPlan checksums = ChecksumPlan.choose(spec.options().hash(), spec.options().hashing(), source,
                     destination);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
@@ -40,9 +45,13 @@ public final class VerifyPreparation {
         }
     }
 
+    private static boolean sameEncoding(SideConnection source, SideConnection destination) {
+        return source.engine().checksums().encoding().equals(destination.engine().checksums().encoding());
+    }
+
     /** Different encodings would make every row look changed: refuse instead of reporting false differences. */
     private static void requireSameEncoding(SideConnection source, SideConnection destination) {
-        if (!source.engine().checksums().encoding().equals(destination.engine().checksums().encoding())) {
+        if (!sameEncoding(source, destination)) {
             throw ParityException.badInput("the source is " + source.engine().describe() + " and the destination is "
                     + destination.engine().describe() + ": Parity compares MySQL with MariaDB, and H2 with H2, but not"
                     + " across these families; compare like with like");

@@ -12,6 +12,7 @@ import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
 import io.parity.engine.ServerChecksums;
 import io.parity.engine.SqlStatement;
+import io.parity.engine.support.PortableValues;
 import io.parity.schema.SideTable;
 
 import java.sql.Connection;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 final class GenericChecksums implements ChecksumQueries {
 
-    static final String ENCODING = "jdbc-length-tagged";
+    static final String ENCODING = PortableValues.ENCODING;
 
     /** Rows fetched per round trip while streaming a chunk. */
     static final int FETCH_SIZE = 1000;

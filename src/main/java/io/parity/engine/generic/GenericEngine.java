@@ -27,12 +27,20 @@ public class GenericEngine extends JdbcEngine {
         }
     };
 
+    private final String family;
+
     public GenericEngine(String product, String version) {
-        this(new StandardSql(), product + " " + version);
+        this(new StandardSql(), product + " " + version, product.toLowerCase(java.util.Locale.ROOT));
     }
 
-    private GenericEngine(StandardSql sql, String description) {
+    private GenericEngine(StandardSql sql, String description, String family) {
         super(description, sql, parts(sql));
+        this.family = family;
+    }
+
+    @Override
+    public String family() {
+        return family;
     }
 
     private static Parts parts(StandardSql sql) {

@@ -97,6 +97,11 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     }
 
     @Override
+    public String serverEncoding() {
+        return MySqlEncoding.NAME;
+    }
+
+    @Override
     public List<HashAlgorithm> hashes() {
         return encoding.hashes();
     }

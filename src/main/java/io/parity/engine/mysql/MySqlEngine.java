@@ -12,8 +12,33 @@ public class MySqlEngine extends JdbcEngine {
         this("MySQL " + version, new MySqlSql(), false, false);
     }
 
+    private final MySqlSql sql;
+
     MySqlEngine(String description, MySqlSql sql, boolean mariadb, boolean hasCrc32c) {
-        super(description, sql, parts(sql, mariadb, hasCrc32c));
+        this(description, sql, parts(sql, mariadb, hasCrc32c));
+    }
+
+    private MySqlEngine(String description, MySqlSql sql, Parts parts) {
+        super(description, sql, parts);
+        this.sql = sql;
+    }
+
+    @Override
+    public String family() {
+        return "mysql";
+    }
+
+    /**
+     * The same engine reading rows in the portable encoding: rows streamed and hashed in Java
+     * ({@link MySqlPortableChecksums}, {@link MySqlPortableRows}); catalog, chunks, repair, replication and cutover
+     * statements unchanged.
+     */
+    @Override
+    public io.parity.engine.Engine portable() {
+        MySqlPortableRows rows = new MySqlPortableRows(sql);
+        return new MySqlEngine(describe(), sql, new Parts(session(), catalog(), chunks(),
+                new MySqlPortableChecksums(sql, rows), rows, repair(), replication().orElse(null),
+                cutover().orElse(null)));
     }
 
     private static Parts parts(MySqlSql sql, boolean mariadb, boolean hasCrc32c) {

@@ -57,6 +57,12 @@ final class MySqlKeyBytesRows implements KeyBytesRows {
                 + limit);
     }
 
+    /** Every MySQL collation but the binary ones equates some distinct strings ({@code 'a' = 'a '} under PAD SPACE). */
+    @Override
+    public boolean mergesDistinctKeys(Column column) {
+        return column.collation() == null || !column.collation().toLowerCase(java.util.Locale.ROOT).endsWith("_bin");
+    }
+
     @Override
     public PreparedStatement streaming(Connection connection, SqlStatement statement) throws SQLException {
         return MySqlSql.streaming(connection, statement);

@@ -124,6 +124,13 @@ class MySqlRepairSql extends GuardedDml {
         if (value instanceof byte[] bytes) {
             return c.kind() == io.parity.schema.ColumnKind.BINARY ? hex(bytes) : text(bytes);
         }
+        if (value instanceof java.util.UUID u) { // from PostgreSQL's uuid, into BINARY(16)
+            return hex(java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                    .putLong(u.getLeastSignificantBits()).array());
+        }
+        if (value instanceof Boolean b) { // from PostgreSQL's boolean
+            return b ? "1" : "0";
+        }
         if (value instanceof String s) {
             return text(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -24,6 +24,11 @@ class MySqlRowGroups implements RowGroups {
     }
 
     @Override
+    public String rowHashEncoding() {
+        return MySqlEncoding.NAME;
+    }
+
+    @Override
     public SqlStatement hashCounts(SideTable table) {
         return SqlStatement.of("SELECT " + encoding.rowDigest(table.columns()) + " AS parity_row, COUNT(*) FROM "
                 + sql.from(table.ref()) + (table.where() == null ? "" : " WHERE (" + table.where() + ")")

@@ -70,8 +70,10 @@ public abstract class GuardedDml implements RepairSql {
     /** What limits an {@code UPDATE} or {@code DELETE} to {@code n} rows: {@code LIMIT n}, {@code FETCH FIRST n ROWS ONLY}. */
     protected abstract String rows(int n);
 
-    private String oneRow() {
-        return rows(1);
+    /** {@code " LIMIT n"}, or nothing where the engine has no row limit. */
+    private String limit(int n) {
+        String rows = rows(n);
+        return rows.isEmpty() ? "" : " " + rows;
     }
 
     @Override
@@ -104,11 +106,11 @@ public abstract class GuardedDml implements RepairSql {
 
     @Override
     public List<String> delete(SideTable table, KeyValues key, Object[] before, int copies, int maxBytes) {
-        String plain = "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, false) + " "
-                + rows(copies);
+        String plain = "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, false)
+                + limit(copies);
         return List.of(plain.length() <= maxBytes ? plain
-                : "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, true) + " "
-                + rows(copies));
+                : "DELETE FROM " + sql.from(table.ref()) + " WHERE " + guard(table, key, before, true)
+                + limit(copies));
     }
 
     private String insertOf(SideTable table, Object[] row, List<Integer> deferred) {
@@ -132,12 +134,12 @@ public abstract class GuardedDml implements RepairSql {
             Column c = table.columns().get(i);
             set.add(sql.quote(c.name()) + " = " + (deferred.contains(i) ? empty(c) : literal(table, i, after[i])));
         }
-        return "UPDATE " + sql.from(table.ref()) + " SET " + set + " WHERE " + guard(table, key, before, hashLarge) + " "
-                + oneRow();
+        return "UPDATE " + sql.from(table.ref()) + " SET " + set + " WHERE " + guard(table, key, before, hashLarge)
+                + limit(1);
     }
 
     /** The key, then every guarded column compared exactly (or, with {@code hashLarge}, large values by hash). */
-    private String guard(SideTable table, KeyValues key, Object[] row, boolean hashLarge) {
+    protected String guard(SideTable table, KeyValues key, Object[] row, boolean hashLarge) {
         StringJoiner where = new StringJoiner(" AND ");
         if (!table.key().isEmpty()) {
             where.add(keyCondition(table, key));
@@ -177,7 +179,7 @@ public abstract class GuardedDml implements RepairSql {
 
     /** One statement per piece of each deferred value, found by key inside the transaction that wrote the row. */
     private List<String> appends(SideTable table, KeyValues key, Object[] row, List<Integer> deferred, int maxBytes) {
-        String where = " WHERE " + keyCondition(table, key) + " " + oneRow();
+        String where = " WHERE " + keyCondition(table, key) + limit(1);
         int room = Math.max(1024, (maxBytes - HEADROOM - where.length()) / 2 - 64); // hex doubles each byte
         List<String> out = new ArrayList<>();
         for (int i : deferred) {

@@ -38,6 +38,15 @@ public abstract class JdbcEngine implements Engine {
         return description;
     }
 
+    /** Itself: an engine whose rows are read in the portable encoding already; MySQL and MariaDB override this. */
+    @Override
+    public Engine portable() {
+        if (!PortableValues.ENCODING.equals(parts.checksums().encoding())) {
+            throw new IllegalStateException(description + " has no portable encoding");
+        }
+        return this;
+    }
+
     @Override
     public String quote(String identifier) {
         return sql.quote(identifier);

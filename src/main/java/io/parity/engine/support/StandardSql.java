@@ -43,6 +43,14 @@ public class StandardSql {
         return keys.toString();
     }
 
+    /**
+     * The ORDER BY of rows read within a range or by keys, which Java merges: the key, unless the engine orders text
+     * keys by something Java can reproduce (PostgreSQL: {@code COLLATE "C"}, the order of the UTF-8 bytes).
+     */
+    public String rowOrder(SideTable table) {
+        return keyList(table);
+    }
+
     /** Appends {@code WHERE <range>} and, when {@code filtered}, the table's own filter. */
     public void where(StringBuilder sql, List<Object> params, SideTable table, KeyRange range, boolean filtered) {
         sql.append(" WHERE ");
@@ -68,7 +76,7 @@ public class StandardSql {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from(table.ref()));
         where(sql, params, table, range, true);
-        sql.append(" ORDER BY ").append(keyList(table));
+        sql.append(" ORDER BY ").append(rowOrder(table));
         return new SqlStatement(sql.toString(), params);
     }
 
@@ -107,7 +115,7 @@ public class StandardSql {
         if (table.where() != null) {
             sql.append(" AND (").append(table.where()).append(')');
         }
-        sql.append(" ORDER BY ").append(keyList(table));
+        sql.append(" ORDER BY ").append(rowOrder(table));
         return new SqlStatement(sql.toString(), params);
     }
 

@@ -1,0 +1,95 @@
+package io.parity.engine.mysql;
+
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyRange;
+import io.parity.core.RowHasher;
+import io.parity.engine.BucketChecksums;
+import io.parity.engine.ChecksumQueries;
+import io.parity.engine.EvenBucketChecksums;
+import io.parity.engine.KeyedStreaming;
+import io.parity.engine.RowGroups;
+import io.parity.engine.RowHashListings;
+import io.parity.engine.ServerChecksums;
+import io.parity.engine.SqlStatement;
+import io.parity.engine.support.PortableValues;
+import io.parity.schema.SideTable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Chunk checksums of MySQL and MariaDB in the portable encoding, for comparing with another engine: rows streamed
+ * ({@code fetchSize = Integer.MIN_VALUE}) and hashed in Java over {@link PortableValues}, the bytes the other engine
+ * hashes for the same values. The server's own encodings are MySQL's alone, so nothing else is offered: a differing
+ * chunk is read as rows.
+ */
+class MySqlPortableChecksums implements ChecksumQueries {
+
+    private final MySqlSql sql;
+    private final MySqlPortableRows rows;
+
+    MySqlPortableChecksums(MySqlSql sql, MySqlPortableRows rows) {
+        this.sql = sql;
+        this.rows = rows;
+    }
+
+    @Override
+    public String encoding() {
+        return PortableValues.ENCODING;
+    }
+
+    @Override
+    public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
+            throws SQLException {
+        StringJoiner select = new StringJoiner(", ");
+        table.columns().forEach(c -> select.add(rows.raw(c)));
+        List<Object> params = new ArrayList<>();
+        StringBuilder text = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
+        sql.where(text, params, table, range, true);
+        RowHasher hasher = new RowHasher(hash);
+        try (PreparedStatement ps = MySqlSql.streaming(connection, new SqlStatement(text.toString(), params));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hasher.add(MySqlPortableRows.values(rs, table, 0));
+            }
+        }
+        return hasher.result();
+    }
+
+    @Override
+    public Optional<ServerChecksums> server() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<KeyedStreaming> keyedStreaming() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RowHashListings> listings() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<BucketChecksums> buckets() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<EvenBucketChecksums> evenBuckets() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RowGroups> rowGroups() {
+        return Optional.empty();
+    }
+}
