@@ -1,5 +1,16 @@
 package io.parity.it;
 
+import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
+import io.parity.core.Hashing;
+import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
+import io.parity.core.RowHashes;
+import io.parity.engine.Engine;
+import io.parity.engine.Engines;
+import io.parity.schema.SideTable;
+import io.parity.schema.TableRef;
+import io.parity.schema.TableSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -124,7 +140,7 @@ class PostgresIT {
         try {
             return Files.writeString(dir.resolve(name + ".yml"), yaml);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -149,7 +165,7 @@ class PostgresIT {
     @CsvSource({"server, md5, 500", "client, crc64, 500", "client, sha1, 10000", "client, md5, 300"})
     void everyValueEdgeCaseIsExactAndOnlyPlantedRowsDiffer(String hashing, String hash, int chunkRows)
             throws IOException {
-        List<String> expected = new java.util.ArrayList<>(List.of(
+        List<String> expected = new ArrayList<>(List.of(
                 row("vals", "changed", "{\"id\":10}", "[\"n\"]"),
                 row("vals", "changed", "{\"id\":11}", "[\"n38\"]"),
                 row("vals", "changed", "{\"id\":12}", "[\"f8\"]"),
@@ -241,5 +257,33 @@ class PostgresIT {
         CliRun after = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
         assertThat(after.exitCode()).as(after.out()).isZero();
         assertThat(pg.query(DB, "SELECT count(*) FROM src.bag2 WHERE a = 7")).isEqualTo("1");
+    }
+
+    /** A listing's row hashes add up to exactly the chunk checksum of the same range, in both hashing places. */
+    @ParameterizedTest
+    @CsvSource({"SERVER, MD5", "CLIENT, CRC64", "CLIENT, SHA1"})
+    void listingsAddUpToTheChunkChecksum(String hashing, String hash) throws Exception {
+        try (Connection c = TestPostgres.get().connect(DB)) {
+            Engine engine = Engines.detect(c, "source");
+            try (Statement st = c.createStatement()) {
+                st.execute(engine.session().readSession(Duration.ofSeconds(5)).orElseThrow());
+            }
+            TableSchema schema = engine.catalog().describe(c, new TableRef("src",
+                    "vals")).orElseThrow();
+            SideTable table = new SideTable(schema.ref(),
+                    List.of(schema.column("id").orElseThrow()), schema.columns(), null);
+            KeyRange range = new KeyRange(KeyValues.of(0L),
+                    KeyValues.of(1000L));
+            HashAlgorithm h = HashAlgorithm.valueOf(hash);
+            Hashing where = Hashing.valueOf(hashing);
+            ChunkChecksum checksum = where == Hashing.SERVER
+                    ? engine.checksums().server().orElseThrow().checksum(c, table, range, h)
+                    : engine.checksums().streamedChecksum(c, table, range, h);
+            c.setAutoCommit(true);
+            RowHashes listing = engine.checksums().listings().orElseThrow()
+                    .rowHashes(c, table, range, h, where, 0);
+            assertThat(checksum.rows()).isEqualTo(996);
+            assertThat(listing.checksum()).isEqualTo(checksum);
+        }
     }
 }

@@ -32,13 +32,12 @@ import java.util.Optional;
 /**
  * Chunk checksums on PostgreSQL in both places. Client hashing streams the range's rows and hashes their portable
  * canonical values ({@link PortableValues}) in Java, which is also how PostgreSQL compares with MySQL or MariaDB. Server
- * hashing needs no extension: the first 64 bits of the MD5 of {@link PostgresEncoding}'s row text, summed exactly as
- * unsigned numbers, so the sum is the one {@link RowHasher} makes of the same per-row hashes in a listing:
+ * hashing needs no extension: the first 64 bits of the MD5 of {@link PostgresEncoding}'s row text with the top bit
+ * cleared, summed exactly, so the sum is the one {@link RowHasher} makes of the same per-row hashes in a listing:
  *
  * <pre>
- * SELECT count(*), COALESCE(sum(h::numeric + CASE WHEN h &lt; 0 THEN 18446744073709551616 ELSE 0 END), 0), 0
- *   FROM (SELECT ('x' || substr(md5(&lt;row encoding&gt;), 1, 16))::bit(64)::bigint AS h
- *           FROM "s"."t" WHERE "id" &gt; ? AND "id" &lt;= ?) r
+ * SELECT count(*), COALESCE(sum((('x' || substr(md5(&lt;row encoding&gt;), 1, 16))::bit(64)::bigint
+ *        &amp; 9223372036854775807)), 0), 0 FROM "s"."t" WHERE "id" &gt; ? AND "id" &lt;= ?
  * </pre>
  */
 final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHashListings, RowGroups {
@@ -105,11 +104,10 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
             throws SQLException {
         requireMd5(hash);
         List<Object> params = new ArrayList<>();
-        StringBuilder inner = new StringBuilder("SELECT ").append(encoding.rowHash64(table.columns()))
-                .append(" AS h FROM ").append(sql.from(table.ref()));
-        sql.where(inner, params, table, range, true);
-        SqlStatement stmt = new SqlStatement("SELECT count(*), COALESCE(sum(h::numeric + CASE WHEN h < 0 THEN"
-                + " 18446744073709551616 ELSE 0 END), 0), 0 FROM (" + inner + ") r", params);
+        StringBuilder text = new StringBuilder("SELECT count(*), COALESCE(sum(")
+                .append(encoding.rowHash63(table.columns())).append("), 0), 0 FROM ").append(sql.from(table.ref()));
+        sql.where(text, params, table, range, true);
+        SqlStatement stmt = new SqlStatement(text.toString(), params);
         try (PreparedStatement ps = stmt.prepare(connection); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return ChecksumRows.read(rs, 1);
@@ -156,7 +154,7 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
                 if (client) {
                     sums.add(PostgresRows.values(rs, table, keyColumns));
                 } else {
-                    sums.add(Long.parseUnsignedLong(rs.getString(keyColumns + 1), 16), 0);
+                    sums.add(Long.parseUnsignedLong(rs.getString(keyColumns + 1), 16) & Long.MAX_VALUE, 0);
                 }
                 listed.add(new HashedRow(new RowImage(key, PostgresRows.weights(key, table), new byte[0][]),
                         sums.rowA(), sums.rowB()));

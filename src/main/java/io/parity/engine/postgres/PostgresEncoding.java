@@ -33,7 +33,7 @@ final class PostgresEncoding {
 
     String rowEncoding(List<Column> columns) {
         StringJoiner parts = new StringJoiner(", ", "concat_ws('#', ", ")");
-        columns.forEach(c -> parts.add(c.large() ? "md5(" + canonical(c) + ")" : canonical(c)));
+        columns.forEach(c -> parts.add(c.large() ? "md5(" + asTextOrBytes(c) + ")" : canonical(c)));
         StringJoiner nulls = new StringJoiner(", ", "concat(", ")");
         columns.stream().filter(Column::nullable).forEach(c -> nulls.add("((" + sql.quote(c.name()) + ") IS NULL)::int"));
         if (columns.stream().anyMatch(Column::nullable)) {
@@ -41,7 +41,7 @@ final class PostgresEncoding {
         }
         StringJoiner lengths = new StringJoiner(", ", "concat_ws(',', ", ")");
         columns.stream().filter(c -> c.kind().isFreeForm() && !c.large())
-                .forEach(c -> lengths.add("octet_length(" + canonical(c) + ")"));
+                .forEach(c -> lengths.add("octet_length(" + asTextOrBytes(c) + ")"));
         if (columns.stream().anyMatch(c -> c.kind().isFreeForm() && !c.large())) {
             parts.add(lengths.toString());
         }
@@ -53,27 +53,45 @@ final class PostgresEncoding {
         return "md5(" + rowEncoding(columns) + ")";
     }
 
-    /** The first 64 bits of the row's MD5 as a signed {@code bigint}. */
-    String rowHash64(List<Column> columns) {
-        return "('x' || substr(" + rowDigest(columns) + ", 1, 16))::bit(64)::bigint";
+    /**
+     * The row hash summed by the pushed-down checksum: the first 64 bits of the row's MD5 with the top bit cleared, a
+     * non-negative {@code bigint}, so that {@code sum()} adds exact unsigned values with PostgreSQL's fast 128-bit
+     * accumulator and the hash is computed once per row (turning a signed value unsigned would need it twice).
+     * Listings parse the same 16 hex digits and clear the same bit.
+     */
+    String rowHash63(List<Column> columns) {
+        return "(('x' || substr(" + rowDigest(columns) + ", 1, 16))::bit(64)::bigint & 9223372036854775807)";
     }
 
-    /** A column's value as text both PostgreSQL sides agree on. */
+    /** A text, bytea or other free-form value as md5() and octet_length() take it. */
+    private String asTextOrBytes(Column column) {
+        String q = sql.quote(column.name());
+        return switch (column.kind()) {
+            case TEXT -> column.columnType().equals("text") || column.columnType().startsWith("character varying")
+                    ? q : q + "::text"; // enums, arrays, character(n) without its padding, ... as their text
+            case BINARY -> PostgresValues.uuid(column) ? q + "::text" : q;
+            default -> canonical(column) + "::text";
+        };
+    }
+
+    /**
+     * A column's value as concat_ws prints it, the same on both PostgreSQL sides for the same value: its own output
+     * function under the pinned session (ISO dates in UTC, hex bytea, shortest exact floats), except where the two
+     * sides' types differ: decimals lose trailing fractional zeros, a date meets a timestamp at midnight, single
+     * precision is widened, json is normalised as jsonb.
+     */
     String canonical(Column column) {
         String q = sql.quote(column.name());
-        String text = q + "::text";
         if (column.form().kind() == ValueForm.Kind.DATETIME) {
-            return q + "::timestamp::text";
+            return q + "::timestamp";
         }
         return switch (column.kind()) {
-            case DECIMAL, INTEGER -> column.kind() == io.parity.schema.ColumnKind.INTEGER
-                    && column.form().kind() != ValueForm.Kind.EXACT_DECIMAL ? text
-                    : "CASE WHEN " + text + " LIKE '%.%' THEN rtrim(rtrim(" + text + ", '0'), '.') ELSE " + text + " END";
-            case FLOAT -> q + "::float8::text";
-            case BIT -> q + "::int::text";
-            case BINARY -> PostgresValues.uuid(column) ? text : "encode(" + q + ", 'hex')";
-            case JSON -> q + "::jsonb::text";
-            default -> text;
+            case DECIMAL -> column.form().kind() == ValueForm.Kind.EXACT_DECIMAL
+                    ? "CASE WHEN " + q + "::text LIKE '%.%' THEN rtrim(rtrim(" + q + "::text, '0'), '.') ELSE " + q
+                    + "::text END" : q;
+            case FLOAT -> q + "::float8";
+            case JSON -> column.columnType().equalsIgnoreCase("jsonb") ? q : q + "::jsonb";
+            default -> q;
         };
     }
 }
