@@ -82,7 +82,7 @@ public class RepairCommand implements Callable<Integer> {
     @Option(names = "--allow-replica", description = "Apply even though the target server is a replica.")
     boolean allowReplica;
 
-    @Option(names = "--no-binlog", description = "Apply with sql_log_bin = 0 so the changes do not replicate onwards.")
+    @Option(names = "--no-binlog", description = "Apply with sql_log_bin = 0 so the changes do not replicate onwards (MySQL, MariaDB; refused on PostgreSQL, which has no such switch).")
     boolean noBinlog;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "200",

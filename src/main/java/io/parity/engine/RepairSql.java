@@ -53,6 +53,13 @@ public interface RepairSql {
      */
     List<String> delete(SideTable table, KeyValues key, Object[] before, int copies, int maxBytes);
 
+    /**
+     * The statement that keeps this session's changes out of the server's replication stream ({@code --no-binlog});
+     * empty where the engine has no such per-session switch, and then {@code --no-binlog} is refused before anything
+     * is written.
+     */
+    Optional<String> withoutReplication();
+
     /** A query returning the longest statement the server accepts, in bytes; empty where there is no such limit. */
     Optional<String> maxStatementBytes();
 

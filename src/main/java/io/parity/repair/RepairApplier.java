@@ -44,7 +44,7 @@ public final class RepairApplier {
                 st.execute(s);
             }
             if (noBinlog) {
-                st.execute("SET SESSION sql_log_bin = 0");
+                st.execute(sql.withoutReplication().orElseThrow());
             }
             c.setAutoCommit(false);
             for (List<RepairAction> batch : script.transactions()) {

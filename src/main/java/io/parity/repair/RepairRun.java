@@ -51,6 +51,11 @@ public final class RepairRun {
             scripts.put(plan, script(plan, e.getValue()));
         }
         SideConnection target = side(options.direction().target() == io.parity.core.Side.SOURCE);
+        if (options.apply() && options.noBinlog() && target.engine().repair().withoutReplication().isEmpty()) {
+            throw ParityException.badInput("--no-binlog: the " + target.side().label() + " (" + target.engine().family()
+                    + ") has no per-session switch that keeps changes out of its replication; drop --no-binlog, or"
+                    + " pause the replication yourself while repairing; nothing was written");
+        }
         if (options.apply()) {
             List<String> problems = new RepairSafety(target).problems(
                     scripts.values().stream().filter(s -> !s.actions().isEmpty()).map(RepairScript::table).toList(),

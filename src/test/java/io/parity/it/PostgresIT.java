@@ -259,6 +259,25 @@ class PostgresIT {
         assertThat(pg.query(DB, "SELECT count(*) FROM src.bag2 WHERE a = 7")).isEqualTo("1");
     }
 
+    /** PostgreSQL has no per-session replication switch: --no-binlog is refused before anything is written. */
+    @Test
+    void noBinlogIsRefusedOnPostgres() {
+        TestPostgres pg = TestPostgres.get();
+        pg.execute(DB, "DROP TABLE IF EXISTS src.nb, dst.nb", "CREATE TABLE src.nb (id int PRIMARY KEY, v int)",
+                "CREATE TABLE dst.nb (id int PRIMARY KEY, v int)", "INSERT INTO src.nb VALUES (1, 1), (2, 2)",
+                "INSERT INTO dst.nb VALUES (1, 1)");
+        Path spec = spec(dir, "nobinlog", "src", "dst", "tables: [nb]\noptions: { recheck: { attempts: 0 } }\n");
+        Path reports = dir.resolve("nb");
+        assertThat(CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString()).exitCode())
+                .isEqualTo(1);
+        CliRun repair = CliRun.run(dir, "repair", "--job", spec.toString(), "--report-dir", reports.toString(),
+                "--apply", "--no-binlog");
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isEqualTo(2);
+        assertThat(repair.err()).contains("--no-binlog").contains("postgresql").contains("nothing was written");
+        assertThat(pg.query(DB, "SELECT count(*) FROM dst.nb")).isEqualTo("1");
+        assertThat(reports.resolve("nobinlog/1/repair")).doesNotExist();
+    }
+
     /** A listing's row hashes add up to exactly the chunk checksum of the same range, in both hashing places. */
     @ParameterizedTest
     @CsvSource({"SERVER, MD5", "CLIENT, CRC64", "CLIENT, SHA1"})

@@ -65,4 +65,36 @@ class RepositoryIT {
         }
         assertThat(Files.exists(dir.resolve("r/shared/2/summary.json"))).isTrue();
     }
+
+    /**
+     * The same on a PostgreSQL repository: Spring Batch's PostgreSQL schema and Parity's result tables are created
+     * there, two runs are two job instances, {@code runs} lists them from it, and {@code recheck} reads the first run's
+     * differences back.
+     */
+    @Test
+    void runsAreKeptInAPostgresRepository() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        TestPostgres pg = TestPostgres.get();
+        pg.recreate(REPO);
+        Path spec = SpecFiles.write(dir, "onpg", SRC, DST, "tables: [t]\nrepository:\n  url: " + pg.url(REPO)
+                + "\n  user: " + pg.user() + "\n  password: \"" + pg.password() + "\"\n");
+        for (int i = 0; i < 2; i++) {
+            CliRun run = CliRun.run(null, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("p").toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        }
+        assertThat(pg.query(REPO, "SELECT string_agg(i.job_instance_id || ' ' || i.job_name || ' ' || e.status, ', '"
+                + " ORDER BY i.job_instance_id) FROM batch_job_instance i JOIN batch_job_execution e"
+                + " ON e.job_instance_id = i.job_instance_id")).isEqualTo("1 onpg COMPLETED, 2 onpg COMPLETED");
+        assertThat(pg.query(REPO, "SELECT string_agg(run_id || ' ' || kind || ' ' || row_key || ' ' || columns, ', '"
+                + " ORDER BY run_id) FROM parity_row_diff")).isEqualTo("1 CHANGED [\"L:50\"] [\"v\"], 2 CHANGED [\"L:50\"] [\"v\"]");
+        String repoUrl = pg.url(REPO) + "?user=" + pg.user() + "&password=" + pg.password();
+        CliRun runs = CliRun.run(null, "runs", "--repository-url", repoUrl);
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        assertThat(runs.out()).as(runs.out()).contains("onpg").containsPattern("(?m)^\\s*2\\b");
+        db.execute("USE " + DST, "UPDATE t SET v = 50 WHERE id = 50");
+        CliRun recheck = CliRun.run(null, "recheck", "--repository-url", repoUrl, "--run", "1",
+                "--report-dir", dir.resolve("p").toString());
+        db.execute("USE " + DST, "UPDATE t SET v = 0 WHERE id = 50");
+        assertThat(recheck.exitCode()).as(recheck.out() + recheck.err()).isZero();
+    }
 }

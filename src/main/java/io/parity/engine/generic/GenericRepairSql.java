@@ -128,6 +128,12 @@ final class GenericRepairSql extends GuardedDml {
     }
 
     /** H2 has no statement length limit Parity must respect. */
+    /** None known for a generic JDBC database. */
+    @Override
+    public java.util.Optional<String> withoutReplication() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public java.util.Optional<String> maxStatementBytes() {
         return java.util.Optional.empty();

@@ -210,6 +210,12 @@ class MySqlRepairSql extends GuardedDml {
         return c.kind() == ColumnKind.BINARY ? "X''" : "''";
     }
 
+    /** Needs SUPER or, on MySQL 8, SYSTEM_VARIABLES_ADMIN / SESSION_VARIABLES_ADMIN: checked when it runs. */
+    @Override
+    public Optional<String> withoutReplication() {
+        return Optional.of("SET SESSION sql_log_bin = 0");
+    }
+
     @Override
     public Optional<String> maxStatementBytes() {
         return Optional.of("SELECT @@max_allowed_packet");

@@ -217,6 +217,15 @@ final class PostgresRepairSql extends GuardedDml {
     }
 
     /** PostgreSQL takes statements of up to 1 GB: no limit Parity must respect. */
+    /**
+     * None: {@code session_replication_role} only silences triggers, and logical replication still publishes the
+     * changes; keeping them out needs a replication origin, which is the replicator's business, not a repair's.
+     */
+    @Override
+    public Optional<String> withoutReplication() {
+        return Optional.empty();
+    }
+
     @Override
     public Optional<String> maxStatementBytes() {
         return Optional.empty();
