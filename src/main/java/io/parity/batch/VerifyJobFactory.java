@@ -81,7 +81,7 @@ public class VerifyJobFactory {
     private Step recheckStep(VerifyContext context) {
         return new StepBuilder("recheck", repository).tasklet((contribution, chunkContext) -> {
             long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-            new Rechecker(context, store).recheck(runId, context.spec().options().recheck());
+            new Rechecker(context, store).recheckForRun(runId, context.spec().options().recheck());
             return RepeatStatus.FINISHED;
         }, transactions).build();
     }

@@ -4,6 +4,7 @@ import io.parity.connect.ConnectionErrors;
 import io.parity.connect.SideConnection;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.engine.ReplicaLink;
 import io.parity.engine.SqlStatement;
 
 import java.sql.Connection;
@@ -26,6 +27,7 @@ public final class Fence {
     private final SideConnection source;
     private final SideConnection destination;
     private final Duration timeout;
+    private volatile ReplicaLink.ServerIdentity destinationIdentity;
 
     private Fence(SideConnection source, SideConnection destination, Duration timeout) {
         this.source = source;
@@ -47,6 +49,15 @@ public final class Fence {
 
     public boolean active() {
         return source != null;
+    }
+
+    /** Whether the source has a GTID position to wait for: without one (GTIDs off), the fence holds nothing back. */
+    public boolean hasPosition() {
+        if (!active()) {
+            return false;
+        }
+        String position = sourcePosition();
+        return position != null && !position.isEmpty();
     }
 
     /** Call after reading the source side: blocks until the destination has applied what the source had. */
@@ -71,12 +82,55 @@ public final class Fence {
         }
     }
 
+    /**
+     * The source's position without the transactions the destination originated itself (they came back to the source
+     * by reverse replication): the destination has those by definition, and a MariaDB replica's applied position
+     * never lists them, so waiting for them would only time out.
+     */
     private String sourcePosition() {
+        String position;
         try (Connection c = source.dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(source.engine().replication().orElseThrow().gtidPosition())) {
-            return rs.next() ? rs.getString(1) : null;
+            position = rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading the GTID position", source.side(), e);
         }
+        return position == null ? null : withoutOrigin(position, destinationIdentity());
+    }
+
+    /**
+     * {@code position} without the entries that originate on {@code origin}: MariaDB's {@code domain-server-seq}
+     * entries whose server is its id, MySQL's {@code uuid:ranges} entries whose UUID is its UUID.
+     */
+    static String withoutOrigin(String position, ReplicaLink.ServerIdentity origin) {
+        if (origin == null) {
+            return position.trim();
+        }
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String entry : position.split(",")) {
+            String e = entry.trim();
+            String[] mariaDb = e.split("-");
+            boolean mine = e.contains(":") ? origin.uuid() != null && e.substring(0, e.indexOf(':')).equalsIgnoreCase(origin.uuid())
+                    : mariaDb.length == 3 && mariaDb[1].equals(Long.toString(origin.serverId()));
+            if (!e.isEmpty() && !mine) {
+                kept.add(e);
+            }
+        }
+        return String.join(",", kept);
+    }
+
+    private ReplicaLink.ServerIdentity destinationIdentity() {
+        ReplicaLink.ServerIdentity known = destinationIdentity;
+        if (known != null) {
+            return known;
+        }
+        try (Connection c = destination.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(destination.engine().replication().orElseThrow().serverIdentity())) {
+            known = rs.next() ? new ReplicaLink.ServerIdentity(rs.getLong(1), rs.getString(2)) : null;
+        } catch (SQLException e) {
+            return null; // not knowing only means waiting for all of the position, as before
+        }
+        destinationIdentity = known;
+        return known;
     }
 }

@@ -32,6 +32,18 @@ public interface ReplicationSql {
     /** The host the replica replicates from, from a {@link #replicaStatus()} row, or null. */
     String replicaSource(ResultSet row);
 
+    /** One row: the server's id, and its UUID or NULL where the engine has none. */
+    String serverIdentity();
+
+    /** The link a {@link #replicaStatus()} row describes. */
+    ReplicaLink replicaLink(ResultSet row) throws SQLException;
+
+    /**
+     * Rows whose second column counts the row changes the server has committed: their sum moves whenever it applies a
+     * write, from a client or from replication, and stays put while it is idle.
+     */
+    String writeActivity();
+
     /** One row, two columns: {@code read_only} and {@code super_read_only} (0 where the engine has no second one). */
     String readOnly();
 }

@@ -44,12 +44,25 @@ public final class KeyRecheck {
 
     /** For each key, the differences it has now (an empty list when its rows are equal on both sides). */
     public Map<KeyValues, List<RowDiff>> byKey(List<KeyValues> keys) {
+        return byKey(keys, () -> { });
+    }
+
+    /**
+     * The same, all source rows read first and {@code afterSource} run before the destination's are: a fence waits
+     * there until the destination applied what the source showed.
+     */
+    public Map<KeyValues, List<RowDiff>> byKey(List<KeyValues> keys, Runnable afterSource) {
         RowMerger merger = new RowMerger(plan.id(), KeyOrder.of(plan), plan.source().columnNames());
         Map<KeyValues, List<RowDiff>> result = new LinkedHashMap<>();
         try (Connection s = source.dataSource().getConnection(); Connection d = destination.dataSource().getConnection()) {
+            Map<KeyValues, List<RowImage>> sourceRows = new LinkedHashMap<>();
             for (KeyValues key : new LinkedHashSet<>(keys)) {
-                result.put(key, merger.merge(exact(read(source, s, plan.source(), key), key),
-                        exact(read(destination, d, plan.destination(), key), key)));
+                sourceRows.put(key, exact(read(source, s, plan.source(), key), key));
+            }
+            afterSource.run();
+            for (Map.Entry<KeyValues, List<RowImage>> e : sourceRows.entrySet()) {
+                result.put(e.getKey(), merger.merge(e.getValue(),
+                        exact(read(destination, d, plan.destination(), e.getKey()), e.getKey())));
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("re-checking keys of " + plan.id(), source.side(), e);

@@ -63,7 +63,9 @@ public final class RunReporter {
                 runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 context.source().engine().describe() + " " + spec.source().safeUrl(),
                 context.destination().engine().describe() + " " + spec.destination().safeUrl(),
-                spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis, tables, error);
+                spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis,
+                new RunSummary.InFlight(context.consistency().mode().label(), context.consistency().detail(),
+                        context.recheckWaitMillis()), tables, error);
         List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
         List<Phase> phases = new ArrayList<>(earlierPhases);
         phases.addAll(stepPhases(execution));

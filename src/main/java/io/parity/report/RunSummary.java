@@ -8,10 +8,26 @@ import java.util.List;
  *
  * @param verdict      consistent, differences or incomplete
  * @param pausedMillis time the throttle held the run back (this process)
+ * @param inFlight     how rows only in flight were kept out of the differences; null when not known (older runs)
  */
 public record RunSummary(int schemaVersion, String parityVersion, String job, long runId, String verdict,
                          Instant started, Instant ended, String source, String destination, String specFile,
-                         String specSha256, String hash, long pausedMillis, List<TableSummary> tables, String error) {
+                         String specSha256, String hash, long pausedMillis, InFlight inFlight,
+                         List<TableSummary> tables, String error) {
+
+    /**
+     * @param mode              gtid-fence, recheck-until-quiet or none
+     * @param detail            why, in words
+     * @param recheckWaitMillis how long re-checks waited for the destination in all
+     */
+    public record InFlight(String mode, String detail, long recheckWaitMillis) {
+
+        /** One line for people: the mode, why, and the wait. */
+        public String describe() {
+            return mode + " (" + detail + ")" + (recheckWaitMillis > 0
+                    ? String.format(java.util.Locale.ROOT, "; re-checks waited %.1f s", recheckWaitMillis / 1000.0) : "");
+        }
+    }
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -42,6 +42,9 @@ public final class TerminalSummary {
         if (resolved > 0) {
             out.println(resolved + " difference(s) resolved on re-check (in flight) and not counted.");
         }
+        if (s.inFlight() != null && (resolved > 0 || s.inFlight().recheckWaitMillis() > 0)) {
+            out.println("In-flight rows: " + s.inFlight().describe() + ".");
+        }
         if (s.pausedMillis() > 0) {
             out.printf("Throttle paused the run for %.1f s.%n", s.pausedMillis() / 1000.0);
         }

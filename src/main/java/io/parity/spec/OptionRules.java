@@ -43,12 +43,13 @@ final class OptionRules {
                 fenceTimeout, hashing, chunkTime(doc.chunkTime()), reconcile, boundaries);
     }
 
-    private boolean fence(String text) {
+    private FenceMode fence(String text) {
         return values.choice(text, "options.fence", t -> switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "gtid" -> true;
-            case "none" -> false;
+            case "auto" -> FenceMode.AUTO;
+            case "gtid" -> FenceMode.GTID;
+            case "none" -> FenceMode.NONE;
             default -> throw new IllegalArgumentException(t);
-        }, false, "is not a fence; use gtid or none");
+        }, FenceMode.AUTO, "is not a fence; use auto, gtid or none");
     }
 
     /** 10ms to 1h, or {@code off} (which YAML 1.1 reads as {@code false}). */
@@ -82,7 +83,8 @@ final class OptionRules {
                 multiplier = fallback.multiplier();
             }
         }
-        return new RecheckPolicy(attempts, delay, multiplier);
+        Duration maxWait = values.duration(doc.maxWait(), "options.recheck.max-wait", fallback.maxWait());
+        return new RecheckPolicy(attempts, delay, multiplier, maxWait);
     }
 
     private RetryPolicy retry(RetryDocument doc, RetryPolicy fallback) {

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param retry           how chunks that failed transiently are retried
  * @param throttle        limits that pause or slow the run
  * @param lockWaitTimeout how long a read may wait for a metadata lock (DDL) before it fails and is retried
- * @param fence           read each chunk's destination side only after it applied the source's GTID position
+ * @param fence           how in-flight rows are kept out: GTID fence, re-check until quiet, or neither ({@link FenceMode})
  * @param fenceTimeout    how long to wait for that
  * @param hashing         where rows are hashed: in one aggregate query per side (server) or streamed to Parity (client)
  * @param chunkTime       target time per chunk: chunk sizes adapt toward it from the slower side's rows per second,
@@ -24,7 +24,7 @@ import java.time.Duration;
  * @param boundaries      how chunk boundaries are found on one-column integer keys
  */
 public record Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
-                      ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                      ThrottlePolicy throttle, Duration lockWaitTimeout, FenceMode fence, Duration fenceTimeout,
                       Hashing hashing, Duration chunkTime, Reconcile reconcile, Boundaries boundaries) {
 
     public static final int DEFAULT_CHUNK_ROWS = 10_000;
@@ -39,7 +39,7 @@ public record Options(int chunkRows, int parallelism, HashAlgorithm hash, Rechec
     public static final Duration DEFAULT_FENCE_TIMEOUT = Duration.ofSeconds(60);
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash, RecheckPolicy recheck, RetryPolicy retry,
-                   ThrottlePolicy throttle, Duration lockWaitTimeout, boolean fence, Duration fenceTimeout,
+                   ThrottlePolicy throttle, Duration lockWaitTimeout, FenceMode fence, Duration fenceTimeout,
                    Hashing hashing, Duration chunkTime, Reconcile reconcile) {
         this(chunkRows, parallelism, hash, recheck, retry, throttle, lockWaitTimeout, fence, fenceTimeout, hashing,
                 chunkTime, reconcile, Boundaries.ARITHMETIC);
@@ -47,7 +47,7 @@ public record Options(int chunkRows, int parallelism, HashAlgorithm hash, Rechec
 
     public Options(int chunkRows, int parallelism, HashAlgorithm hash) {
         this(chunkRows, parallelism, hash, RecheckPolicy.defaults(), RetryPolicy.defaults(), ThrottlePolicy.none(),
-                DEFAULT_LOCK_WAIT, false, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null, Reconcile.ROW_HASHES);
+                DEFAULT_LOCK_WAIT, FenceMode.AUTO, DEFAULT_FENCE_TIMEOUT, Hashing.SERVER, null, Reconcile.ROW_HASHES);
     }
 
     public static Options defaults() {

@@ -48,8 +48,9 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
                            @JsonProperty("fence-timeout") String fenceTimeout) {
     }
 
-    @SpecShape("must be a mapping such as { attempts: 2, delay: 5s, multiplier: 2 }")
-    record RecheckDocument(String attempts, String delay, String multiplier) {
+    @SpecShape("must be a mapping such as { attempts: 2, delay: 5s, multiplier: 2, max-wait: 2m }")
+    record RecheckDocument(String attempts, String delay, String multiplier,
+                           @JsonProperty("max-wait") String maxWait) {
     }
 
     @SpecShape("must be a mapping such as { attempts: 3, delay: 1s }")

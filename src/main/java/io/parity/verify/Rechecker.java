@@ -1,5 +1,6 @@
 package io.parity.verify;
 
+import io.parity.connect.ReplicationTopology;
 import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.reconcile.KeyRecheck;
@@ -33,12 +34,37 @@ public final class Rechecker {
         this.store = store;
     }
 
+    /** Exactly {@code policy.attempts()} re-checks, as {@code parity recheck} asks. */
     public Outcome recheck(long runId, RecheckPolicy policy) {
+        return recheck(runId, policy, false);
+    }
+
+    /**
+     * Re-checks as the run's {@link Consistency} says: exactly {@code attempts}, or, when it settles, on past them
+     * while the destination keeps applying writes, up to {@code maxWait}.
+     */
+    public Outcome recheckForRun(long runId, RecheckPolicy policy) {
+        return recheck(runId, policy, context.consistency().settles());
+    }
+
+    private Outcome recheck(long runId, RecheckPolicy policy, boolean settle) {
         List<StoredDiff> pending = new ArrayList<>(store.diffs(runId).stream().filter(StoredDiff::confirmed).toList());
         int checked = pending.size();
         int resolved = 0;
-        for (int attempt = 0; attempt < policy.attempts() && !pending.isEmpty(); attempt++) {
+        long started = System.nanoTime();
+        boolean quiet = false;
+        for (int attempt = 0; !pending.isEmpty() && policy.attempts() > 0; attempt++) {
+            if (attempt >= policy.attempts() && (!settle || quiet
+                    || waited(started).plus(policy.delayBefore(attempt)).compareTo(policy.maxWait()) > 0)) {
+                break;
+            }
+            java.util.OptionalLong before = settle ? ReplicationTopology.writeActivity(context.destination())
+                    : java.util.OptionalLong.empty();
             sleep(policy.delayBefore(attempt));
+            java.util.OptionalLong after = settle ? ReplicationTopology.writeActivity(context.destination())
+                    : java.util.OptionalLong.empty();
+            // Unknown activity counts as quiet: an engine that cannot say gets the fixed attempts, not max-wait.
+            quiet = before.isEmpty() || after.isEmpty() || before.getAsLong() == after.getAsLong();
             Map<StoredDiff, List<RowDiff>> now = checkNow(pending);
             List<StoredDiff> still = new ArrayList<>();
             for (StoredDiff d : pending) {
@@ -56,6 +82,7 @@ public final class Rechecker {
             }
             pending = still;
         }
+        context.addRecheckWait(waited(started).toMillis());
         return new Outcome(checked, resolved, pending.size());
     }
 
@@ -66,7 +93,8 @@ public final class Rechecker {
         for (Map.Entry<String, List<StoredDiff>> e : byTable.entrySet()) {
             TablePlan plan = context.plan(e.getKey());
             List<KeyValues> keys = e.getValue().stream().map(StoredDiff::key).toList();
-            Map<KeyValues, List<RowDiff>> now = new KeyRecheck(plan, context.source(), context.destination()).byKey(keys);
+            Map<KeyValues, List<RowDiff>> now = new KeyRecheck(plan, context.source(), context.destination())
+                    .byKey(keys, context.consistency().fence()::afterSourceRead);
             // Each difference found takes one of its key's differences now: of three copies of a row found missing, two
             // still missing confirm two and resolve the third.
             Map<KeyValues, java.util.Iterator<RowDiff>> left = new java.util.HashMap<>();
@@ -77,6 +105,10 @@ public final class Rechecker {
             }
         }
         return result;
+    }
+
+    private static java.time.Duration waited(long startedNanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static void sleep(java.time.Duration d) {

@@ -37,6 +37,8 @@ public final class VerifyContext implements AutoCloseable {
     private final long preparedAt;
     private final Throttle throttle;
     private final Map<SegmentKey, SegmentState> segments = new ConcurrentHashMap<>();
+    private final Consistency consistency;
+    private final java.util.concurrent.atomic.AtomicLong recheckWaitMillis = new java.util.concurrent.atomic.AtomicLong();
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
@@ -46,11 +48,25 @@ public final class VerifyContext implements AutoCloseable {
         this.hash = checksums.hash();
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
-        this.checksummer = new ChunkChecksummer(source, destination, checksums, executor,
-                spec.options().fence() ? io.parity.checksum.Fence.gtid(source, destination, spec.options().fenceTimeout())
-                        : io.parity.checksum.Fence.none());
+        this.consistency = Consistency.choose(spec.options().fence(), source, destination,
+                spec.options().fenceTimeout());
+        this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
         this.preparedAt = System.nanoTime();
+    }
+
+    /** How in-flight rows are kept out of this run's differences. */
+    public Consistency consistency() {
+        return consistency;
+    }
+
+    /** How long re-checks of this run waited for the destination, in all. */
+    public long recheckWaitMillis() {
+        return recheckWaitMillis.get();
+    }
+
+    void addRecheckWait(long millis) {
+        recheckWaitMillis.addAndGet(millis);
     }
 
     /**

@@ -276,7 +276,7 @@ class RowEncodingIT {
     @EnumSource(HashAlgorithm.class)
     void clientHashingAgreesOnEveryCase(HashAlgorithm hash) {
         Options d = Options.defaults();
-        Options client = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(), false,
+        Options client = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(), d.fence(),
                 d.fenceTimeout(), Hashing.CLIENT, null, d.reconcile());
         try (VerifyContext ctx = open(client)) {
             for (Case c : cases()) {
@@ -299,7 +299,7 @@ class RowEncodingIT {
         Options d = Options.defaults();
         for (Hashing place : Hashing.values()) {
             Options options = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(),
-                    false, d.fenceTimeout(), place, null, Reconcile.ROW_HASHES);
+                    d.fence(), d.fenceTimeout(), place, null, Reconcile.ROW_HASHES);
             try (VerifyContext ctx = open(options)) {
                 for (Case c : cases()) {
                     var plan = ctx.plan(SRC + "." + c.table());
@@ -378,7 +378,7 @@ class RowEncodingIT {
     void keptRowHashesOfClientHashingReconcileEveryIntegerKeyedCase(HashAlgorithm hash) {
         Options d = Options.defaults();
         Options options = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(),
-                false, d.fenceTimeout(), Hashing.CLIENT, null, Reconcile.ROW_HASHES);
+                d.fence(), d.fenceTimeout(), Hashing.CLIENT, null, Reconcile.ROW_HASHES);
         int kept = 0;
         try (VerifyContext ctx = open(options)) {
             for (Case c : cases()) {

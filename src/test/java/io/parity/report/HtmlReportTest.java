@@ -19,7 +19,7 @@ class HtmlReportTest {
                 List.of("type-different v: <int> on the source"), 12);
         return new RunSummary(1, "0.1.0", "j<b>", 7, "differences", Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:01Z"), "H2 x", "H2 y", "jobs/j.yml", "a".repeat(64), "crc64",
-                0, List.of(t), null);
+                0, new RunSummary.InFlight("gtid-fence", "fence: gtid", 1500), List.of(t), null);
     }
 
     @Test
@@ -35,14 +35,15 @@ class HtmlReportTest {
                 "password: ******\n<script>")).render();
         assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<k>").doesNotContain("<int>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("<span class=\"q\">‘</span>&lt;/td&gt;&lt;script&gt;<span class=\"q\">’</span>")
-                .contains("<span class=\"null\">NULL</span>").contains("class=\"chunk differs\"");
+                .contains("<span class=\"null\">NULL</span>").contains("class=\"chunk differs\"")
+                .contains("<dt>In-flight rows</dt><dd>gtid-fence (fence: gtid); re-checks waited 1.5 s</dd>");
     }
 
     @Test
     void consistentRunHasGreenBannerAndNoSamples() {
         TableSummary t = new TableSummary("s.t", "s.t", "consistent", List.of("id"), 5, 5, 1, 0, 0, 0, 0, 0, List.of(), 3);
         RunSummary s = new RunSummary(1, "0.1.0", "j", 1, "consistent", null, null, "a", "b", "f", "b".repeat(64),
-                "crc64", 0, List.of(t), null);
+                "crc64", 0, null, List.of(t), null);
         String html = new HtmlReport(s, List.of(), ReportDetails.NONE).render();
         assertThat(html).contains("class=\"banner consistent\"").contains("CONSISTENT")
                 .contains("Every compared row is equal in all 1 tables.").contains("No differing rows.");
@@ -52,7 +53,7 @@ class HtmlReportTest {
     void junitXmlMarksConsistentTablesPassedAndIncompleteRunsErrored() {
         TableSummary ok = new TableSummary("s.ok", "s.ok", "consistent", List.of("id"), 5, 5, 1, 0, 0, 0, 0, 0, List.of(), 1500);
         RunSummary s = new RunSummary(1, "0.1.0", "j", 3, "incomplete", null, null, "a", "b", "f", "c".repeat(64),
-                "crc64", 0, List.of(ok), "source: connection lost");
+                "crc64", 0, null, List.of(ok), "source: connection lost");
         String xml = new JunitReport(s, List.of()).render();
         assertThat(xml).contains("tests=\"2\" failures=\"0\" errors=\"1\"")
                 .contains("<testcase classname=\"parity.j\" name=\"s.ok\" time=\"1.500\"/>")

@@ -26,7 +26,7 @@ class ServeJobRunnerTest {
         TableSummary t = new TableSummary("s.t", "s.t", missing + changed > 0 ? "differences" : "consistent",
                 List.of("id"), 1000, 1000 - missing, 4, 1, missing, 0, changed, 0, List.of(), 5);
         return new RunSummary(1, "0.1.0", "shop", 7, error != null ? "incomplete" : missing + changed > 0 ? "differences"
-                : "consistent", null, null, "a", "b", "f", "0".repeat(64), "sha1", 0, List.of(t), error);
+                : "consistent", null, null, "a", "b", "f", "0".repeat(64), "sha1", 0, null, List.of(t), error);
     }
 
     @Test

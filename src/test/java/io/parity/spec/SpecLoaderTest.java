@@ -476,6 +476,24 @@ class SpecLoaderTest {
     }
 
     @Test
+    void fenceIsAutoByDefaultAndRecheckWaitsAtMostMaxWait() throws IOException {
+        JobSpec plain = loader(Map.of()).load(write("f0.yml", VALID_SIDES + "tables: [t]\n"));
+        assertThat(plain.options().fence()).isEqualTo(FenceMode.AUTO);
+        assertThat(plain.options().recheck().maxWait()).isEqualTo(java.time.Duration.ofMinutes(2));
+        JobSpec set = loader(Map.of()).load(write("f1.yml", VALID_SIDES
+                + "tables: [t]\noptions: { fence: none, recheck: { attempts: 2, max-wait: 30s } }\n"));
+        assertThat(set.options().fence()).isEqualTo(FenceMode.NONE);
+        assertThat(set.options().recheck()).isEqualTo(new RecheckPolicy(2, java.time.Duration.ofSeconds(1), 2.0,
+                java.time.Duration.ofSeconds(30)));
+        assertThat(loader(Map.of()).load(write("f2.yml", VALID_SIDES + "tables: [t]\noptions: { fence: GTID }\n"))
+                .options().fence()).isEqualTo(FenceMode.GTID);
+        ParityException e = catchThrowableOfType(ParityException.class, () -> loader(Map.of()).load(write("f3.yml",
+                VALID_SIDES + "tables: [t]\noptions: { fence: lsn, recheck: { max-wait: soon } }\n")));
+        assertThat(e.getMessage()).contains("options.fence: 'lsn' is not a fence; use auto, gtid or none")
+                .contains("options.recheck.max-wait: 'soon' is not a duration");
+    }
+
+    @Test
     void oneDurationSyntaxEverywhere() throws IOException {
         Path file = write("d.yml", VALID_SIDES + """
                 tables: [t]

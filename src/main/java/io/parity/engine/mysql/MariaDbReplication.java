@@ -20,6 +20,11 @@ class MariaDbReplication extends MySqlReplication {
     }
 
     @Override
+    public String serverIdentity() {
+        return "SELECT @@server_id, NULL";
+    }
+
+    @Override
     public String readOnly() {
         return "SELECT @@GLOBAL.read_only, 0";
     }

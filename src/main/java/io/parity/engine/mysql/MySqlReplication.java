@@ -1,5 +1,6 @@
 package io.parity.engine.mysql;
 
+import io.parity.engine.ReplicaLink;
 import io.parity.engine.ReplicationSql;
 import io.parity.engine.SqlStatement;
 
@@ -62,7 +63,46 @@ class MySqlReplication implements ReplicationSql {
     }
 
     @Override
+    public String serverIdentity() {
+        return "SELECT @@server_id, @@server_uuid";
+    }
+
+    /** MySQL 8.0.22+ names the columns Source_* and Replica_*; MariaDB and older MySQL Master_* and Slave_*. */
+    @Override
+    public ReplicaLink replicaLink(ResultSet row) throws SQLException {
+        String port = column(row, "Source_Port", "Master_Port");
+        String id = column(row, "Source_Server_Id", "Master_Server_Id");
+        return new ReplicaLink(column(row, "Source_Host", "Master_Host"), port == null ? 0 : Integer.parseInt(port),
+                id == null ? -1 : Long.parseLong(id), column(row, "Source_UUID", "Master_UUID"),
+                "Yes".equalsIgnoreCase(column(row, "Replica_IO_Running", "Slave_IO_Running")),
+                "Yes".equalsIgnoreCase(column(row, "Replica_SQL_Running", "Slave_SQL_Running")));
+    }
+
+    /**
+     * The handler's row-write counters move with every change, a client's or the replica applier's row events, with or
+     * without a binary log (MariaDB has no {@code Innodb_rows_*}). They also count writes that roll back: that only
+     * makes a re-check wait longer, never confirm early.
+     */
+    @Override
+    public String writeActivity() {
+        return "SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_write', 'Handler_update', 'Handler_delete')";
+    }
+
+    @Override
     public String readOnly() {
         return "SELECT @@GLOBAL.read_only, @@GLOBAL.super_read_only";
+    }
+
+    /** The first of these columns the row has, or null (an empty UUID is null too). */
+    private static String column(ResultSet row, String... names) {
+        for (String name : names) {
+            try {
+                String v = row.getString(name);
+                return v == null || v.isEmpty() ? null : v;
+            } catch (SQLException e) {
+                // the other spelling
+            }
+        }
+        return null;
     }
 }
