@@ -1,8 +1,10 @@
 package io.parity.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +43,21 @@ public final class SchemaComparator {
      */
     public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored,
                           boolean crossEngine) {
+        return compare(source, destination, keyNames, ignored, crossEngine, Map.of());
+    }
+
+    /**
+     * @param renamed source column name to destination column name, for columns renamed on the way; findings and
+     *                reports name the source's column
+     */
+    public Result compare(TableSchema source, TableSchema destination, List<String> keyNames, Set<String> ignored,
+                          boolean crossEngine, Map<String, String> renamed) {
+        Map<String, String> toDestination = new HashMap<>();
+        Map<String, String> toSource = new HashMap<>();
+        renamed.forEach((s, d) -> {
+            toDestination.put(s.toLowerCase(Locale.ROOT), d);
+            toSource.put(d.toLowerCase(Locale.ROOT), s);
+        });
         List<SchemaFinding> findings = new ArrayList<>();
         Set<String> ignore = ignored.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Column> src = new ArrayList<>();
@@ -49,7 +66,8 @@ public final class SchemaComparator {
             if (ignore.contains(s.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            Column d = destination.column(s.name()).orElse(null);
+            Column d = destination.column(toDestination.getOrDefault(s.name().toLowerCase(Locale.ROOT), s.name()))
+                    .orElse(null);
             if (d == null) {
                 findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_MISSING, s.name(),
                         "on the source (" + s.columnType() + ") but not on the destination"));
@@ -65,14 +83,17 @@ public final class SchemaComparator {
             dst.add(harmonise(d, nullable, freeForm).withForm(form).withLarge(large));
         }
         for (Column d : destination.columns()) {
-            if (!ignore.contains(d.name().toLowerCase(Locale.ROOT))
-                    && source.column(d.name()).isEmpty()) {
+            String sourceName = toSource.getOrDefault(d.name().toLowerCase(Locale.ROOT), d.name());
+            if (!ignore.contains(sourceName.toLowerCase(Locale.ROOT))
+                    && (source.column(sourceName).isEmpty() || !toSource.containsKey(d.name().toLowerCase(Locale.ROOT))
+                    && toDestination.containsKey(d.name().toLowerCase(Locale.ROOT)))) {
                 findings.add(new SchemaFinding(SchemaFinding.Kind.COLUMN_EXTRA, d.name(),
                         "on the destination (" + d.columnType() + ") but not on the source"));
             }
         }
         List<Column> srcKey = pick(src, keyNames);
-        List<Column> dstKey = pick(dst, keyNames);
+        List<Column> dstKey = pick(dst, keyNames.stream()
+                .map(k -> toDestination.getOrDefault(k.toLowerCase(Locale.ROOT), k)).toList());
         boolean comparable = keysComparable(srcKey, dstKey, keyNames, destination, findings);
         return new Result(src, dst, srcKey, dstKey, findings, comparable,
                 comparable && (orderedDifferently(srcKey, dstKey) || crossEngine && textKey(srcKey)));

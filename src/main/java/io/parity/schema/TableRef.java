@@ -21,6 +21,29 @@ public record TableRef(String schema, String table) implements Comparable<TableR
         return Pattern.matches(regex.toString(), toString().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * This table's name under a target pattern: each {@code *} of {@code target} takes what the {@code *} at the same
+     * place in {@code glob} matched, in order ({@code shop.*} and {@code shop_v2.*} turn {@code shop.orders} into
+     * {@code shop_v2.orders}; {@code *.legacy_*} and {@code *.*} turn {@code a.legacy_t} into {@code a.t}). Case is
+     * kept as the table has it.
+     */
+    public String rename(String glob, String target) {
+        StringBuilder regex = new StringBuilder("(?i)");
+        for (char c : glob.toCharArray()) {
+            regex.append(c == '*' ? "(.*?)" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        java.util.regex.Matcher m = Pattern.compile(regex + "$").matcher(toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(this + " does not match " + glob);
+        }
+        StringBuilder out = new StringBuilder();
+        int group = 0;
+        for (char c : target.toCharArray()) {
+            out.append(c == '*' ? m.group(Math.min(++group, m.groupCount())) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     @Override
     public int compareTo(TableRef o) {
         return toString().compareTo(o.toString());

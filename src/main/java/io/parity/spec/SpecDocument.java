@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spec as written, bound from the YAML by Jackson: these records fix which keys each block has (an unknown key is
@@ -23,7 +24,7 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
     @SpecShape(value = "must be a table name or a mapping with 'name:' or 'include:'",
             list = "must be a non-empty list of '- name: schema.table' or '- include: \"schema.*\"' entries")
     record TableDocument(String name, String include, List<String> exclude, String target, ColumnsDocument columns,
-                         String where, List<String> key) {
+                         WhereDocument where, List<String> key) {
 
         /** {@code - shop.orders}: a table named by itself. */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -36,8 +37,24 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
         }
     }
 
-    @SpecShape("must be a mapping such as 'columns: { ignore: [updated_at] }'")
-    record ColumnsDocument(List<String> ignore) {
+    @SpecShape("must be a mapping such as 'columns: { ignore: [updated_at], map: { old_name: new_name } }'")
+    record ColumnsDocument(List<String> ignore, Map<String, String> map) {
+    }
+
+    @SpecShape("must be an SQL condition, or a mapping such as 'where: { source: \"region = 1\", destination: \"true\" }'")
+    record WhereDocument(String source, String destination, boolean both) {
+
+        /** {@code where: "…"}: the same condition on both sides. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static WhereDocument both(String condition) {
+            return new WhereDocument(condition, condition, true);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static WhereDocument perSide(@JsonProperty("source") String source,
+                                     @JsonProperty("destination") String destination) {
+            return new WhereDocument(source, destination, false);
+        }
     }
 
     @SpecShape("must be a mapping such as 'options: { chunk-rows: 10000, parallelism: 2 }'")

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -107,18 +108,72 @@ final class SpecValidator {
             return null;
         }
         List<String> exclude = names(doc.exclude());
-        if (doc.target() != null && doc.include() != null) {
-            problems.add(field + ".target", "applies to one table; use it with 'name:', not with 'include:'");
+        if (doc.target() != null) {
+            target(doc.target(), doc.include(), field + ".target");
         }
         if (!exclude.isEmpty() && doc.include() == null) {
             problems.add(field + ".exclude", "only filters an 'include:' glob; remove it or use 'include:'");
         }
-        if (doc.where() != null && doc.where().contains(";")) {
-            problems.add(field + ".where", "must be one SQL condition without ';'");
+        String sourceWhere = doc.where() == null ? null : doc.where().source();
+        String destinationWhere = doc.where() == null ? null : doc.where().destination();
+        if (doc.where() != null && doc.where().both()) {
+            condition(sourceWhere, field + ".where");
+        } else {
+            condition(sourceWhere, field + ".where.source");
+            condition(destinationWhere, field + ".where.destination");
         }
         List<String> ignore = doc.columns() == null ? List.of() : names(doc.columns().ignore());
-        return new TableSpec(doc.name(), doc.include(), exclude, doc.target(), ignore, doc.where(), names(doc.key()),
-                field);
+        Map<String, String> map = columnMap(doc.columns() == null ? null : doc.columns().map(), field + ".columns.map");
+        return new TableSpec(doc.name(), doc.include(), exclude, doc.target(), ignore, map, sourceWhere,
+                destinationWhere, names(doc.key()), field);
+    }
+
+    /** With {@code include:}, each {@code *} of the target takes what a {@code *} of the glob matched. */
+    private void target(String target, String include, String field) {
+        if (target.contains("?")) {
+            problems.add(field, "'?' has no meaning in a target; use '*'");
+        } else if (include != null && stars(target) > stars(include)) {
+            problems.add(field, "'" + target + "' has more '*' than the include glob '" + include
+                    + "'; each '*' of the target takes what a '*' of the glob matched");
+        } else if (include != null && stars(target) == 0) {
+            problems.add(field, "'" + target + "' would name one table for every table of '" + include
+                    + "'; write it with '*', such as \"shop_v2.*\"");
+        } else if (include == null && stars(target) > 0) {
+            problems.add(field, "'" + target + "' has '*' but the entry names one table; write the table's name");
+        }
+    }
+
+    private void condition(String where, String field) {
+        if (where != null && where.contains(";")) {
+            problems.add(field, "must be one SQL condition without ';'");
+        }
+    }
+
+    private static int stars(String text) {
+        return (int) text.chars().filter(c -> c == '*').count();
+    }
+
+    /** Renames, each from a source column to a destination column; two sources may not share one destination. */
+    private Map<String, String> columnMap(Map<String, String> map, String field) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                problems.add(field + "." + e.getKey(), "names no destination column; write it as 'old_name: new_name'");
+                continue;
+            }
+            String earlier = targets.put(e.getValue().toLowerCase(java.util.Locale.ROOT), e.getKey());
+            if (earlier != null) {
+                problems.add(field + "." + e.getKey(), "maps to '" + e.getValue() + "' like '" + earlier
+                        + "' does; each destination column takes one source column");
+                continue;
+            }
+            result.put(e.getKey(), e.getValue().trim());
+        }
+        return result;
     }
 
     private static List<String> names(List<String> names) {

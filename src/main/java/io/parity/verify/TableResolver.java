@@ -109,8 +109,8 @@ public final class TableResolver {
     private TablePlan plan(Connection src, Connection dst, TableRef ref, TableSpec spec, String srcDefault,
                            String dstDefault) throws SQLException {
         TableRef target = target(ref, spec, srcDefault, dstDefault);
-        SideTable srcShell = new SideTable(ref, List.of(), List.of(), spec.where());
-        SideTable dstShell = new SideTable(target, List.of(), List.of(), spec.where());
+        SideTable srcShell = new SideTable(ref, List.of(), List.of(), spec.sourceWhere());
+        SideTable dstShell = new SideTable(target, List.of(), List.of(), spec.destinationWhere());
         Optional<TableSchema> found = source.engine().catalog().describe(src, ref);
         if (found.isEmpty()) {
             String forbidden = unreadable(source, src, ref);
@@ -155,10 +155,11 @@ public final class TableResolver {
                     false, srcTable.estimatedRows());
         }
         boolean crossEngine = !source.engine().family().equals(destination.engine().family());
+        checkRenames(spec, srcTable, dstTable.get());
         SchemaComparator.Result r = comparator.compare(srcTable, dstTable.get(), key.get(),
-                Set.copyOf(spec.ignoreColumns()), crossEngine);
-        srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.where());
-        SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.where());
+                Set.copyOf(spec.ignoreColumns()), crossEngine, spec.columnMap());
+        srcSide = new SideTable(ref, r.sourceKey(), r.sourceColumns(), spec.sourceWhere());
+        SideTable dstSide = new SideTable(target, r.destinationKey(), r.destinationColumns(), spec.destinationWhere());
         if (!r.keyBytesOrder()) {
             return new TablePlan(ref.toString(), srcSide, dstSide, r.findings(), r.comparable(),
                     srcTable.estimatedRows());
@@ -179,6 +180,21 @@ public final class TableResolver {
         }
         return new TablePlan(ref.toString(), srcSide, dstSide, findings, r.comparable(), srcTable.estimatedRows(),
                 null, true);
+    }
+
+    /** Each renamed column must exist under its old name on the source and its new name on the destination. */
+    private static void checkRenames(TableSpec spec, TableSchema source, TableSchema destination) {
+        spec.columnMap().forEach((from, to) -> {
+            if (source.column(from).isEmpty()) {
+                throw ParityException.badInput(spec.field() + ".columns.map: column '" + from + "' does not exist in "
+                        + source.ref() + " on the source; fix the name or remove the entry");
+            }
+            if (destination.column(to).isEmpty()) {
+                throw ParityException.badInput(spec.field() + ".columns.map: column '" + to + "' (for '" + from
+                        + "') does not exist in " + destination.ref() + " on the destination; fix the name or remove"
+                        + " the entry");
+            }
+        });
     }
 
     /** Whether {@code side}'s collation of some text key column makes distinct strings one key. */
@@ -255,6 +271,11 @@ public final class TableResolver {
     }
 
     private static TableRef target(TableRef ref, TableSpec spec, String srcDefault, String dstDefault) {
+        if (spec.target() != null && spec.isGlob()) {
+            String renamed = ref.rename(qualify(spec.include(), srcDefault), spec.target().contains(".")
+                    ? spec.target() : qualify(spec.target(), dstDefault == null ? ref.schema() : dstDefault));
+            return TableRef.parse(renamed, dstDefault == null ? ref.schema() : dstDefault);
+        }
         if (spec.target() != null) {
             return TableRef.parse(spec.target(), dstDefault == null ? ref.schema() : dstDefault);
         }

@@ -78,6 +78,25 @@ class SchemaComparatorTest {
     }
 
     @Test
+    void renamedColumnsPairWithTheirNewNamesAndAnOldNameLeftOnTheDestinationIsExtra() {
+        Result r = comparator.compare(
+                table("src", List.of(id(), col("full_name", 2, "int", ColumnKind.INTEGER, false),
+                        col("qty", 3, "int", ColumnKind.INTEGER, false)), PK),
+                table("dst", List.of(col("ident", 1, "bigint(20)", ColumnKind.INTEGER, false),
+                        col("Name", 2, "int", ColumnKind.INTEGER, false),
+                        col("full_name", 3, "int", ColumnKind.INTEGER, false),
+                        col("qty", 4, "int", ColumnKind.INTEGER, false)), PK),
+                List.of("id"), Set.of(), false, java.util.Map.of("id", "ident", "FULL_NAME", "name"));
+
+        assertThat(r.sourceColumns()).extracting(Column::name).containsExactly("id", "full_name", "qty");
+        assertThat(r.destinationColumns()).extracting(Column::name).containsExactly("ident", "Name", "qty");
+        assertThat(r.destinationKey()).extracting(Column::name).containsExactly("ident");
+        assertThat(r.findings()).extracting(SchemaFinding::kind, SchemaFinding::column)
+                .containsExactly(tuple(Kind.COLUMN_EXTRA, "full_name"));
+        assertThat(r.comparable()).isTrue();
+    }
+
+    @Test
     void columnNamesMatchCaseInsensitivelyAndFollowSourceOrder() {
         Result r = compare(
                 List.of(id(), col("b", 2, "int", ColumnKind.INTEGER, false), col("a", 3, "int", ColumnKind.INTEGER, false)),

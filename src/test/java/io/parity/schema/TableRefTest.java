@@ -75,4 +75,16 @@ class TableRefTest {
 
         assertThat(refs).extracting(TableRef::toString).containsExactly("a.b", "a.z", "b.a");
     }
+
+    @ParameterizedTest(name = "{0} by {1} -> {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "shop.orders     | shop.*        | shop_v2.*       | shop_v2.orders",
+            "shop.Orders     | SHOP.*        | archive.*_old   | archive.Orders_old",
+            "a.legacy_t      | *.legacy_*    | *.*             | a.t",
+            "db.t1           | db.t?         | other.t9        | other.t9",
+            "shop.orders     | shop.ord*     | x.new_ord*      | x.new_orders",
+    })
+    void renamesByTheGlobsStars(String table, String glob, String target, String expected) {
+        assertThat(TableRef.parse(table, null).rename(glob, target)).isEqualTo(expected);
+    }
 }

@@ -323,8 +323,27 @@ class SpecLoaderTest {
                         "tables[0]: needs exactly one of 'name:'"),
                 Arguments.of("neither name nor include", VALID_SIDES + "tables:\n  - { key: [id] }\n",
                         "tables[0]: needs exactly one of 'name:'"),
-                Arguments.of("target with include", VALID_SIDES + "tables:\n  - t\n  - { include: 's.*', target: x.y }\n",
-                        "tables[1].target: applies to one table"),
+                Arguments.of("target with include but no star", VALID_SIDES
+                                + "tables:\n  - t\n  - { include: 's.*', target: x.y }\n",
+                        "tables[1].target: 'x.y' would name one table for every table of 's.*'"),
+                Arguments.of("target with more stars than the include", VALID_SIDES
+                                + "tables:\n  - { include: 's.t*', target: '*.*' }\n",
+                        "tables[0].target: '*.*' has more '*' than the include glob 's.t*'"),
+                Arguments.of("target with a question mark", VALID_SIDES
+                                + "tables:\n  - { include: 's.t?', target: 'x.t?' }\n",
+                        "tables[0].target: '?' has no meaning in a target"),
+                Arguments.of("per-side where with semicolon", VALID_SIDES
+                                + "tables:\n  - { name: s.t, where: { source: 'a = 1', destination: 'b = 1; x' } }\n",
+                        "tables[0].where.destination: must be one SQL condition"),
+                Arguments.of("where with unknown side", VALID_SIDES
+                                + "tables:\n  - { name: s.t, where: { src: 'a = 1' } }\n",
+                        "tables[0].where.src: unknown key"),
+                Arguments.of("two columns mapped to one", VALID_SIDES
+                                + "tables:\n  - { name: s.t, columns: { map: { a: x, b: X } } }\n",
+                        "tables[0].columns.map.b: maps to 'X' like 'a' does"),
+                Arguments.of("column mapped to nothing", VALID_SIDES
+                                + "tables:\n  - { name: s.t, columns: { map: { a: '' } } }\n",
+                        "tables[0].columns.map.a: names no destination column"),
                 Arguments.of("exclude without include", VALID_SIDES + "tables:\n  - { name: s.t, exclude: ['s.x'] }\n",
                         "tables[0].exclude: only filters an 'include:' glob"),
                 Arguments.of("columns not a mapping", VALID_SIDES + "tables:\n  - { name: s.t, columns: [a] }\n",
@@ -473,6 +492,27 @@ class SpecLoaderTest {
                 .contains(": cutover.steps[1].gate: 'lagg' is not a gate")
                 .contains(": cutover.steps[2].run: unknown key");
         assertThat(e.getMessage().lines()).hasSize(9);
+    }
+
+    @Test
+    void perSideWhereColumnRenamesAndGlobTargets() throws IOException {
+        JobSpec spec = loader(Map.of()).load(write("m.yml", VALID_SIDES + """
+                tables:
+                  - name: shop.orders
+                    where: { source: "region = 'eu'" }
+                    columns: { map: { full_name: name, qty: quantity } }
+                  - include: "shop.*"
+                    target: "shop_v2.*"
+                    where: "id > 0"
+                """));
+        TableSpec orders = spec.tables().get(0);
+        assertThat(orders.sourceWhere()).isEqualTo("region = 'eu'");
+        assertThat(orders.destinationWhere()).isNull();
+        assertThat(orders.columnMap()).containsExactly(Map.entry("full_name", "name"), Map.entry("qty", "quantity"));
+        TableSpec glob = spec.tables().get(1);
+        assertThat(glob.target()).isEqualTo("shop_v2.*");
+        assertThat(glob.sourceWhere()).isEqualTo("id > 0");
+        assertThat(glob.destinationWhere()).isEqualTo("id > 0");
     }
 
     @Test
