@@ -1,5 +1,6 @@
 package io.parity.it;
 
+import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
@@ -9,23 +10,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The real server integration tests run against, found in this order: {@code PARITY_TEST_JDBC_URL} (with
- * {@code PARITY_TEST_USER} / {@code PARITY_TEST_PASSWORD}); a MariaDB or MySQL at 127.0.0.1:3306 as root without a
- * password; a Testcontainers MySQL 8 when Docker is available. Without any of them the test fails and says how to
- * provide one: a verification tool's tests never pass by skipping.
+ * The real server integration tests run against, found in this order: a Testcontainers MySQL of the image named by
+ * {@code PARITY_TEST_MYSQL_IMAGE} ({@code mysql:8.4}, {@code mysql:8.0}, {@code mysql:5.7}), which needs Docker;
+ * {@code PARITY_TEST_JDBC_URL} (with {@code PARITY_TEST_USER} / {@code PARITY_TEST_PASSWORD}); a MariaDB or MySQL at
+ * 127.0.0.1:3306 as root without a password; a Testcontainers MySQL 8 when Docker is available. Without any of them
+ * the test fails and says how to provide one: a verification tool's tests never pass by skipping. Only tests that
+ * need MariaDB itself skip on MySQL, through {@link #assumeMariaDb}.
  */
 public final class TestDatabase {
 
     private static TestDatabase instance;
 
+    /** The environment variable that names a MySQL image to run the integration tests against. */
+    public static final String MYSQL_IMAGE = "PARITY_TEST_MYSQL_IMAGE";
+
     private final String baseUrl;
     private final String user;
     private final String password;
+    private final String properties;
+    private Boolean mariaDb;
 
     private TestDatabase(String baseUrl, String user, String password) {
+        this(baseUrl, user, password, "");
+    }
+
+    private TestDatabase(String baseUrl, String user, String password, String properties) {
         this.baseUrl = baseUrl;
         this.user = user;
         this.password = password;
+        this.properties = properties;
     }
 
     public static synchronized TestDatabase get() {
@@ -36,6 +49,14 @@ public final class TestDatabase {
     }
 
     private static TestDatabase locate() {
+        String image = System.getenv(MYSQL_IMAGE);
+        if (image != null && !image.isBlank()) {
+            if (!dockerAvailable()) {
+                throw new IllegalStateException(MYSQL_IMAGE + "=" + image + " runs the tests in a MySQL container,"
+                        + " which needs Docker; unset it to use the local server");
+            }
+            return container(image.trim());
+        }
         String url = System.getenv("PARITY_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {
             return new TestDatabase(stripDatabase(url), env("PARITY_TEST_USER", "root"), env("PARITY_TEST_PASSWORD", ""));
@@ -53,6 +74,20 @@ public final class TestDatabase {
                     + " PARITY_TEST_PASSWORD), or run MariaDB/MySQL at 127.0.0.1:3306 with root and no password"
                     + " (bash .ci/run starts one), or make Docker available for Testcontainers. (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * A MySQL container set up as the local MariaDB is: utf8mb4 with MariaDB's default collation, so fixtures that
+     * name no collation get the same one, and TIMESTAMP columns without implicit defaults (5.7 still has them).
+     * The connection properties let Connector/J authenticate with {@code caching_sha2_password} (8.x) without TLS.
+     */
+    private static TestDatabase container(String image) {
+        MySQLContainer mysql = new MySQLContainer(image).withUsername("root").withPassword("parity");
+        mysql.withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
+                "--explicit-defaults-for-timestamp=ON");
+        mysql.start();
+        return new TestDatabase(stripDatabase(mysql.getJdbcUrl()), "root", "parity",
+                "?allowPublicKeyRetrieval=true&useSSL=false");
     }
 
     private static boolean dockerAvailable() {
@@ -76,7 +111,23 @@ public final class TestDatabase {
     }
 
     public String url(String database) {
-        return baseUrl + database;
+        return baseUrl + database + properties;
+    }
+
+    /** Whether the test database is MariaDB (rather than MySQL), from {@code SELECT VERSION()}. */
+    public synchronized boolean mariaDb() {
+        if (mariaDb == null) {
+            mariaDb = query("SELECT VERSION()").toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        }
+        return mariaDb;
+    }
+
+    /**
+     * Skips the calling test (or, from {@code @BeforeAll}, its class) when the test database is MySQL: for tests that
+     * need MariaDB itself, such as its types and collations or the MariaDB servers {@code sql/testbed} starts.
+     */
+    public static void assumeMariaDb(String why) {
+        Assumptions.assumeTrue(get().mariaDb(), () -> "MariaDB only, skipped on MySQL: " + why);
     }
 
     public String user() {
