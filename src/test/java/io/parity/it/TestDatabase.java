@@ -1,5 +1,6 @@
 package io.parity.it;
 
+import io.parity.core.HashAlgorithm;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
@@ -120,6 +121,27 @@ public final class TestDatabase {
             mariaDb = query("SELECT VERSION()").toLowerCase(java.util.Locale.ROOT).contains("mariadb");
         }
         return mariaDb;
+    }
+
+    /** Whether the test server computes {@code hash} itself: {@code crc64} needs MariaDB's {@code CRC32C()}. */
+    public boolean hashesOnServer(HashAlgorithm hash) {
+        return hash != HashAlgorithm.CRC64 || mariaDb();
+    }
+
+    /** The cheapest hash the test server computes: {@code crc64} on MariaDB, {@code sha1} on MySQL. */
+    public HashAlgorithm cheapServerHash() {
+        return hashesOnServer(HashAlgorithm.CRC64) ? HashAlgorithm.CRC64 : HashAlgorithm.SHA1;
+    }
+
+    /** Skips the calling test when it asks the test server for a hash the server does not compute. */
+    public static void assumeServerHash(HashAlgorithm hash) {
+        Assumptions.assumeTrue(get().hashesOnServer(hash),
+                () -> "skipped on MySQL: hashing " + hash.specName() + " on the server needs MariaDB's CRC32C()");
+    }
+
+    /** The session variable that makes a session read-only: MySQL 8 no longer knows the older name. */
+    public String readOnlyVariable() {
+        return mariaDb() ? "tx_read_only" : "transaction_read_only";
     }
 
     /**
