@@ -7,6 +7,7 @@ import io.parity.core.ChunkChecksum;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.Hashing;
 import io.parity.core.KeyRange;
+import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.core.RowHashes;
 import io.parity.core.RowImage;
@@ -192,6 +193,38 @@ class MySql57PathIT {
         }
     }
 
+    /**
+     * Repair reads FLOAT through the fallback widening too, and its guards ({@code (f * 1e0) = 0.1…}) match the row as
+     * read and nothing else: the same values as the full engine, a guarded UPDATE that finds its row, and none that
+     * finds it once a guarded value is the next float up.
+     */
+    @Test
+    void repairReadsAndGuardsFloatsAsTheFullEngineDoes() throws SQLException {
+        try (VerifyContext ctx = open(options(HashAlgorithm.SHA1, Hashing.SERVER, Reconcile.ROW_HASHES));
+             Connection c = TestDatabase.get().connect(DST)) {
+            Engine off = as57(ctx.destination().engine());
+            SideTable t = sideTable(ctx, ctx.destination(), "measures");
+            List<Integer> floats = List.of(t.columnNames().indexOf("f"), t.columnNames().indexOf("fm"));
+            c.setAutoCommit(false);
+            for (long id : new long[] {100, 200, 500, 4001, 4002, 4003}) {
+                KeyValues key = KeyValues.of(id);
+                Object[] before = readRow(c, off, t, key);
+                assertThat(before).as("row " + id).isEqualTo(readRow(c, ctx.destination().engine(), t, key));
+                String guarded = off.repair().update(t, key, before, before, floats);
+                assertThat(guarded).contains("(`f` * 1e0) = ");
+                try (var st = c.createStatement()) {
+                    assertThat(st.executeUpdate(guarded)).as(guarded).isEqualTo(1);
+                    Object[] moved = before.clone();
+                    float f = (Float) before[floats.get(0)];
+                    moved[floats.get(0)] = f == Float.MAX_VALUE ? Math.nextDown(f) : Math.nextUp(f);
+                    assertThat(st.executeUpdate(off.repair().update(t, key, moved, moved, floats))).as("next float up")
+                            .isZero();
+                }
+            }
+            c.rollback();
+        }
+    }
+
     @Test
     void theFiveSevenEngineHasNoSplitKeysAndNoServerCrc64() {
         try (VerifyContext ctx = open(options(HashAlgorithm.SHA1, Hashing.SERVER, Reconcile.ROW_HASHES))) {
@@ -251,6 +284,14 @@ class MySql57PathIT {
             }
         }
         return rows;
+    }
+
+    private static Object[] readRow(Connection c, Engine engine, SideTable table, KeyValues key)
+            throws SQLException {
+        try (PreparedStatement ps = engine.repair().selectRow(table, key).prepare(c); ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as("row " + key).isTrue();
+            return engine.repair().readValues(rs, table);
+        }
     }
 
     private static List<String> render(List<RowDiff> diffs) {
