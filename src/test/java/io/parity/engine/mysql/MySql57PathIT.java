@@ -173,22 +173,27 @@ class MySql57PathIT {
     }
 
     /**
-     * Verifies with the 5.7 engine on both sides report exactly the planted rows, as the full engine does; with
-     * {@code reconcile: buckets} the full engine narrows by split keys, the 5.7 one (no window functions) by reading
-     * the range's rows.
+     * Verifies with the 5.7 engine on both sides, and on the source only (a 5.7 source against a newer destination),
+     * report exactly the planted rows, as the full engine does; with {@code reconcile: buckets} the full engine
+     * narrows by split keys, the 5.7 one (no window functions) by reading the range's rows.
      */
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"SERVER, SHA1, ROW_HASHES", "SERVER, MD5, BUCKETS", "CLIENT, CRC64, ROW_HASHES", "CLIENT, SHA1, BUCKETS"})
     void verifiesReportExactlyThePlantedRows(Hashing hashing, HashAlgorithm hash, Reconcile reconcile) {
         Options options = options(hash, hashing, reconcile);
-        try (VerifyContext with = open(options); VerifyContext without = as57(with, options)) {
+        try (VerifyContext with = open(options); VerifyContext without = as57(with, options, true);
+             VerifyContext mixed = as57(with, options, false)) {
             for (String table : TABLES) {
-                ChunkResult full = new ChunkVerifier(with).verify(new Chunk(SRC + "." + table, 0, 0, KeyRange.ALL));
-                ChunkResult old = new ChunkVerifier(without).verify(new Chunk(SRC + "." + table, 0, 0, KeyRange.ALL));
-                assertThat(render(old.diffs())).as(table).containsExactlyInAnyOrderElementsOf(PLANTED.get(table));
+                Chunk chunk = new Chunk(SRC + "." + table, 0, 0, KeyRange.ALL);
+                ChunkResult full = new ChunkVerifier(with).verify(chunk);
                 assertThat(render(full.diffs())).as(table).containsExactlyInAnyOrderElementsOf(PLANTED.get(table));
-                assertThat(old.checksums()).as(table + " checksums").isEqualTo(full.checksums());
-                assertThat(old.matched()).as(table + " matched").isEqualTo(PLANTED.get(table).isEmpty());
+                for (VerifyContext ctx : List.of(without, mixed)) {
+                    String what = table + (ctx == mixed ? ", 5.7 source only" : ", 5.7 on both sides");
+                    ChunkResult old = new ChunkVerifier(ctx).verify(chunk);
+                    assertThat(render(old.diffs())).as(what).containsExactlyInAnyOrderElementsOf(PLANTED.get(table));
+                    assertThat(old.checksums()).as(what + " checksums").isEqualTo(full.checksums());
+                    assertThat(old.matched()).as(what + " matched").isEqualTo(PLANTED.get(table).isEmpty());
+                }
             }
         }
     }
@@ -243,10 +248,14 @@ class MySql57PathIT {
         return engine instanceof MariaDbEngine ? new MariaDbEngine(version, only57) : new MySqlEngine(version, only57);
     }
 
-    /** The same sides and tables, read by the 5.7 engine. Shares the pools of {@code full}: close it first. */
-    static VerifyContext as57(VerifyContext full, Options options) {
+    /**
+     * The same sides and tables, the source (and with {@code both} the destination) read by the 5.7 engine. Shares
+     * the pools of {@code full}: close it first.
+     */
+    static VerifyContext as57(VerifyContext full, Options options, boolean both) {
         SideConnection source = full.source().withEngine(as57(full.source().engine()));
-        SideConnection destination = full.destination().withEngine(as57(full.destination().engine()));
+        SideConnection destination = both ? full.destination().withEngine(as57(full.destination().engine()))
+                : full.destination().withEngine(full.destination().engine());
         ChecksumPlan plan = ChecksumPlan.choose(options.hash(), options.hashing(), source, destination);
         return new VerifyContext(full.spec(), source, destination, plan, full.plans());
     }
