@@ -27,7 +27,7 @@ class OutageIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TestDatabase.assumeMariaDb("stops and starts an extra mariadbd of sql/testbed/mariadb-instance.sh");
+        TestDatabase.assumeNoMySqlImage("stops and starts an extra mariadbd of sql/testbed/mariadb-instance.sh");
         script("start");
         TestDatabase local = TestDatabase.get();
         local.recreate(DB);
@@ -44,7 +44,7 @@ class OutageIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (TestDatabase.get().mariaDb()) {
+        if (!TestDatabase.mysqlImageRun()) {
             script("stop");
         }
     }

@@ -50,14 +50,14 @@ final class ReplicationPair {
     }
 
     static void start() {
-        TestDatabase.assumeMariaDb("needs the MariaDB replication pair of sql/testbed/mariadb-pair.sh");
+        TestDatabase.assumeNoMySqlImage("needs the MariaDB replication pair of sql/testbed/mariadb-pair.sh");
         script("start");
         reset();
     }
 
     /** Source writable, both replica threads running, reverse replication off. */
     static void reset() {
-        if (!TestDatabase.get().mariaDb()) {
+        if (TestDatabase.mysqlImageRun()) {
             return; // start() skipped the test: there is no pair to put back
         }
         execute(SOURCE, "SET GLOBAL read_only = 0");

@@ -144,9 +144,24 @@ public final class TestDatabase {
         return mariaDb() ? "tx_read_only" : "transaction_read_only";
     }
 
+    /** Whether {@code PARITY_TEST_MYSQL_IMAGE} asks for the suite to run against a MySQL container. */
+    public static boolean mysqlImageRun() {
+        String image = System.getenv(MYSQL_IMAGE);
+        return image != null && !image.isBlank();
+    }
+
+    /**
+     * Skips the calling test (or, from {@code @BeforeAll}, its class) in a run against a MySQL container: for tests
+     * of the MariaDB servers {@code sql/testbed} starts, which are not the test database and would not test MySQL.
+     */
+    public static void assumeNoMySqlImage(String why) {
+        Assumptions.assumeFalse(mysqlImageRun(),
+                () -> "MariaDB only, skipped with " + MYSQL_IMAGE + "=" + System.getenv(MYSQL_IMAGE) + ": " + why);
+    }
+
     /**
      * Skips the calling test (or, from {@code @BeforeAll}, its class) when the test database is MySQL: for tests that
-     * need MariaDB itself, such as its types and collations or the MariaDB servers {@code sql/testbed} starts.
+     * need MariaDB's own types, collations or functions.
      */
     public static void assumeMariaDb(String why) {
         Assumptions.assumeTrue(get().mariaDb(), () -> "MariaDB only, skipped on MySQL: " + why);
