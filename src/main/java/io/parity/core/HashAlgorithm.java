@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum HashAlgorithm {
     /**
      * The first 64 bits of SHA1 of the row encoding, summed: one non-linear 64-bit hash per row, the encoding built
-     * once. The default: measured cheapest of the 64-bit choices (see {@code io.parity.checksum}); any MySQL 8 or
+     * once. The default: measured cheapest of the 64-bit choices (see {@code io.parity.checksum}); any MySQL or
      * MariaDB.
      */
     SHA1,

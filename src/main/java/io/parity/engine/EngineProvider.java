@@ -15,6 +15,6 @@ public interface EngineProvider {
     /** The engine of the server behind {@code connection}, or empty when this provider does not know the product. */
     Optional<Engine> detect(Connection connection, String side) throws SQLException;
 
-    /** What this provider recognises, for the message when none does: {@code MySQL 8, MariaDB}. */
+    /** What this provider recognises, for the message when none does: {@code MySQL 5.7 and later, MariaDB}. */
     String products();
 }

@@ -28,7 +28,7 @@ class FenceIT {
         ReplicationPair.start();
         ReplicationPair.execute(ReplicationPair.SOURCE, "DROP DATABASE IF EXISTS " + DB, "CREATE DATABASE " + DB,
                 "CREATE TABLE " + DB + ".t (id INT PRIMARY KEY, v INT)",
-                "INSERT INTO " + DB + ".t SELECT seq, seq FROM " + DB + ".seq_1_to_5000");
+                "INSERT INTO " + DB + ".t SELECT seq, seq FROM " + Numbers.upTo(5000));
         waitForReplica();
     }
 

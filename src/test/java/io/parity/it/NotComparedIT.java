@@ -31,6 +31,7 @@ class NotComparedIT {
 
     @BeforeAll
     static void setUp() {
+        TestDatabase.assumeMariaDb("the column Parity cannot compare is MariaDB's INET6; MySQL has no such type");
         TestDatabase db = TestDatabase.get();
         db.recreate(SRC, DST);
         for (String d : List.of(SRC, DST)) {

@@ -27,23 +27,26 @@ class OutageIT {
 
     @BeforeAll
     static void setUp() throws Exception {
+        TestDatabase.assumeNoMySqlImage("stops and starts an extra mariadbd of sql/testbed/mariadb-instance.sh");
         script("start");
         TestDatabase local = TestDatabase.get();
         local.recreate(DB);
-        local.execute("USE " + DB, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM seq_1_to_8000");
+        local.execute("USE " + DB, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM " + Numbers.upTo(8000));
         try (var c = java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + PORT + "/", "root", "");
              var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + DB);
             st.execute("CREATE DATABASE " + DB);
             st.execute("USE " + DB);
             st.execute("CREATE TABLE " + DB + ".t (id INT PRIMARY KEY, v INT)");
-            st.execute("INSERT INTO " + DB + ".t SELECT seq, IF(seq = 7777, 0, seq) FROM seq_1_to_8000");
+            st.execute("INSERT INTO " + DB + ".t SELECT seq, IF(seq = 7777, 0, seq) FROM " + Numbers.upTo(8000));
         }
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        script("stop");
+        if (!TestDatabase.mysqlImageRun()) {
+            script("stop");
+        }
     }
 
     static void script(String command) throws Exception {

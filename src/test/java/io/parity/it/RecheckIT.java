@@ -33,7 +33,7 @@ class RecheckIT {
         TestDatabase db = TestDatabase.get();
         db.recreate(SRC, DST, REPO);
         for (String d : List.of(SRC, DST)) {
-            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM seq_1_to_3000");
+            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM " + Numbers.upTo(3000));
         }
         db.execute("USE " + DST, "UPDATE t SET v = 0 WHERE id IN (10, 20, 30)");
     }

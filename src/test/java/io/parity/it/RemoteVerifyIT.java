@@ -51,13 +51,13 @@ class RemoteVerifyIT {
                     "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id INT NOT NULL, status VARCHAR(16) NOT NULL,"
                             + " amount DECIMAL(12,2) NOT NULL, note VARCHAR(200) NULL)",
                     "INSERT INTO orders SELECT seq * 7, seq % 97, ELT(1 + seq % 3, 'new', 'paid', 'shipped'), seq / 4,"
-                            + " IF(seq % 5 = 0, NULL, CONCAT('n', seq)) FROM seq_1_to_30000",
+                            + " IF(seq % 5 = 0, NULL, CONCAT('n', seq)) FROM " + Numbers.upTo(30000),
                     "CREATE TABLE order_lines (order_id INT NOT NULL, line INT NOT NULL, qty INT NOT NULL, PRIMARY KEY (order_id, line))",
-                    "INSERT INTO order_lines SELECT seq DIV 3, seq % 3, seq FROM seq_1_to_9000",
+                    "INSERT INTO order_lines SELECT seq DIV 3, seq % 3, seq FROM " + Numbers.upTo(9000),
                     "CREATE TABLE tokens (k BINARY(16) PRIMARY KEY, v INT NOT NULL)",
-                    "INSERT INTO tokens SELECT UNHEX(MD5(seq)), seq FROM seq_1_to_4000",
+                    "INSERT INTO tokens SELECT UNHEX(MD5(seq)), seq FROM " + Numbers.upTo(4000),
                     "CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(40) NOT NULL)",
-                    "INSERT INTO big SELECT seq, MD5(seq) FROM seq_1_to_160000",
+                    "INSERT INTO big SELECT seq, MD5(seq) FROM " + Numbers.upTo(160000),
                     "ANALYZE TABLE orders, order_lines, tokens, big");
         }
         db.execute("USE " + DST,

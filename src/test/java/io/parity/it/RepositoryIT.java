@@ -32,7 +32,7 @@ class RepositoryIT {
         TestDatabase db = TestDatabase.get();
         db.recreate(SRC, DST, REPO);
         for (String d : List.of(SRC, DST)) {
-            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM seq_1_to_100");
+            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM " + Numbers.upTo(100));
         }
         db.execute("USE " + DST, "UPDATE t SET v = 0 WHERE id = 50");
     }

@@ -43,7 +43,7 @@ class ResilienceIT {
         db.recreate(SRC, DST);
         for (String d : List.of(SRC, DST)) {
             db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20), n INT)",
-                    "INSERT INTO t SELECT seq, CONCAT('v', seq), seq % 7 FROM seq_1_to_12000");
+                    "INSERT INTO t SELECT seq, CONCAT('v', seq), seq % 7 FROM " + Numbers.upTo(12000));
         }
         db.execute("USE " + DST, "UPDATE t SET v = 'changed' WHERE id IN (5, 4000, 11999)",
                 "DELETE FROM t WHERE id IN (600, 7000)", "INSERT INTO t VALUES (20000, 'extra', 1)");

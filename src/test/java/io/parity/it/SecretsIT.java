@@ -32,7 +32,7 @@ class SecretsIT {
         TestDatabase db = TestDatabase.get();
         db.recreate(SRC, DST);
         for (String d : List.of(SRC, DST)) {
-            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM seq_1_to_2000");
+            db.execute("USE " + d, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "INSERT INTO t SELECT seq, seq FROM " + Numbers.upTo(2000));
         }
         db.execute("UPDATE " + DST + ".t SET v = 0 WHERE id = 3",
                 "DROP USER IF EXISTS 'pit_secret'@'127.0.0.1'",

@@ -36,12 +36,12 @@ class SegmentSplitIT {
         TestDatabase.get().execute("USE " + DB,
                 // 30,000 keys in steps of 5, then 10,000 consecutive keys far above: even in key values is not even
                 "CREATE TABLE gappy (id BIGINT PRIMARY KEY, v INT)",
-                "INSERT INTO gappy SELECT seq * 5, seq FROM seq_1_to_30000",
-                "INSERT INTO gappy SELECT 10000000 + seq, seq FROM seq_1_to_10000",
+                "INSERT INTO gappy SELECT seq * 5, seq FROM " + Numbers.upTo(30000),
+                "INSERT INTO gappy SELECT 10000000 + seq, seq FROM " + Numbers.upTo(10000),
                 "CREATE TABLE even (id BIGINT PRIMARY KEY, v INT)",
-                "INSERT INTO even SELECT seq * 5, seq FROM seq_1_to_40000",
+                "INSERT INTO even SELECT seq * 5, seq FROM " + Numbers.upTo(40000),
                 "CREATE TABLE unsigned_key (id BIGINT UNSIGNED PRIMARY KEY, v INT)",
-                "INSERT INTO unsigned_key SELECT seq, seq FROM seq_1_to_40000",
+                "INSERT INTO unsigned_key SELECT seq, seq FROM " + Numbers.upTo(40000),
                 "ANALYZE TABLE gappy, even, unsigned_key");
     }
 

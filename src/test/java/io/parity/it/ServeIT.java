@@ -57,7 +57,7 @@ class ServeIT {
         db.recreate(SRC, DST);
         for (String d : List.of(SRC, DST)) {
             db.execute("USE " + d, "CREATE TABLE items (id INT PRIMARY KEY, v VARCHAR(20) NOT NULL)",
-                    "INSERT INTO items SELECT seq, CONCAT('v', seq) FROM seq_1_to_3000");
+                    "INSERT INTO items SELECT seq, CONCAT('v', seq) FROM " + Numbers.upTo(3000));
         }
         db.execute("USE " + DST, "DELETE FROM items WHERE id IN (10, 2000)", "UPDATE items SET v = 'x' WHERE id = 77",
                 "INSERT INTO items VALUES (5000, 'extra')");

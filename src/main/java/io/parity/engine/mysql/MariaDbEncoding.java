@@ -6,20 +6,22 @@ import java.util.List;
 
 /**
  * MariaDB's encoding: MySQL's, plus {@code CRC32C()} (10.8+) for the two-CRC hash, and {@code JSON_NORMALIZE()}
- * (10.7+) because MariaDB keeps JSON as the text it was given.
+ * (10.7+) because MariaDB keeps JSON as the text it was given; without it, JSON is compared as stored
+ * ({@link MySqlCapabilities}).
  */
 class MariaDbEncoding extends MySqlEncoding {
 
-    private final boolean hasCrc32c;
+    private final MySqlCapabilities capabilities;
 
-    MariaDbEncoding(MySqlSql sql, boolean hasCrc32c) {
+    MariaDbEncoding(MySqlSql sql) {
         super(sql);
-        this.hasCrc32c = hasCrc32c;
+        this.capabilities = sql.capabilities();
     }
 
     @Override
     List<HashAlgorithm> hashes() {
-        return hasCrc32c ? List.of(HashAlgorithm.SHA1, HashAlgorithm.MD5, HashAlgorithm.CRC64) : super.hashes();
+        return capabilities.crc32c() ? List.of(HashAlgorithm.SHA1, HashAlgorithm.MD5, HashAlgorithm.CRC64)
+                : super.hashes();
     }
 
     @Override
@@ -44,6 +46,6 @@ class MariaDbEncoding extends MySqlEncoding {
 
     @Override
     protected String canonicalJson(String quoted) {
-        return "JSON_NORMALIZE(" + quoted + ")";
+        return capabilities.jsonNormalize() ? "JSON_NORMALIZE(" + quoted + ")" : quoted;
     }
 }

@@ -7,7 +7,16 @@ package io.parity.engine.mysql;
  */
 public class MariaDbEngine extends MySqlEngine {
 
-    public MariaDbEngine(String version, int major, int minor) {
-        super("MariaDB " + version, new MySqlSql(), true, major > 10 || (major == 10 && minor >= 8));
+    /** MariaDB of this version ({@code 10.11.19}), with that version's capabilities. */
+    public MariaDbEngine(String version) {
+        this(version, MySqlCapabilities.mariaDb(version));
+    }
+
+    /**
+     * MariaDB with the given capabilities: {@link MySqlProvider} passes the version's, and tests pass fewer, to run
+     * the code paths of older servers (MySQL 5.7's among them) on this one.
+     */
+    MariaDbEngine(String version, MySqlCapabilities capabilities) {
+        super("MariaDB " + version, new MySqlSql(capabilities), true);
     }
 }

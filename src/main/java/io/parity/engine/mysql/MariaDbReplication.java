@@ -8,6 +8,10 @@ import java.util.List;
 /** MariaDB: per-domain GTID positions, {@code MASTER_GTID_WAIT}, and no {@code super_read_only}. */
 class MariaDbReplication extends MySqlReplication {
 
+    MariaDbReplication(boolean replicaStatements) {
+        super(replicaStatements);
+    }
+
     @Override
     public String gtidPosition() {
         return "SELECT @@global.gtid_binlog_pos";

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads table definitions from {@code information_schema}, the same way on MySQL 8 and MariaDB. */
+/** Reads table definitions from {@code information_schema}, the same way on MySQL 5.7, 8 and MariaDB. */
 class MySqlCatalog implements Catalog {
 
     static final String LIST_TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"

@@ -81,9 +81,10 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         return Optional.of(listings);
     }
 
+    /** Split keys are every n-th key by {@code ROW_NUMBER()}: none without window functions (MySQL 5.7). */
     @Override
     public Optional<BucketChecksums> buckets() {
-        return Optional.of(buckets);
+        return sql.capabilities().windowFunctions() ? Optional.of(buckets) : Optional.empty();
     }
 
     @Override

@@ -87,7 +87,7 @@ class MySqlEncoding {
             }
         }
         return switch (column.kind()) {
-            case FLOAT -> "CAST(" + q + " AS DOUBLE)";
+            case FLOAT -> sql.widenedFloat(q);
             case BIT -> "(" + q + " + 0)";
             case TEXT -> isUtf8mb4(column) ? q : "CONVERT(" + q + " USING utf8mb4)";
             case JSON -> canonicalJson(q);

@@ -3,19 +3,26 @@ package io.parity.engine.mysql;
 import io.parity.engine.support.JdbcEngine;
 
 /**
- * MySQL 8: rows hashed by the server over a canonical {@code CONCAT_WS} encoding ({@link MySqlEncoding}), or streamed
- * in the binary protocol and hashed in Java; information_schema for the catalog; GTID sets for fencing.
+ * MySQL 5.7 and 8: rows hashed by the server over a canonical {@code CONCAT_WS} encoding ({@link MySqlEncoding}), or
+ * streamed in the binary protocol and hashed in Java; information_schema for the catalog; GTID sets for fencing. What
+ * the server's version offers beyond 5.7 ({@link MySqlCapabilities}) is used where it exists, with a fallback of the
+ * same bytes where it does not.
  */
 public class MySqlEngine extends JdbcEngine {
 
+    /** MySQL of this version ({@code 8.0.36}), with that version's capabilities. */
     public MySqlEngine(String version) {
-        this("MySQL " + version, new MySqlSql(), false, false);
+        this(version, MySqlCapabilities.mysql(version));
+    }
+
+    MySqlEngine(String version, MySqlCapabilities capabilities) {
+        this("MySQL " + version, new MySqlSql(capabilities), false);
     }
 
     private final MySqlSql sql;
 
-    MySqlEngine(String description, MySqlSql sql, boolean mariadb, boolean hasCrc32c) {
-        this(description, sql, parts(sql, mariadb, hasCrc32c));
+    MySqlEngine(String description, MySqlSql sql, boolean mariadb) {
+        this(description, sql, parts(sql, mariadb));
     }
 
     private MySqlEngine(String description, MySqlSql sql, Parts parts) {
@@ -41,14 +48,21 @@ public class MySqlEngine extends JdbcEngine {
                 cutover().orElse(null)));
     }
 
-    private static Parts parts(MySqlSql sql, boolean mariadb, boolean hasCrc32c) {
-        MySqlEncoding encoding = mariadb ? new MariaDbEncoding(sql, hasCrc32c) : new MySqlEncoding(sql);
+    private static Parts parts(MySqlSql sql, boolean mariadb) {
+        MySqlCapabilities capabilities = sql.capabilities();
+        MySqlEncoding encoding = mariadb ? new MariaDbEncoding(sql) : new MySqlEncoding(sql);
         // MariaDB 10.x knows only the older name of the read-only variable; 11.x keeps it as an alias.
-        return new Parts(new MySqlSession(mariadb ? "tx_read_only" : "transaction_read_only"),
+        return new Parts(new MySqlSession(capabilities.transactionReadOnly() ? "transaction_read_only" : "tx_read_only"),
                 mariadb ? new MariaDbCatalog(sql) : new MySqlCatalog(sql), new MySqlChunks(sql),
                 new MySqlChecksums(sql, encoding), new MySqlRows(sql, encoding), new MySqlRepairSql(sql, encoding),
-                mariadb ? new MariaDbReplication() : new MySqlReplication(),
+                mariadb ? new MariaDbReplication(capabilities.replicaStatements())
+                        : new MySqlReplication(capabilities.replicaStatements()),
                 mariadb ? new MariaDbCutoverSql(sql) : new MySqlCutoverSql(sql));
+    }
+
+    /** What this server offers beyond MySQL 5.7, as detected. */
+    MySqlCapabilities capabilities() {
+        return sql.capabilities();
     }
 
     /** The concrete parts, for this package's tests of the SQL they build. */

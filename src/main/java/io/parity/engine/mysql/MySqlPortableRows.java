@@ -48,7 +48,7 @@ class MySqlPortableRows extends KeysetRows {
         return switch (c.kind()) {
             case TEMPORAL -> "CAST(" + q + " AS CHAR)";
             case BIT -> "(" + q + " + 0)";
-            case FLOAT -> "CAST(" + q + " AS DOUBLE)";
+            case FLOAT -> mysql.widenedFloat(q);
             default -> q;
         };
     }

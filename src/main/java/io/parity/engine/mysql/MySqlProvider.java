@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** MySQL 8 and MariaDB, told apart by {@code SELECT VERSION()}: MariaDB answers Connector/J as "MySQL". */
+/**
+ * MySQL 5.7 and later and MariaDB, told apart by {@code SELECT VERSION()}: MariaDB answers Connector/J as "MySQL". The
+ * version decides the engine's {@link MySqlCapabilities}; MySQL before 5.7 is refused.
+ */
 public final class MySqlProvider implements EngineProvider {
 
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
@@ -30,20 +33,19 @@ public final class MySqlProvider implements EngineProvider {
             version = rs.getString(1);
         }
         Matcher m = VERSION.matcher(version);
-        int major = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        int minor = major == 0 ? 0 : Integer.parseInt(m.group(2));
-        String clean = major == 0 ? version : m.group();
+        String clean = m.find() ? m.group() : version;
         if (version.toLowerCase(Locale.ROOT).contains("mariadb")) {
-            return Optional.of(new MariaDbEngine(clean, major, minor));
+            return Optional.of(new MariaDbEngine(clean, MySqlCapabilities.mariaDb(clean)));
         }
-        if (major < 8) {
-            throw ParityException.badInput(side + ": MySQL " + version + " is too old; Parity needs MySQL 8.0 or later");
+        int[] numbers = MySqlCapabilities.numbers(clean);
+        if (numbers[0] < 5 || (numbers[0] == 5 && numbers[1] < 7)) {
+            throw ParityException.badInput(side + ": MySQL " + version + " is too old; Parity needs MySQL 5.7 or later");
         }
-        return Optional.of(new MySqlEngine(clean));
+        return Optional.of(new MySqlEngine(clean, MySqlCapabilities.mysql(clean)));
     }
 
     @Override
     public String products() {
-        return "MySQL 8, MariaDB";
+        return "MySQL 5.7 and later, MariaDB";
     }
 }

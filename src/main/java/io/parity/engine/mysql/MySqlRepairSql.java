@@ -40,10 +40,12 @@ import java.util.StringJoiner;
  */
 class MySqlRepairSql extends GuardedDml {
 
+    private final MySqlSql mysql;
     private final MySqlEncoding encoding;
 
     MySqlRepairSql(MySqlSql sql, MySqlEncoding encoding) {
         super(sql);
+        this.mysql = sql;
         this.encoding = encoding;
     }
 
@@ -80,7 +82,7 @@ class MySqlRepairSql extends GuardedDml {
         return switch (c.kind()) {
             case TEMPORAL -> "CAST(" + q + " AS CHAR)";
             case BIT -> "(" + q + " + 0)";
-            case FLOAT -> "CAST(" + q + " AS DOUBLE)";
+            case FLOAT -> mysql.widenedFloat(q);
             default -> q;
         };
     }
@@ -186,7 +188,7 @@ class MySqlRepairSql extends GuardedDml {
         return switch (c.kind()) {
             case TEXT, JSON -> "CAST(CONVERT(" + q + " USING utf8mb4) AS BINARY) = "
                     + hex(value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
-            case FLOAT -> "CAST(" + q + " AS DOUBLE) = " + Double.toString(((Float) value).doubleValue());
+            case FLOAT -> mysql.widenedFloat(q) + " = " + Double.toString(((Float) value).doubleValue());
             case BIT -> "(" + q + " + 0) = " + value;
             default -> q + " = " + literal(c, value);
         };

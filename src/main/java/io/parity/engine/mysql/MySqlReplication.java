@@ -9,11 +9,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
-/** MySQL 8: executed GTID sets, {@code WAIT_FOR_EXECUTED_GTID_SET}, {@code SHOW REPLICA STATUS}. */
+/** MySQL 5.7 and 8: executed GTID sets, {@code WAIT_FOR_EXECUTED_GTID_SET}, {@code SHOW REPLICA STATUS}. */
 class MySqlReplication implements ReplicationSql {
 
-    /** Replica status; MariaDB 10.5+ and MySQL 8.0.22+ both accept the REPLICA spelling. */
+    /** Replica status; MariaDB 10.5.1+ and MySQL 8.0.22+ both accept the REPLICA spelling. */
     static final String REPLICA_STATUS = "SHOW REPLICA STATUS";
+
+    /** The same on MySQL 5.7 and 8.0 before 8.0.22, and MariaDB before 10.5.1. */
+    static final String SLAVE_STATUS = "SHOW SLAVE STATUS";
+
+    private final boolean replicaStatements;
+
+    /** @param replicaStatements whether the server knows {@code SHOW REPLICA STATUS} */
+    MySqlReplication(boolean replicaStatements) {
+        this.replicaStatements = replicaStatements;
+    }
 
     @Override
     public String gtidPosition() {
@@ -33,7 +43,7 @@ class MySqlReplication implements ReplicationSql {
 
     @Override
     public String replicaStatus() {
-        return REPLICA_STATUS;
+        return replicaStatements ? REPLICA_STATUS : SLAVE_STATUS;
     }
 
     /** MySQL 8.0.22+ names it Seconds_Behind_Source; MariaDB and older MySQL Seconds_Behind_Master. NULL = stopped. */

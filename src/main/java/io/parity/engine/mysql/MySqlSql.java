@@ -21,6 +21,24 @@ class MySqlSql extends StandardSql {
     private static final byte[][] NO_VALUES = new byte[0][];
 
     private final KeyReader keys = new KeyReader();
+    private final MySqlCapabilities capabilities;
+
+    MySqlSql(MySqlCapabilities capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    MySqlCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * A FLOAT column widened to DOUBLE, exactly: the server's FLOAT text keeps six digits and would round the value.
+     * {@code CAST(f AS DOUBLE)} where the server has it, else {@code (f * 1e0)}: the same double, and the same text
+     * (the literal with an exponent makes the product a DOUBLE without fixed decimals, as the cast is).
+     */
+    String widenedFloat(String quoted) {
+        return capabilities.castAsDouble() ? "CAST(" + quoted + " AS DOUBLE)" : "(" + quoted + " * 1e0)";
+    }
 
     @Override
     public String quote(String identifier) {

@@ -3,6 +3,7 @@ package io.parity.engine.mysql;
 import io.parity.core.ChunkChecksum;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.RowHasher;
+import io.parity.it.Numbers;
 import io.parity.it.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BinaryRowPacketsIT {
                 "INSERT INTO t SELECT seq + 10, seq % 100, NULL, seq, NULL, seq / 7, IF(seq % 3 = 0, NULL, seq / 3), NULL,"
                         + " '2024-01-01' + INTERVAL seq DAY, NULL, NULL, NULL, NULL, CONCAT('c', seq), REPEAT('v', seq % 301),"
                         + " IF(seq % 5 = 0, NULL, REPEAT('t', seq * 40)), IF(seq % 2 = 0, NULL, UNHEX(MD5(seq))), NULL, NULL, NULL,"
-                        + " NULL, X'00', NULL FROM seq_1_to_2000");
+                        + " NULL, X'00', NULL FROM " + Numbers.upTo(2000));
     }
 
     @Test
@@ -123,7 +124,7 @@ class BinaryRowPacketsIT {
         try (Connection c = db.connect(DB)) {
             var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
             String sql = "SELECT seq, IF(seq = 2, REPEAT('w', 40000000), IF(seq = 3, REPEAT('e', 16777210), 'x')),"
-                    + " seq * 3 FROM seq_1_to_4";
+                    + " seq * 3 FROM " + Numbers.upTo(4);
             RowHasher packets = new RowHasher(HashAlgorithm.SHA1);
             RowHasher jdbc = new RowHasher(HashAlgorithm.SHA1);
             try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -203,7 +204,7 @@ class BinaryRowPacketsIT {
     /** Wide rows fill the server's network buffer at once, so rows are already streaming when a kill lands. */
     private static PreparedStatement slowWideRows(Connection c) throws SQLException {
         PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
-                "SELECT seq, REPEAT('x', 4000) FROM seq_1_to_100000 WHERE seq < 3 OR SLEEP(0.0004) = 0",
+                "SELECT seq, REPEAT('x', 4000) FROM " + Numbers.upTo(100000) + " WHERE seq < 3 OR SLEEP(0.0004) = 0",
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(Integer.MIN_VALUE);
         return ps;

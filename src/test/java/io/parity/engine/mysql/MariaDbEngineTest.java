@@ -21,7 +21,7 @@ class MariaDbEngineTest {
 
     private static final String ROW = "CONCAT_WS('#', `id`, `note`, CONCAT(ISNULL(`note`)), CONCAT_WS(',', LENGTH(`note`)))";
 
-    private final MariaDbEngine mariadb = new MariaDbEngine("10.11.19", 10, 11);
+    private final MariaDbEngine mariadb = new MariaDbEngine("10.11.19");
 
     @ParameterizedTest(name = "{0}.{1} crc64={2}")
     @CsvSource({
@@ -35,7 +35,7 @@ class MariaDbEngineTest {
             "12, 0,  true",
     })
     void crc64NeedsMariaDb108(int major, int minor, boolean crc64) {
-        MariaDbEngine d = new MariaDbEngine(major + "." + minor + ".1", major, minor);
+        MariaDbEngine d = new MariaDbEngine(major + "." + minor + ".1");
 
         assertThat(d.encoding().hashes().contains(HashAlgorithm.CRC64)).isEqualTo(crc64);
         assertThat(d.encoding().hashes().contains(HashAlgorithm.MD5)).isTrue();
