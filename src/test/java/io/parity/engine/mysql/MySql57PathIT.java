@@ -262,7 +262,7 @@ class MySql57PathIT {
 
     static Options options(HashAlgorithm hash, Hashing hashing, Reconcile reconcile) {
         Options d = Options.defaults();
-        return new Options(100_000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(), false,
+        return new Options(100_000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(), d.fence(),
                 d.fenceTimeout(), hashing, null, reconcile);
     }
 
