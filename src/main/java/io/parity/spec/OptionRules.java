@@ -45,10 +45,10 @@ final class OptionRules {
 
     private boolean fence(String text) {
         return values.choice(text, "options.fence", t -> switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "gtid" -> true;
+            case "gtid", "lsn" -> true;
             case "none" -> false;
             default -> throw new IllegalArgumentException(t);
-        }, false, "is not a fence; use gtid or none");
+        }, false, "is not a fence; use gtid (lsn on PostgreSQL) or none");
     }
 
     /** 10ms to 1h, or {@code off} (which YAML 1.1 reads as {@code false}). */
