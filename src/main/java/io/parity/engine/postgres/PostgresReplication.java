@@ -15,8 +15,8 @@ import java.util.List;
  * {@link #waitForGtid} answers at once and the caller polls.
  *
  * <pre>
- * SELECT CASE WHEN COALESCE(pg_last_wal_replay_lsn(), (SELECT min(latest_end_lsn) FROM pg_stat_subscription
- *   WHERE relid IS NULL)) &gt;= CAST(? AS pg_lsn) THEN 0 ELSE 1 END
+ * SELECT CASE WHEN COALESCE(pg_last_wal_replay_lsn(), (SELECT ... min(w.latest_end_lsn) FROM pg_subscription s
+ *   LEFT JOIN pg_stat_subscription w ...)) &gt;= CAST(? AS pg_lsn) THEN 0 ELSE 1 END
  * </pre>
  */
 class PostgresReplication implements ReplicationSql {
@@ -26,10 +26,13 @@ class PostgresReplication implements ReplicationSql {
 
     /**
      * A standby has applied what it replayed; a subscriber has applied what its apply worker last reported to the
-     * publisher ({@code latest_end_lsn}, in the publisher's WAL), the slowest subscription deciding.
+     * publisher ({@code latest_end_lsn}, in the publisher's WAL). Every subscription of the connected database counts,
+     * the slowest deciding, and one that is disabled or has no worker has applied nothing.
      */
     static final String REACHED = "SELECT CASE WHEN COALESCE(pg_last_wal_replay_lsn(),"
-            + " (SELECT min(latest_end_lsn) FROM pg_stat_subscription WHERE relid IS NULL))"
+            + " (SELECT CASE WHEN count(*) = count(w.latest_end_lsn) THEN min(w.latest_end_lsn) END"
+            + " FROM pg_subscription s LEFT JOIN pg_stat_subscription w ON w.subid = s.oid AND w.relid IS NULL"
+            + " WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())))"
             + " >= CAST(? AS pg_lsn) THEN 0 ELSE 1 END";
 
     static final String THREADS_RUNNING = "SELECT 'active', count(*) FROM pg_stat_activity"
