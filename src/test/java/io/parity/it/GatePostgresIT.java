@@ -250,6 +250,34 @@ class GatePostgresIT {
     }
 
     @Test
+    void aRunbookOnPostgresPassesEndToEndWithTheSourceReadOnly() throws Exception {
+        Path spec = PostgresPair.spec(dir, "pit_pg_flow", DB, STANDBY, "cutover:\n  steps:\n"
+                + "    - gate: writes-stopped\n      stable-for: 2s\n      timeout: 40s\n      interval: 500ms\n"
+                + "    - gate: sessions\n"
+                + "    - gate: caught-up\n      period: 2s\n      interval: 500ms\n      timeout: 30s\n"
+                + "    - gate: consistent\n"
+                + "    - gate: grants\n      side: source\n      accounts: [pit_pg_app]\n      required: false\n");
+        PostgresPair.execute(PRIMARY, "postgres", "ALTER DATABASE " + DB + " SET default_transaction_read_only = on");
+
+        CliRun run = CliRun.run(dir, "cutover", "--job", spec.toString(), "--report-dir", dir.resolve("flow").toString());
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Path flow = dir.resolve("flow");
+        assertEquals("PASS", GateEvidence.latest(flow, "pit_pg_flow", "01-writes-stopped").get("status").asString());
+        JsonNode caughtUp = GateEvidence.latest(flow, "pit_pg_flow", "03-caught-up");
+        assertEquals("PASS", caughtUp.get("status").asString());
+        assertEquals("standby", GateEvidence.lastObservation(caughtUp).get("replica_kind").asString());
+        assertTrue(GateEvidence.lastObservation(caughtUp).get("heartbeat_visible").asBoolean(),
+                "the heartbeat is written through default_transaction_read_only");
+        assertEquals(0, GateEvidence.lastObservation(GateEvidence.latest(flow, "pit_pg_flow", "04-consistent"))
+                .get("differing_rows").asLong());
+        JsonNode grants = GateEvidence.latest(flow, "pit_pg_flow", "05-grants");
+        assertEquals("FAIL", grants.get("status").asString(), "pit_pg_app may still INSERT into t (advisory)");
+        assertTrue(grants.get("reason").asString().contains("REVOKE INSERT ON TABLE \"public\".\"t\" FROM \"pit_pg_app\";"),
+                grants.get("reason").asString());
+    }
+
+    @Test
     void backupGateReadsTheOperatorsQueryOnPostgres() {
         Path old = spec("pit_pg_backup_old", "backup\n      query: \"SELECT now() - interval '2 hours'\"\n      max-age: 1h");
         Path fresh = spec("pit_pg_backup_fresh", "backup\n      query: \"SELECT now() - interval '2 hours'\"\n      max-age: 3h");
