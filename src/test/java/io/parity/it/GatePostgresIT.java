@@ -278,6 +278,16 @@ class GatePostgresIT {
     }
 
     @Test
+    void aStandbyCannotTakeTheCanarySoReverseReplicationCannotMeasure() {
+        CliRun run = gate("reverse-replication", spec("pit_pg_rev_standby", "reverse-replication\n      within: 2s"));
+
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        JsonNode e = evidence("pit_pg_rev_standby", "reverse-replication");
+        assertEquals("ERROR", e.get("status").asString());
+        assertTrue(e.get("reason").asString().contains("read-only"), e.get("reason").asString());
+    }
+
+    @Test
     void backupGateReadsTheOperatorsQueryOnPostgres() {
         Path old = spec("pit_pg_backup_old", "backup\n      query: \"SELECT now() - interval '2 hours'\"\n      max-age: 1h");
         Path fresh = spec("pit_pg_backup_fresh", "backup\n      query: \"SELECT now() - interval '2 hours'\"\n      max-age: 3h");
