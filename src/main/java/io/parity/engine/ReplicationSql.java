@@ -3,6 +3,7 @@ package io.parity.engine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Replication as the server reports it: where its log stands, how to wait for a position, whether it is a replica and
@@ -36,6 +37,14 @@ public interface ReplicationSql {
 
     /** The host the replica replicates from, from a {@link #replicaStatus()} row, or null. */
     String replicaSource(ResultSet row);
+
+    /**
+     * Each replica streaming from this server, as the server sees it: {@code name, client, state, bytes_behind,
+     * replay_lag_ms} (the last two null when unknown); empty where the server does not report their delay.
+     */
+    default Optional<String> downstream() {
+        return Optional.empty();
+    }
 
     /** One row, two columns: {@code read_only} and {@code super_read_only} (0 where the engine has no second one). */
     String readOnly();

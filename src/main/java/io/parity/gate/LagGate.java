@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code lag}: replication delay below {@code max-delay} (default 5 s), measured two ways: a heartbeat written on the
@@ -15,7 +16,8 @@ import java.util.Map;
  * both replica threads must run with {@code Seconds_Behind_*} below the same threshold. Delay can shrink, so an
  * unmet threshold is WAIT; the runner polls until {@code timeout} (default 5 m). On PostgreSQL a standby's WAL
  * receiver must stream and its replay run, with the age of what it has not replayed below the threshold; a logical
- * subscriber's apply worker must run, its delay measured by the heartbeat alone.
+ * subscriber's apply worker must run, its delay measured by the heartbeat alone. The replicas the source streams to
+ * ({@code pg_stat_replication}: bytes and replay delay per standby) are in the evidence.
  */
 public final class LagGate implements Gate {
 
@@ -36,7 +38,13 @@ public final class LagGate implements Gate {
         ReplicaStatus replica = ReplicaStatus.read(context);
         Map<String, Object> values = new LinkedHashMap<>(beat.values("heartbeat"));
         values.putAll(replica.values());
-        return new Observation(context.clock().instant(), beat.describe("heartbeat") + "; " + replica.describe(), values);
+        String text = beat.describe("heartbeat") + "; " + replica.describe();
+        Optional<List<Map<String, Object>>> downstream = Downstream.read(context);
+        if (downstream.isPresent()) {
+            values.put("source_replicas", downstream.get());
+            text += "; " + Downstream.describe(downstream.get());
+        }
+        return new Observation(context.clock().instant(), text, values);
     }
 
     @Override

@@ -237,6 +237,10 @@ class GatePostgresIT {
         assertEquals("Yes", ok.get("io_running").asString());
         assertEquals("Yes", ok.get("sql_running").asString());
         assertTrue(ok.get("heartbeat_visible").asBoolean());
+        JsonNode replicas = ok.get("source_replicas");
+        assertEquals(1, replicas.size(), replicas.toString());
+        assertEquals("streaming", replicas.get(0).get("state").asString());
+        assertEquals("127.0.0.1", replicas.get(0).get("client").asString());
 
         PostgresPair.pauseReplay();
         CliRun failed = gate("lag", spec("pit_pg_lag_paused", "lag\n      max-delay: 1s\n      timeout: 3s"));
@@ -247,6 +251,8 @@ class GatePostgresIT {
         assertEquals("No", paused.get("sql_running").asString());
         assertFalse(paused.get("heartbeat_visible").asBoolean());
         assertTrue(e.get("reason").asString().contains("standby replay"), e.get("reason").asString());
+        assertTrue(paused.get("source_replicas").get(0).get("bytes_behind").asLong() > 0,
+                "the primary sees the WAL the paused standby has not replayed: " + paused);
     }
 
     @Test

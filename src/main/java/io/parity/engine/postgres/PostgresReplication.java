@@ -7,11 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * PostgreSQL replication by WAL position: a primary's {@code pg_current_wal_lsn()}, a physical standby's
- * {@code pg_last_wal_replay_lsn()} and its WAL receiver, a logical subscriber's apply workers in
- * {@code pg_stat_subscription}. PostgreSQL before 17 has no function that blocks until a position is replayed, so
+ * PostgreSQL replication by WAL position: a primary's {@code pg_current_wal_lsn()} and the replicas it streams to
+ * ({@code pg_stat_replication}), a physical standby's {@code pg_last_wal_replay_lsn()} and its WAL receiver, a logical
+ * subscriber's apply workers in {@code pg_stat_subscription}. PostgreSQL before 17 has no function that blocks until a position is replayed, so
  * {@link #waitForGtid} answers at once and the caller polls.
  *
  * <pre>
@@ -73,6 +74,13 @@ class PostgresReplication implements ReplicationSql {
             + " unnest(s.setconfig) c WHERE s.setrole = 0 AND c LIKE 'default\\_transaction\\_read\\_only=%'"
             + " AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())) AS value) d";
 
+    /** Physical standbys and logical walsenders alike; a cascading standby measures against what it replayed. */
+    static final String DOWNSTREAM = "SELECT application_name AS name, COALESCE(host(client_addr), 'local') AS client,"
+            + " state, CAST(pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+            + " ELSE pg_current_wal_lsn() END, replay_lsn) AS bigint) AS bytes_behind,"
+            + " CAST(floor(extract(epoch FROM replay_lag) * 1000) AS bigint) AS replay_lag_ms"
+            + " FROM pg_stat_replication ORDER BY application_name, pid";
+
     @Override
     public String gtidPosition() {
         return POSITION;
@@ -111,6 +119,11 @@ class PostgresReplication implements ReplicationSql {
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    @Override
+    public Optional<String> downstream() {
+        return Optional.of(DOWNSTREAM);
     }
 
     @Override
