@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cutover gates' statements on PostgreSQL: {@code pg_stat_activity} in the vocabulary of the sessions gate, marker
@@ -44,7 +45,7 @@ class PostgresCutoverSql implements CutoverSql {
             "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
 
     /** Undefined table, undefined schema. */
-    private static final java.util.Set<String> MISSING = java.util.Set.of("42P01", "3F000");
+    private static final Set<String> MISSING = java.util.Set.of("42P01", "3F000");
 
     /**
      * Parity's marker writes pass a database whose writes are stopped with {@code default_transaction_read_only}, as

@@ -3,7 +3,6 @@ package io.parity.engine.postgres;
 import io.parity.engine.TableGrantSql;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A role's write privileges from the tables' access lists ({@code aclexplode}), readable by any account, unlike
@@ -53,7 +52,7 @@ class PostgresTableGrants implements TableGrantSql {
 
     @Override
     public String revoke(List<String> privileges, String schema, String table, String role) {
-        return "REVOKE " + privileges.stream().collect(Collectors.joining(", ")) + " ON TABLE " + sql.quote(schema)
+        return "REVOKE " + String.join(", ", privileges) + " ON TABLE " + sql.quote(schema)
                 + "." + sql.quote(table) + " FROM " + sql.quote(role) + ";";
     }
 }
