@@ -15,12 +15,17 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * GTID fencing for a destination that replicates natively from the source: after the source side of a read, the
- * source's executed GTID position is noted, and the destination side is read only once the destination has applied
- * that position. A row then differs only if it really differs, not because replication has not caught up with it.
- * The two sides are read one after the other instead of at once; that is the price of the fence.
+ * Position fencing for a destination that replicates natively from the source: after the source side of a read, the
+ * source's position is noted (its executed GTID set on MySQL and MariaDB, its WAL LSN on PostgreSQL), and the
+ * destination side is read only once the destination has applied that position (a standby replayed it, a subscriber
+ * reported it). A row then differs only if it really differs, not because replication has not caught up with it.
+ * The two sides are read one after the other instead of at once; that is the price of the fence. Where the server
+ * cannot block until a position is applied (PostgreSQL), the destination is asked every {@link #POLL} until the
+ * timeout.
  */
 public final class Fence {
+
+    static final Duration POLL = Duration.ofMillis(20);
 
     private static final Fence NONE = new Fence(null, null, null);
 
@@ -43,6 +48,10 @@ public final class Fence {
         if (source.engine().replication().isEmpty() || destination.engine().replication().isEmpty()) {
             throw ParityException.badInput("options.fence: gtid needs GTIDs on both sides; "
                     + source.engine().describe() + " / " + destination.engine().describe() + " cannot; remove it");
+        }
+        if (!source.engine().family().equals(destination.engine().family())) {
+            throw ParityException.badInput("options.fence: a fence needs replication between two servers of one engine;"
+                    + " " + source.engine().describe() + " / " + destination.engine().describe() + " cannot; remove it");
         }
         return new Fence(source, destination, timeout);
     }
@@ -69,16 +78,44 @@ public final class Fence {
         if (position == null || position.isEmpty()) {
             return; // nothing has been written with GTIDs yet: nothing to wait for
         }
-        SqlStatement wait = destination.engine().replication().orElseThrow().waitForGtid(position, timeout);
-        try (Connection c = destination.dataSource().getConnection(); PreparedStatement ps = wait.prepare(c)) {
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) != 0) {
-                    throw new ParityException(Failure.INCOMPLETE, "destination: did not apply the source's GTID position "
-                            + position + " within " + timeout.toSeconds() + " s (options.fence-timeout); is it replicating?");
+        String what = "postgresql".equals(source.engine().family()) ? "WAL position" : "GTID position";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = destination.dataSource().getConnection()) {
+            Duration wait = timeout;
+            while (!applied(c, position, wait)) {
+                if (System.nanoTime() >= deadline) {
+                    throw new ParityException(Failure.INCOMPLETE, "destination: did not apply the source's " + what
+                            + " " + position + " within " + timeout.toSeconds()
+                            + " s (options.fence-timeout); is it replicating?");
                 }
+                sleep();
+                wait = remaining(deadline);
             }
         } catch (SQLException e) {
-            throw ConnectionErrors.during("waiting for GTID position " + position, destination.side(), e);
+            throw ConnectionErrors.during("waiting for " + what + " " + position, destination.side(), e);
+        }
+    }
+
+    /** What is left until {@code deadline}, in whole seconds rounded up (the unit the servers' waits take), at least 1. */
+    private static Duration remaining(long deadline) {
+        long nanos = deadline - System.nanoTime();
+        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /** Asks once; a server that can block waits up to {@code wait} before it answers. */
+    private boolean applied(Connection c, String position, Duration wait) throws SQLException {
+        SqlStatement ask = destination.engine().replication().orElseThrow().waitForGtid(position, wait);
+        try (PreparedStatement ps = ask.prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 0;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParityException(Failure.INCOMPLETE, "interrupted while waiting for the destination", e);
         }
     }
 
@@ -93,7 +130,7 @@ public final class Fence {
              ResultSet rs = st.executeQuery(source.engine().replication().orElseThrow().gtidPosition())) {
             position = rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
-            throw ConnectionErrors.during("reading the GTID position", source.side(), e);
+            throw ConnectionErrors.during("reading the replication position", source.side(), e);
         }
         return position == null ? null : withoutOrigin(position, destinationIdentity());
     }

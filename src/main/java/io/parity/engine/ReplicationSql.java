@@ -3,20 +3,26 @@ package io.parity.engine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Replication as the server reports it: where its binary log stands, how to wait for a position, whether it is a
- * replica and how far behind, how busy it is and whether it is read-only. Used by GTID fencing, the throttle, repair's
- * replica check and the cutover gates.
+ * Replication as the server reports it: where its log stands, how to wait for a position, whether it is a replica and
+ * how far behind, how busy it is and whether it is read-only. Used by position fencing, the throttle, repair's replica
+ * check and the cutover gates. The position is a GTID set on MySQL and MariaDB and a WAL LSN on PostgreSQL; only
+ * positions of one engine family are ever compared.
  */
 public interface ReplicationSql {
 
-    /** One row, one column: the server's executed GTID position (MySQL's executed set, MariaDB's per-domain list). */
+    /**
+     * One row, one column: the server's position (MySQL's executed GTID set, MariaDB's per-domain list; on PostgreSQL
+     * the WAL LSN written on a primary, replayed on a standby).
+     */
     String gtidPosition();
 
     /**
-     * Waits until this server (a replica) has applied {@code position}; one row whose first column is 0 when it has,
-     * non-zero on timeout.
+     * Asks whether this server (a replica) has applied {@code position}: one row whose first column is 0 when it has,
+     * non-zero when not. An engine that can block waits up to {@code timeout} first (MySQL, MariaDB); one that cannot
+     * answers at once (PostgreSQL), and the caller asks again until its own deadline.
      */
     SqlStatement waitForGtid(String position, Duration timeout);
 
@@ -44,6 +50,19 @@ public interface ReplicationSql {
      */
     String writeActivity();
 
+    /**
+     * Each replica streaming from this server, as the server sees it: {@code name, client, state, bytes_behind,
+     * replay_lag_ms} (the last two null when unknown); empty where the server does not report their delay.
+     */
+    default Optional<String> downstream() {
+        return Optional.empty();
+    }
+
     /** One row, two columns: {@code read_only} and {@code super_read_only} (0 where the engine has no second one). */
     String readOnly();
+
+    /** The setting {@link #readOnly()} reports, as an operator would set it: {@code read_only}. */
+    default String readOnlyName() {
+        return "read_only";
+    }
 }

@@ -68,7 +68,7 @@ public final class CaughtUpGate implements Gate {
         List<String> problems = new ArrayList<>(LagGate.problems(o, tolerance.plusMillis(1)));
         Long behind = o.number("seconds_behind");
         if (o.flag("native_replica") && behind != null && behind != 0) {
-            problems.add("Seconds_Behind " + behind + " s");
+            problems.add(LagGate.ReplicaWords.of(o.value("replica_kind")).delay() + " " + behind + " s");
         }
         return problems;
     }

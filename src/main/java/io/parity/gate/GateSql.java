@@ -24,11 +24,11 @@ public final class GateSql {
 
     public ReplicationSql replication() {
         return engine.replication().orElseThrow(() -> ParityException.badInput(engine.describe()
-                + " has no replication statements; cutover gates need MySQL or MariaDB"));
+                + " has no replication statements; cutover gates need MySQL, MariaDB or PostgreSQL"));
     }
 
     public CutoverSql cutover() {
         return engine.cutover().orElseThrow(() -> ParityException.badInput(engine.describe()
-                + " has no cutover statements; cutover gates need MySQL or MariaDB"));
+                + " has no cutover statements; cutover gates need MySQL, MariaDB or PostgreSQL"));
     }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * {@code grants}: the migration {@code accounts} (e.g. {@code [migrator@%]}) hold no write privilege on the databases
  * in scope, on {@code side} (default destination, where a migration service writes). The databases are
  * {@code databases} when given, else those the spec's URLs and table names mention. On FAIL the evidence carries the
- * exact {@code REVOKE} statements; an account that does not exist holds nothing and passes.
+ * exact {@code REVOKE} statements; an account that does not exist holds nothing and passes. On PostgreSQL an account
+ * is a role (a host, if given, is ignored), its privileges are read from the tables of the connected database, and
+ * {@code databases} names the schemas in scope when it names any besides that database (else every schema).
  */
 public final class GrantsGate implements Gate {
 
@@ -40,7 +42,10 @@ public final class GrantsGate implements Gate {
         List<String> revokes = new ArrayList<>();
         for (String text : settings.strings("accounts")) {
             AccountPattern account = AccountPattern.parse(text);
-            Found found = context.on(side, "SHOW GRANTS for " + account, (c, sql) -> {
+            Found found = context.on(side, "reading the grants of " + account, (c, sql) -> {
+                if (sql.cutover().tableGrants().isPresent()) {
+                    return TablePrivileges.read(c, sql.cutover().tableGrants().get(), account.user(), databases);
+                }
                 List<String> shown = showGrants(c.createStatement(),
                         sql.cutover().showGrants(account.user(), account.host()));
                 List<GrantLine> grants = (shown == null ? List.<String>of() : shown).stream()
@@ -123,6 +128,6 @@ public final class GrantsGate implements Gate {
     }
 
     /** The account's grant lines (null when it does not exist) and the statements that revoke its writes. */
-    private record Found(List<String> lines, List<String> revokes) {
+    record Found(List<String> lines, List<String> revokes) {
     }
 }

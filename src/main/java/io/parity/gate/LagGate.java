@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code lag}: replication delay below {@code max-delay} (default 5 s), measured two ways: a heartbeat written on the
  * source must be visible on the destination within {@code max-delay}, and where the destination is a native replica,
  * both replica threads must run with {@code Seconds_Behind_*} below the same threshold. Delay can shrink, so an
- * unmet threshold is WAIT; the runner polls until {@code timeout} (default 5 m).
+ * unmet threshold is WAIT; the runner polls until {@code timeout} (default 5 m). On PostgreSQL a standby's WAL
+ * receiver must stream and its replay run, with the age of what it has not replayed below the threshold; a logical
+ * subscriber's apply worker must run, its delay measured by the heartbeat alone. The replicas the source streams to
+ * ({@code pg_stat_replication}: bytes and replay delay per standby) are in the evidence.
  */
 public final class LagGate implements Gate {
 
@@ -34,7 +38,13 @@ public final class LagGate implements Gate {
         ReplicaStatus replica = ReplicaStatus.read(context);
         Map<String, Object> values = new LinkedHashMap<>(beat.values("heartbeat"));
         values.putAll(replica.values());
-        return new Observation(context.clock().instant(), beat.describe("heartbeat") + "; " + replica.describe(), values);
+        String text = beat.describe("heartbeat") + "; " + replica.describe();
+        Optional<List<Map<String, Object>>> downstream = Downstream.read(context);
+        if (downstream.isPresent()) {
+            values.put("source_replicas", downstream.get());
+            text += "; " + Downstream.describe(downstream.get());
+        }
+        return new Observation(context.clock().instant(), text, values);
     }
 
     @Override
@@ -58,19 +68,34 @@ public final class LagGate implements Gate {
             problems.add("heartbeat delay " + Durations.format(Duration.ofMillis(delay)));
         }
         if (o.flag("native_replica")) {
+            ReplicaWords words = ReplicaWords.of(o.value("replica_kind"));
             if (!"Yes".equalsIgnoreCase(String.valueOf(o.value("io_running")))) {
-                problems.add("replica IO thread is " + o.value("io_running"));
+                problems.add(words.receiver() + " is " + o.value("io_running"));
             }
             if (!"Yes".equalsIgnoreCase(String.valueOf(o.value("sql_running")))) {
-                problems.add("replica SQL thread is " + o.value("sql_running"));
+                problems.add(words.applier() + " is " + o.value("sql_running"));
             }
             Long behind = o.number("seconds_behind");
-            if (behind == null) {
-                problems.add("Seconds_Behind is NULL");
-            } else if (behind * 1000 >= max.toMillis()) {
-                problems.add("Seconds_Behind " + behind + " s");
+            if (behind == null && words.delayReported()) {
+                problems.add(words.delay() + " is NULL");
+            } else if (behind != null && behind * 1000 >= max.toMillis()) {
+                problems.add(words.delay() + " " + behind + " s");
             }
         }
         return problems;
+    }
+
+    /** How a replica's parts are called in problems: MySQL's threads, a standby's receiver and replay. */
+    record ReplicaWords(String receiver, String applier, String delay, boolean delayReported) {
+
+        static ReplicaWords of(Object kind) {
+            if ("standby".equals(kind)) {
+                return new ReplicaWords("standby WAL receiver", "standby replay (No = paused)", "replay delay", true);
+            }
+            if ("subscription".equals(kind)) {
+                return new ReplicaWords("subscription apply worker", "subscription enabled", "delay", false);
+            }
+            return new ReplicaWords("replica IO thread", "replica SQL thread", "Seconds_Behind", true);
+        }
     }
 }

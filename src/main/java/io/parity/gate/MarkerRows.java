@@ -9,17 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Parity's own marker rows ({@code parity_heartbeat}, {@code parity_canary}): one row per id holding the latest
- * sequence and its write time. Writes run in the heartbeat's GTID domain when one is configured.
+ * sequence and its write time. Writes run in the heartbeat's GTID domain when one is configured, and past a
+ * session-level read-only setting where the engine has one (PostgreSQL).
  */
 final class MarkerRows {
-
-    static final int TABLE_MISSING = 1146;
-    static final int DATABASE_MISSING = 1049;
 
     private MarkerRows() {
     }
@@ -50,7 +46,7 @@ final class MarkerRows {
         try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
             ps.setString(1, hb.id());
             ps.setLong(2, seq);
-            ps.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setObject(3, sql.markerTime(at));
             ps.executeUpdate();
         }
     }
@@ -63,17 +59,28 @@ final class MarkerRows {
 
     static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
         CutoverSql.GtidDomainSql domains = hb.gtidDomainId() == null ? null : sql.gtidDomains().orElse(null);
+        CutoverSql.SessionSwitch own = sql.ownWrites().orElse(null);
         if (domains != null) {
             setDomain(c, domains, hb.gtidDomainId());
+        }
+        if (own != null) {
+            execute(c, own.on());
         }
         try {
             write.run();
         } finally {
-            if (domains != null) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(domains.reset());
-                }
+            if (own != null) {
+                execute(c, own.off());
             }
+            if (domains != null) {
+                execute(c, domains.reset());
+            }
+        }
+    }
+
+    private static void execute(Connection c, String statement) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(statement);
         }
     }
 
@@ -91,7 +98,7 @@ final class MarkerRows {
                 return rs.next() ? rs.getLong(1) : null;
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == TABLE_MISSING || e.getErrorCode() == DATABASE_MISSING) {
+            if (sql.markerMissing(e)) {
                 return null; // not replicated yet: the same as "not visible"
             }
             throw e;

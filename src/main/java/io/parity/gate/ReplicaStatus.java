@@ -14,17 +14,22 @@ import java.util.Map;
 /**
  * The destination's native replica status, when it is a native replica. MariaDB keeps the {@code Slave_*} /
  * {@code *_Master} column names under {@code SHOW REPLICA STATUS}; MySQL 8.0.22+ renames them {@code Replica_*} /
- * {@code *_Source}; both are read.
+ * {@code *_Source}; both are read. PostgreSQL reports the same facts in the engine's own columns ({@code io_running}:
+ * the WAL receiver streams or the apply worker runs; {@code sql_running}: replay is not paused or the subscription
+ * is enabled) and names its kind, a physical {@code standby} or a logical {@code subscription}.
  *
  * @param present        false when the destination is not a native replica (another replicator, or none)
  * @param ioRunning      {@code Yes}, {@code No} or {@code Connecting}
  * @param sqlRunning     {@code Yes} or {@code No}
  * @param secondsBehind  {@code Seconds_Behind_*}, null when the server does not know (a thread is stopped)
  * @param lastError      the last IO or SQL error text, empty when none
+ * @param kind           {@code standby} or {@code subscription} on PostgreSQL, null on MySQL and MariaDB
+ * @param bytesBehind    WAL a standby received and has not replayed, null where not known
  */
-public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning, Long secondsBehind, String lastError) {
+public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning, Long secondsBehind, String lastError,
+                            String kind, Long bytesBehind) {
 
-    public static final ReplicaStatus NONE = new ReplicaStatus(false, "", "", null, "");
+    public static final ReplicaStatus NONE = new ReplicaStatus(false, "", "", null, "", null, null);
 
     public boolean running() {
         return "Yes".equalsIgnoreCase(ioRunning) && "Yes".equalsIgnoreCase(sqlRunning);
@@ -42,14 +47,17 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
                     return NONE;
                 }
                 Map<String, String> row = row(rs);
-                String behind = first(row, "seconds_behind_master", "seconds_behind_source");
-                String error = first(row, "last_sql_error", "last_io_error");
+                String behind = first(row, "seconds_behind_master", "seconds_behind_source", "seconds_behind");
+                String error = first(row, "last_sql_error", "last_io_error", "last_error");
                 if (error.isEmpty()) {
                     error = row.getOrDefault("last_io_error", "");
                 }
-                return new ReplicaStatus(true, first(row, "slave_io_running", "replica_io_running"),
-                        first(row, "slave_sql_running", "replica_sql_running"),
-                        behind.isEmpty() ? null : Long.valueOf(behind), error);
+                String kind = first(row, "replica_kind");
+                String bytes = first(row, "bytes_behind");
+                return new ReplicaStatus(true, first(row, "slave_io_running", "replica_io_running", "io_running"),
+                        first(row, "slave_sql_running", "replica_sql_running", "sql_running"),
+                        behind.isEmpty() ? null : Long.valueOf(behind), error, kind.isEmpty() ? null : kind,
+                        bytes.isEmpty() ? null : Long.valueOf(bytes));
             }
         });
     }
@@ -59,9 +67,15 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("native_replica", present);
         if (present) {
+            if (kind != null) {
+                v.put("replica_kind", kind);
+            }
             v.put("io_running", ioRunning);
             v.put("sql_running", sqlRunning);
             v.put("seconds_behind", secondsBehind);
+            if (kind != null) {
+                v.put("bytes_behind", bytesBehind);
+            }
             v.put("last_error", lastError);
         }
         return v;
@@ -70,6 +84,16 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
     public String describe() {
         if (!present) {
             return "not a native replica";
+        }
+        if ("standby".equals(kind)) {
+            return "standby: WAL receiver " + ("Yes".equals(ioRunning) ? "streaming" : ioRunning) + ", replay "
+                    + ("Yes".equals(sqlRunning) ? "running" : "paused") + ", "
+                    + (secondsBehind == null ? "delay unknown" : secondsBehind + " s") + " and "
+                    + (bytesBehind == null ? "?" : bytesBehind) + " bytes behind";
+        }
+        if ("subscription".equals(kind)) {
+            return "subscriber: apply worker " + ("Yes".equals(ioRunning) ? "running" : "not running")
+                    + ", subscription " + ("Yes".equals(sqlRunning) ? "enabled" : "disabled");
         }
         return "IO thread " + ioRunning + ", SQL thread " + sqlRunning + ", Seconds_Behind "
                 + (secondsBehind == null ? "NULL" : secondsBehind)

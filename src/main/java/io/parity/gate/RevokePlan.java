@@ -1,8 +1,10 @@
 package io.parity.gate;
 
 import io.parity.engine.CutoverSql;
+import io.parity.engine.TableGrantSql;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,6 +14,11 @@ import java.util.List;
  * <pre>
  * REVOKE INSERT, UPDATE, DELETE ON `shop`.* FROM 'migrator'@'%';
  * REVOKE ALL PRIVILEGES ON `shop`.* FROM 'migrator'@'%'; GRANT SELECT ON `shop`.* TO 'migrator'@'%';
+ * </pre>
+ *
+ * <p>Where privileges are per table (PostgreSQL), one statement per table, its read access untouched:
+ * <pre>
+ * REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON TABLE "public"."orders" FROM "migrator";
  * </pre>
  */
 public final class RevokePlan {
@@ -36,5 +43,12 @@ public final class RevokePlan {
             }
         }
         return out;
+    }
+
+    /** One statement per table, privileges in {@link TableGrantSql#WRITE}'s order. */
+    public static List<String> statements(TableGrantSql sql, String role, List<TableGrant> grants) {
+        return grants.stream().map(g -> sql.revoke(g.privileges().stream()
+                .sorted(Comparator.comparingInt(TableGrantSql.WRITE::indexOf)).toList(), g.schema(), g.table(), role))
+                .toList();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One session on the source as {@code PROCESSLIST} joined to {@code INNODB_TRX} shows it, and whether it writes.
+ * One session on the source as {@code PROCESSLIST} joined to {@code INNODB_TRX} shows it (or {@code pg_stat_activity}
+ * in the same terms), and whether it writes.
  *
  * @param id           process id ({@code KILL} takes it)
  * @param user         account user
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * @param seconds      time in the current command
  * @param statement    the running statement, or the transaction's current one, or null when idle
  * @param trxAge       seconds since its transaction started, null without one
- * @param rowsModified rows its open transaction has changed, null without one
+ * @param rowsModified rows its open transaction has changed, null without one or when the engine does not count
+ *                     them (PostgreSQL reports only the transactions that count as writers)
  */
 public record SessionRow(long id, String user, String host, String command, long seconds, String statement,
                          Long trxAge, Long rowsModified) {
@@ -37,9 +39,12 @@ public record SessionRow(long id, String user, String host, String command, long
                 || INTERNAL_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
     }
 
-    /** Holds a transaction that changed rows, or is running a statement that changes data or schema. */
+    /**
+     * Holds a transaction that changed rows (or, where rows are not counted, a transaction the engine reports as a
+     * writer), or is running a statement that changes data or schema.
+     */
     public boolean writing() {
-        return (rowsModified != null && rowsModified > 0) || runsDml();
+        return (rowsModified != null && rowsModified > 0) || (trxAge != null && rowsModified == null) || runsDml();
     }
 
     private boolean runsDml() {
@@ -75,7 +80,8 @@ public record SessionRow(long id, String user, String host, String command, long
 
     public String describe() {
         return "session " + id + " " + user + "@" + host + ", age " + age() + " s, "
-                + (trxAge != null ? "open transaction with " + rowsModified + " changed row(s), " : "")
+                + (trxAge == null ? "" : rowsModified == null ? "open transaction that may have written, "
+                : "open transaction with " + rowsModified + " changed row(s), ")
                 + (statement == null ? "idle" : "digest " + StatementDigest.digest(statement) + " \""
                 + StatementDigest.text(statement) + "\"");
     }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * {@code sessions}: no session on the source, other than the accounts in {@code allow} (e.g. {@code [repl, parity@%]})
  * and the server's own threads, holds an open write transaction or is running DML. The evidence names each offender
- * by process id, account, host, age and statement digest, which is what an operator needs to find or kill it.
+ * by process id, account, host, age and statement digest, which is what an operator needs to find or kill it. On
+ * PostgreSQL a session idle inside a transaction counts, as does one whose transaction has written.
  * Sessions may finish, so a non-zero {@code timeout} turns a FAIL into polling.
  */
 public final class SessionsGate implements Gate {
@@ -31,7 +32,7 @@ public final class SessionsGate implements Gate {
     @Override
     public Observation observe(GateContext context, GateSettings settings) {
         List<AccountPattern> allow = settings.strings("allow").stream().map(AccountPattern::parse).toList();
-        List<SessionRow> sessions = context.on(Side.SOURCE, "reading PROCESSLIST and INNODB_TRX", (c, sql) -> read(c.createStatement(), sql.cutover()));
+        List<SessionRow> sessions = context.on(Side.SOURCE, "reading the sessions and their transactions", (c, sql) -> read(c.createStatement(), sql.cutover()));
         List<Map<String, Object>> offenders = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         int allowed = 0;

@@ -15,7 +15,9 @@ import java.util.Map;
  * {@code writes-stopped}: the source refuses writes ({@code read_only}, or {@code super_read_only} on MySQL) and its
  * binary log position has not moved for {@code stable-for} (default 10 s). The position excludes the heartbeat's GTID
  * domain when {@code cutover.heartbeat.gtid-domain-id} is set, so Parity's own heartbeats never count as writes; the
- * gate itself writes nothing. {@code read_only} OFF fails at once: waiting will not switch it on.
+ * gate itself writes nothing. {@code read_only} OFF fails at once: waiting will not switch it on. On PostgreSQL the
+ * setting is {@code default_transaction_read_only} (the database's own, else the system's) and the position is the
+ * WAL LSN, which any write to the cluster moves.
  */
 public final class WritesStoppedGate implements Gate {
 
@@ -34,6 +36,7 @@ public final class WritesStoppedGate implements Gate {
         Long ignored = context.heartbeat().gtidDomainId();
         return context.on(Side.SOURCE, "reading read_only and the binary log position", (c, sql) -> {
             Map<String, Object> values = new LinkedHashMap<>();
+            String setting = sql.replication().readOnlyName();
             try (Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery(sql.replication().readOnly())) {
                     rs.next();
@@ -47,7 +50,10 @@ public final class WritesStoppedGate implements Gate {
                     values.put("position", GtidPosition.withoutDomain(raw, ignored));
                 }
             }
-            String text = "read_only " + ((Boolean) values.get("read_only") ? "ON" : "OFF") + ", position "
+            if (!setting.equals("read_only")) {
+                values.put("read_only_setting", setting);
+            }
+            String text = setting + " " + ((Boolean) values.get("read_only") ? "ON" : "OFF") + ", position "
                     + display(values.get("position"));
             return new Observation(context.clock().instant(), text, values);
         });
@@ -57,9 +63,10 @@ public final class WritesStoppedGate implements Gate {
     public Decision decide(List<Observation> series, GateSettings settings) {
         Duration stableFor = settings.duration("stable-for", DEFAULT_STABLE_FOR);
         Observation last = series.get(series.size() - 1);
+        String setting = setting(last);
         if (!last.flag("read_only")) {
-            return Decision.fail("the source accepts writes: read_only is OFF (position " + display(last.value("position"))
-                    + "); set read_only = ON on the source first");
+            return Decision.fail("the source accepts writes: " + setting + " is OFF (position "
+                    + display(last.value("position")) + "); set " + setting + " = ON on the source first");
         }
         int first = series.size() - 1;
         while (first > 0 && series.get(first - 1).flag("read_only")
@@ -68,16 +75,22 @@ public final class WritesStoppedGate implements Gate {
         }
         Duration held = Duration.between(series.get(first).at(), last.at());
         if (held.compareTo(stableFor) >= 0) {
-            return Decision.pass("read_only ON and position " + display(last.value("position")) + " unchanged for "
+            return Decision.pass(setting + " ON and position " + display(last.value("position")) + " unchanged for "
                     + Durations.format(held) + " (stable-for " + Durations.format(stableFor) + ")");
         }
         String moved = first > 0 && series.get(first - 1).flag("read_only")
                 ? "position moved from " + display(series.get(first - 1).value("position")) + " to "
-                + display(last.value("position")) + " while read_only was ON (a privileged session or a replication"
-                + " channel still writes); "
+                + display(last.value("position")) + " while " + setting + " was ON (a privileged session or a"
+                + " replication channel still writes); "
                 : "";
-        return Decision.waitFor(moved + "read_only ON, position unchanged for " + Durations.format(held) + " of "
+        return Decision.waitFor(moved + setting + " ON, position unchanged for " + Durations.format(held) + " of "
                 + Durations.format(stableFor));
+    }
+
+    /** {@code read_only}, or the engine's own setting where the observation names one. */
+    private static String setting(Observation o) {
+        Object name = o.value("read_only_setting");
+        return name == null ? "read_only" : name.toString();
     }
 
     private static String display(Object position) {

@@ -46,10 +46,10 @@ final class OptionRules {
     private FenceMode fence(String text) {
         return values.choice(text, "options.fence", t -> switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> FenceMode.AUTO;
-            case "gtid" -> FenceMode.GTID;
+            case "gtid", "lsn" -> FenceMode.GTID;
             case "none" -> FenceMode.NONE;
             default -> throw new IllegalArgumentException(t);
-        }, FenceMode.AUTO, "is not a fence; use auto, gtid or none");
+        }, FenceMode.AUTO, "is not a fence; use auto, gtid (lsn on PostgreSQL) or none");
     }
 
     /** 10ms to 1h, or {@code off} (which YAML 1.1 reads as {@code false}). */

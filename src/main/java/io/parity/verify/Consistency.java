@@ -60,8 +60,10 @@ public record Consistency(Mode mode, String detail, Fence fence) {
         if (link.isPresent() && link.get().applying()) {
             Fence fence = Fence.gtid(source, destination, fenceTimeout);
             if (fence.hasPosition()) {
-                return new Consistency(Mode.GTID_FENCE, "the destination replicates from the source (server id "
-                        + link.get().sourceServerId() + "): each chunk read at the source's GTID position", fence);
+                String origin = link.get().sourceServerId() > 0 ? "server id " + link.get().sourceServerId()
+                        : "system " + link.get().sourceUuid();
+                return new Consistency(Mode.GTID_FENCE, "the destination replicates from the source (" + origin
+                        + "): each chunk read at the source's replication position", fence);
             }
             return untilQuiet("the destination replicates from the source, but the source has no GTID position");
         }

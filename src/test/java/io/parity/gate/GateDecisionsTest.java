@@ -52,6 +52,48 @@ class GateDecisionsTest {
     }
 
     @Test
+    void lagOnAPostgresStandbyNamesItsReceiverAndReplay() {
+        LagGate gate = new LagGate();
+        GateSettings s = settings(gate, "max-delay", "5s");
+        Observation paused = at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
+                "replica_kind", "standby", "io_running", "Yes", "sql_running", "No", "seconds_behind", null);
+        Decision d = gate.decide(List.of(paused), s);
+        assertEquals(GateStatus.WAIT, d.status());
+        assertTrue(d.reason().contains("standby replay (No = paused) is No"), d.reason());
+        assertTrue(d.reason().contains("replay delay is NULL"), d.reason());
+        assertTrue(!d.reason().contains("SQL thread"), d.reason());
+    }
+
+    @Test
+    void lagOnALogicalSubscriberNeedsItsWorkerAndTheHeartbeat() {
+        LagGate gate = new LagGate();
+        GateSettings s = settings(gate, "max-delay", "5s");
+        Observation running = at(0, "heartbeat_visible", true, "heartbeat_delay_ms", 300L, "native_replica", true,
+                "replica_kind", "subscription", "io_running", "Yes", "sql_running", "Yes", "seconds_behind", null);
+        assertEquals(GateStatus.PASS, gate.decide(List.of(running), s).status(), "the server reports no delay");
+        Observation stopped = at(0, "heartbeat_visible", true, "heartbeat_delay_ms", 300L, "native_replica", true,
+                "replica_kind", "subscription", "io_running", "No", "sql_running", "Yes", "seconds_behind", null);
+        Decision d = gate.decide(List.of(stopped), s);
+        assertEquals(GateStatus.WAIT, d.status());
+        assertTrue(d.reason().contains("subscription apply worker is No"), d.reason());
+    }
+
+    @Test
+    void writesStoppedNamesTheEnginesSetting() {
+        WritesStoppedGate gate = new WritesStoppedGate();
+        GateSettings s = settings(gate, "stable-for", "2s");
+        Decision off = gate.decide(List.of(at(0, "read_only", false, "position", "0/3000060",
+                "read_only_setting", "default_transaction_read_only")), s);
+        assertEquals(GateStatus.FAIL, off.status());
+        assertTrue(off.reason().contains("default_transaction_read_only is OFF"), off.reason());
+        Decision held = gate.decide(List.of(
+                at(0, "read_only", true, "position", "0/3000060", "read_only_setting", "default_transaction_read_only"),
+                at(3, "read_only", true, "position", "0/3000060", "read_only_setting", "default_transaction_read_only")), s);
+        assertEquals(GateStatus.PASS, held.status());
+        assertTrue(held.reason().startsWith("default_transaction_read_only ON and position 0/3000060"), held.reason());
+    }
+
+    @Test
     void lagWithoutNativeReplicationUsesTheHeartbeatAlone() {
         LagGate gate = new LagGate();
         Observation other = at(0, "heartbeat_visible", true, "heartbeat_delay_ms", 900L, "native_replica", false);

@@ -61,6 +61,10 @@ class GateTextTest {
         assertTrue(new SessionRow(1, "repl", "h:1", "Binlog Dump GTID", 900, null, null, null).internal());
         assertTrue(new SessionRow(1, "system user", "", "Query", 0, "INSERT INTO t VALUES (1)", null, null).internal());
         assertEquals(40, new SessionRow(1, "app", "h:1", "Sleep", 3, null, 40L, 2L).age(), "the transaction's age");
+        assertTrue(new SessionRow(1, "app", "h:1", "Sleep", 40, "SELECT 1", 40L, null).writing(),
+                "a transaction reported without a row count (PostgreSQL idle in transaction) counts");
+        assertTrue(new SessionRow(1, "app", "h:1", "Sleep", 40, "SELECT 1", 40L, null).describe()
+                .contains("open transaction that may have written"));
     }
 
     @Test

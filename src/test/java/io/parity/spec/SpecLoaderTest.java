@@ -528,8 +528,8 @@ class SpecLoaderTest {
         assertThat(loader(Map.of()).load(write("f2.yml", VALID_SIDES + "tables: [t]\noptions: { fence: GTID }\n"))
                 .options().fence()).isEqualTo(FenceMode.GTID);
         ParityException e = catchThrowableOfType(ParityException.class, () -> loader(Map.of()).load(write("f3.yml",
-                VALID_SIDES + "tables: [t]\noptions: { fence: lsn, recheck: { max-wait: soon } }\n")));
-        assertThat(e.getMessage()).contains("options.fence: 'lsn' is not a fence; use auto, gtid or none")
+                VALID_SIDES + "tables: [t]\noptions: { fence: wal, recheck: { max-wait: soon } }\n")));
+        assertThat(e.getMessage()).contains("options.fence: 'wal' is not a fence; use auto, gtid (lsn on PostgreSQL) or none")
                 .contains("options.recheck.max-wait: 'soon' is not a duration");
     }
 

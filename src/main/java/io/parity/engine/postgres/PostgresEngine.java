@@ -3,8 +3,8 @@ package io.parity.engine.postgres;
 import io.parity.engine.support.JdbcEngine;
 
 /**
- * PostgreSQL 12 and later (see the package comment). Replication and cutover statements are not offered yet: gates and
- * position fencing that need them say so.
+ * PostgreSQL 12 and later (see the package comment). Replication by WAL position ({@link PostgresReplication}: LSN
+ * fencing, standby and subscriber status) and the cutover gates' statements ({@link PostgresCutoverSql}).
  */
 public class PostgresEngine extends JdbcEngine {
 
@@ -25,6 +25,7 @@ public class PostgresEngine extends JdbcEngine {
         PostgresEncoding encoding = new PostgresEncoding(sql);
         PostgresRows rows = new PostgresRows(sql, encoding);
         return new Parts(new PostgresSession(), new PostgresCatalog(sql), rows,
-                new PostgresChecksums(sql, rows, encoding), rows, new PostgresRepairSql(sql, encoding), null, null);
+                new PostgresChecksums(sql, rows, encoding), rows, new PostgresRepairSql(sql, encoding), new PostgresReplication(),
+                new PostgresCutoverSql(sql));
     }
 }

@@ -1,0 +1,177 @@
+package io.parity.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import static io.parity.it.PostgresPair.PRIMARY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gates and the LSN fence over logical replication, between two databases of the pair's primary (5433): the
+ * source publishes {@code t} and the heartbeat to the destination, and the destination publishes the canary back to
+ * the source (reverse replication). Disabling a subscription is the real condition each gate must catch. Logical
+ * replication carries no DDL, so the marker tables are created on both sides, as an operator would.
+ */
+class LogicalPostgresIT {
+
+    static final String SRC = "pit_pg_logi_src";
+    static final String DST = "pit_pg_logi_dst";
+    static final String MARKER = "(id varchar(128) NOT NULL PRIMARY KEY, seq bigint NOT NULL,"
+            + " written_at timestamptz(6) NOT NULL)";
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        PostgresPair.start();
+        dropAll();
+        PostgresPair.execute(PRIMARY, "postgres", "CREATE DATABASE " + SRC, "CREATE DATABASE " + DST);
+        for (String db : new String[] {SRC, DST}) {
+            PostgresPair.execute(PRIMARY, db, "CREATE TABLE t (id int PRIMARY KEY, v int)", "CREATE SCHEMA parity",
+                    "CREATE TABLE parity.parity_heartbeat " + MARKER, "CREATE TABLE parity.parity_canary " + MARKER);
+        }
+        PostgresPair.execute(PRIMARY, SRC, "CREATE PUBLICATION pit_fwd FOR TABLE t, parity.parity_heartbeat",
+                "SELECT pg_create_logical_replication_slot('pit_fwd', 'pgoutput')");
+        PostgresPair.execute(PRIMARY, DST, "CREATE PUBLICATION pit_rev FOR TABLE parity.parity_canary",
+                "SELECT pg_create_logical_replication_slot('pit_rev', 'pgoutput')");
+        // The slots exist already: a subscription cannot create its slot in its own cluster's walsender in time.
+        PostgresPair.execute(PRIMARY, DST, subscription("pit_fwd", SRC));
+        PostgresPair.execute(PRIMARY, SRC, subscription("pit_rev", DST));
+        PostgresPair.execute(PRIMARY, SRC, "INSERT INTO t SELECT g, g FROM generate_series(1, 2000) g");
+        awaitRows(2000);
+    }
+
+    private static String subscription(String name, String publisherDb) {
+        return "CREATE SUBSCRIPTION " + name + " CONNECTION 'host=127.0.0.1 port=" + PRIMARY + " dbname=" + publisherDb
+                + " user=postgres' PUBLICATION " + name + " WITH (create_slot = false, slot_name = '" + name
+                + "', copy_data = false)";
+    }
+
+    /** Subscriptions first (they drop their slots), then any slot left behind, then the databases. */
+    private static void dropAll() {
+        for (String[] sub : new String[][] {{DST, "pit_fwd"}, {SRC, "pit_rev"}}) {
+            if ("1".equals(PostgresPair.query(PRIMARY, "postgres",
+                    "SELECT count(*) FROM pg_database WHERE datname = '" + sub[0] + "'"))) {
+                PostgresPair.execute(PRIMARY, sub[0], "DROP SUBSCRIPTION IF EXISTS " + sub[1]);
+            }
+        }
+        PostgresPair.execute(PRIMARY, "postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                        + " WHERE slot_name IN ('pit_fwd', 'pit_rev')",
+                "DROP DATABASE IF EXISTS " + SRC + " WITH (FORCE)", "DROP DATABASE IF EXISTS " + DST + " WITH (FORCE)");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        dropAll();
+    }
+
+    @AfterEach
+    void enable() {
+        PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd ENABLE");
+        PostgresPair.execute(PRIMARY, SRC, "ALTER SUBSCRIPTION pit_rev ENABLE");
+    }
+
+    private static void awaitRows(long rows) {
+        for (int i = 0; i < 200; i++) {
+            if (String.valueOf(rows).equals(PostgresPair.query(PRIMARY, DST, "SELECT count(*) FROM t"))) {
+                return;
+            }
+            PostgresPair.sleep(100);
+        }
+        throw new IllegalStateException("the subscriber did not receive " + rows + " rows");
+    }
+
+    private static Path spec(String job, String tail) throws Exception {
+        Path file = dir.resolve(job + ".yml");
+        Files.writeString(file, "name: " + job + "\n"
+                + "source:\n  url: " + PostgresPair.url(PRIMARY, SRC) + "\n  user: postgres\n  password: \"\"\n"
+                + "destination:\n  url: " + PostgresPair.url(PRIMARY, DST) + "\n  user: postgres\n  password: \"\"\n"
+                + "tables: [t]\n" + tail);
+        return file;
+    }
+
+    private static CliRun gate(String name, Path spec) {
+        return CliRun.run(dir, "gate", name, "--job", spec.toString(), "--report-dir", dir.resolve("reports").toString());
+    }
+
+    private static JsonNode evidence(String job, String gate) {
+        return GateEvidence.read(GateEvidence.latestRun(dir.resolve("reports"), job), gate);
+    }
+
+    @Test
+    void lagReadsTheSubscriptionAndFailsWhenItIsDisabled() throws Exception {
+        CliRun passed = gate("lag", spec("pit_pg_logi_lag_ok",
+                "cutover:\n  steps:\n    - gate: lag\n      max-delay: 5s\n      timeout: 20s\n"));
+
+        assertEquals(0, passed.exitCode(), passed.out() + passed.err());
+        JsonNode ok = GateEvidence.lastObservation(evidence("pit_pg_logi_lag_ok", "lag"));
+        assertEquals("subscription", ok.get("replica_kind").asString());
+        assertEquals("Yes", ok.get("io_running").asString());
+        assertTrue(ok.get("heartbeat_visible").asBoolean());
+
+        PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd DISABLE");
+        CliRun failed = gate("lag", spec("pit_pg_logi_lag_off",
+                "cutover:\n  steps:\n    - gate: lag\n      max-delay: 1s\n      timeout: 3s\n"));
+
+        assertEquals(1, failed.exitCode(), failed.out() + failed.err());
+        JsonNode e = evidence("pit_pg_logi_lag_off", "lag");
+        assertEquals("No", GateEvidence.lastObservation(e).get("sql_running").asString());
+        assertFalse(GateEvidence.lastObservation(e).get("heartbeat_visible").asBoolean());
+        assertTrue(e.get("reason").asString().contains("subscription apply worker is No"), e.get("reason").asString());
+    }
+
+    @Test
+    void theCanaryComesBackThroughTheReverseSubscriptionAndNotWithoutIt() throws Exception {
+        CliRun passed = gate("reverse-replication", spec("pit_pg_logi_rev_ok",
+                "cutover:\n  steps:\n    - gate: reverse-replication\n      within: 10s\n"));
+
+        assertEquals(0, passed.exitCode(), passed.out() + passed.err());
+        JsonNode ok = GateEvidence.lastObservation(evidence("pit_pg_logi_rev_ok", "reverse-replication"));
+        assertTrue(ok.get("canary_visible").asBoolean());
+        assertEquals("subscription", ok.get("source_replica_kind").asString());
+
+        PostgresPair.execute(PRIMARY, SRC, "ALTER SUBSCRIPTION pit_rev DISABLE");
+        CliRun failed = gate("reverse-replication", spec("pit_pg_logi_rev_off",
+                "cutover:\n  steps:\n    - gate: reverse-replication\n      within: 2s\n"));
+
+        assertEquals(1, failed.exitCode(), failed.out() + failed.err());
+        JsonNode e = evidence("pit_pg_logi_rev_off", "reverse-replication");
+        assertFalse(GateEvidence.lastObservation(e).get("canary_visible").asBoolean());
+        assertTrue(e.get("reason").asString().contains("subscription disabled"), e.get("reason").asString());
+    }
+
+    @Test
+    void theFenceWaitsForADisabledSubscriptionInsteadOfReportingAnInFlightChange() throws Exception {
+        PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd DISABLE");
+        PostgresPair.execute(PRIMARY, SRC, "UPDATE t SET v = -1 WHERE id = 1234");
+        String options = "options:\n  recheck: { attempts: 0 }\n";
+
+        CliRun unfenced = CliRun.run(dir.resolve("r1"), "verify", "--job", spec("pit_pg_logi_unfenced", options)
+                .toString(), "--report-dir", dir.resolve("reports").toString());
+        assertEquals(1, unfenced.exitCode(), unfenced.out() + unfenced.err());
+        assertTrue(unfenced.out().contains("1 rows differ"), unfenced.out());
+
+        CompletableFuture<Void> enable = CompletableFuture.runAsync(() -> {
+            PostgresPair.sleep(2000);
+            PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd ENABLE");
+        });
+        long start = System.nanoTime();
+        CliRun fenced = CliRun.run(dir.resolve("r2"), "verify", "--job", spec("pit_pg_logi_fenced",
+                options + "  fence: lsn\n  fence-timeout: 30s\n").toString(), "--report-dir",
+                dir.resolve("reports").toString());
+        enable.join();
+        assertEquals(0, fenced.exitCode(), fenced.out() + fenced.err());
+        assertTrue((System.nanoTime() - start) / 1_000_000 > 1500, "waited for the subscriber");
+    }
+}
