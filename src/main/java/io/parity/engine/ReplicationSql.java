@@ -38,6 +38,14 @@ public interface ReplicationSql {
     /** The host the replica replicates from, from a {@link #replicaStatus()} row, or null. */
     String replicaSource(ResultSet row);
 
+    /**
+     * The replicas registered with this server, as rows with {@code Host} and {@code Port} columns, for connecting to
+     * them; empty where the engine lists none (PostgreSQL reports its replicas' delay itself: {@link #downstream()}).
+     */
+    default Optional<String> replicaHosts() {
+        return Optional.empty();
+    }
+
     /** One row: the server's id, and its UUID or NULL where the engine has none. */
     String serverIdentity();
 

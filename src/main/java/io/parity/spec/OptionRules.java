@@ -103,6 +103,20 @@ final class OptionRules {
         Duration lag = values.duration(doc.replicaLag(), "options.throttle.replica-lag", null);
         Integer rows = values.count(doc.rowsPerSecond(), "options.throttle.rows-per-second", null, 0,
                 Integer.MAX_VALUE);
-        return new ThrottlePolicy(threads, lag, rows == null ? null : rows.longValue());
+        Duration stoppedWait = values.duration(doc.stoppedReplicaWait(), "options.throttle.stopped-replica-wait",
+                ThrottlePolicy.DEFAULT_STOPPED_REPLICA_WAIT);
+        java.util.List<String> replicas = doc.replicas() == null ? java.util.List.of()
+                : doc.replicas().stream().filter(java.util.Objects::nonNull).map(String::trim).toList();
+        for (int i = 0; i < replicas.size(); i++) {
+            if (!replicas.get(i).startsWith("jdbc:")) {
+                values.problem("options.throttle.replicas[" + i + "]", "'" + replicas.get(i)
+                        + "' is not a JDBC URL; write it as jdbc:mysql://replica1:3306/");
+            }
+        }
+        if (!replicas.isEmpty() && lag == null) {
+            values.problem("options.throttle.replicas", "are watched for their lag; set options.throttle.replica-lag too");
+        }
+        return new ThrottlePolicy(threads, lag, rows == null ? null : rows.longValue(), replicas,
+                stoppedWait == null ? ThrottlePolicy.DEFAULT_STOPPED_REPLICA_WAIT : stoppedWait);
     }
 }

@@ -77,7 +77,8 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
     @SpecShape("must be a mapping such as { threads-running: 40, replica-lag: 10s, rows-per-second: 50000 }")
     record ThrottleDocument(@JsonProperty("threads-running") String threadsRunning,
                             @JsonProperty("replica-lag") String replicaLag,
-                            @JsonProperty("rows-per-second") String rowsPerSecond) {
+                            @JsonProperty("rows-per-second") String rowsPerSecond, List<String> replicas,
+                            @JsonProperty("stopped-replica-wait") String stoppedReplicaWait) {
     }
 
     @SpecShape("must be a mapping such as 'workers: { broker: \"amqp://parity:${BROKER_PASSWORD}@rabbitmq\" }'")

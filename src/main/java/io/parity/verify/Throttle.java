@@ -25,13 +25,22 @@ public final class Throttle {
     private final List<SideConnection> sides;
     private final RateLimiter rows;
     private final AtomicLong pausedMillis = new AtomicLong();
+    private final ReplicaWatch replicas;
     private volatile long lastSample;
     private volatile String busy;
+    private volatile boolean threadsWarned;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Throttle.class);
 
     public Throttle(ThrottlePolicy policy, List<SideConnection> sides) {
+        this(policy, sides, null);
+    }
+
+    /** @param source the side whose own replicas are watched too (null: none) */
+    public Throttle(ThrottlePolicy policy, List<SideConnection> sides, SideConnection source) {
         this.policy = policy;
         this.sides = List.copyOf(sides);
         this.rows = policy.rowsPerSecond() == null ? null : RateLimiter.create(policy.rowsPerSecond());
+        this.replicas = new ReplicaWatch(policy, sides, source);
     }
 
     /** Blocks while a server is over a limit. */
@@ -69,27 +78,34 @@ public final class Throttle {
     }
 
     private String sample() {
-        for (SideConnection side : sides) {
-            try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement()) {
+        if (policy.threadsRunning() != null) {
+            for (SideConnection side : sides) {
                 String threads = side.engine().replication().map(r -> r.threadsRunning()).orElse(null);
-                if (policy.threadsRunning() != null && threads != null) {
-                    try (ResultSet rs = st.executeQuery(threads)) {
-                        if (rs.next() && rs.getLong(2) > policy.threadsRunning()) {
-                            return side.side().label() + " Threads_running " + rs.getLong(2);
-                        }
+                if (threads == null) {
+                    continue;
+                }
+                try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery(threads)) {
+                    if (rs.next() && rs.getLong(2) > policy.threadsRunning()) {
+                        return side.side().label() + " Threads_running " + rs.getLong(2);
+                    }
+                } catch (SQLException e) {
+                    // load unknown: said once, and the run goes on rather than stalling on a status query
+                    if (!threadsWarned) {
+                        threadsWarned = true;
+                        LOG.warn("throttle: cannot read Threads_running on the {} ({}); threads-running is not watched"
+                                + " there", side.side().label(), String.valueOf(e.getMessage()).lines().findFirst()
+                                .orElse(""));
                     }
                 }
-                if (policy.replicaLag() != null) {
-                    java.util.Optional<Long> lag = io.parity.connect.ReplicaLag.secondsBehind(side);
-                    if (lag.isPresent() && lag.get() > policy.replicaLag().toSeconds()) {
-                        return side.side().label() + " replica lag " + lag.get() + " s";
-                    }
-                }
-            } catch (SQLException e) {
-                return null; // load unknown: do not stall the run on a status query (e.g. missing privilege)
             }
         }
-        return null;
+        return replicas.overLimit();
+    }
+
+    /** Closes the connections to watched replicas. */
+    public void close() {
+        replicas.close();
     }
 
     private static void sleep(Duration d) {

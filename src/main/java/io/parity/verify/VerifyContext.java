@@ -51,7 +51,7 @@ public final class VerifyContext implements AutoCloseable {
         this.consistency = Consistency.choose(spec.options().fence(), source, destination,
                 spec.options().fenceTimeout());
         this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
-        this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination));
+        this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination), source);
         this.preparedAt = System.nanoTime();
     }
 
@@ -151,6 +151,7 @@ public final class VerifyContext implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        throttle.close();
         source.close();
         destination.close();
     }

@@ -516,6 +516,21 @@ class SpecLoaderTest {
     }
 
     @Test
+    void throttleWatchesListedReplicasAndBoundsTheWaitForAStoppedOne() throws IOException {
+        JobSpec spec = loader(Map.of()).load(write("th.yml", VALID_SIDES + "tables: [t]\noptions: { throttle: {"
+                + " replica-lag: 10s, replicas: ['jdbc:mysql://r1:3306/'], stopped-replica-wait: 2m } }\n"));
+        assertThat(spec.options().throttle()).isEqualTo(new ThrottlePolicy(null, java.time.Duration.ofSeconds(10), null,
+                List.of("jdbc:mysql://r1:3306/"), java.time.Duration.ofMinutes(2)));
+        assertThat(loader(Map.of()).load(write("th0.yml", VALID_SIDES + "tables: [t]\noptions: { throttle: {"
+                + " replica-lag: 10s } }\n")).options().throttle().stoppedReplicaWait())
+                .isEqualTo(java.time.Duration.ofSeconds(60));
+        ParityException e = catchThrowableOfType(ParityException.class, () -> loader(Map.of()).load(write("th1.yml",
+                VALID_SIDES + "tables: [t]\noptions: { throttle: { replicas: ['r1:3306'] } }\n")));
+        assertThat(e.getMessage()).contains("options.throttle.replicas[0]: 'r1:3306' is not a JDBC URL")
+                .contains("options.throttle.replicas: are watched for their lag; set options.throttle.replica-lag too");
+    }
+
+    @Test
     void fenceIsAutoByDefaultAndRecheckWaitsAtMostMaxWait() throws IOException {
         JobSpec plain = loader(Map.of()).load(write("f0.yml", VALID_SIDES + "tables: [t]\n"));
         assertThat(plain.options().fence()).isEqualTo(FenceMode.AUTO);

@@ -23,6 +23,12 @@ class MariaDbReplication extends MySqlReplication {
         return new SqlStatement("SELECT MASTER_GTID_WAIT(?, ?)", List.of(position, (double) timeout.toMillis() / 1000));
     }
 
+    /** MariaDB has no SHOW REPLICAS (its alias is SHOW REPLICA HOSTS); SHOW SLAVE HOSTS works on every version. */
+    @Override
+    public java.util.Optional<String> replicaHosts() {
+        return java.util.Optional.of("SHOW SLAVE HOSTS");
+    }
+
     @Override
     public String serverIdentity() {
         return "SELECT @@server_id, NULL";

@@ -36,6 +36,12 @@ class MySqlReplication implements ReplicationSql {
         return new SqlStatement("SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?)", List.of(position, timeout.toSeconds()));
     }
 
+    /** MySQL 8.0.22+ spells it SHOW REPLICAS; both list Host and Port (a replica's report_host, or its address). */
+    @Override
+    public java.util.Optional<String> replicaHosts() {
+        return java.util.Optional.of(replicaStatements ? "SHOW REPLICAS" : "SHOW SLAVE HOSTS");
+    }
+
     @Override
     public String threadsRunning() {
         return "SHOW GLOBAL STATUS LIKE 'Threads_running'";
