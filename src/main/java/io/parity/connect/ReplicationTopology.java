@@ -43,6 +43,7 @@ public final class ReplicationTopology {
             return new Probe(Optional.empty(), source.side().label() + ": could not read its server id ("
                     + e.getMessage() + ")");
         }
+        java.util.List<ReplicaLink> links = new java.util.ArrayList<>();
         try (Connection c = replica.dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(to.get().replicaStatus())) {
             while (rs.next()) {
@@ -50,12 +51,33 @@ public final class ReplicationTopology {
                 if (link.from(identity)) {
                     return new Probe(Optional.of(link), null);
                 }
+                links.add(link);
             }
-            return new Probe(Optional.empty(), null);
         } catch (SQLException e) {
             return new Probe(Optional.empty(), replica.side().label() + ": could not read its replica status ("
                     + e.getMessage() + "); grant REPLICATION CLIENT (MariaDB: SLAVE MONITOR) to see replication");
         }
+        return bySlot(source, from.get(), links);
+    }
+
+    /** A logical subscription on the replica that reads from one of the source database's own slots. */
+    private static Probe bySlot(SideConnection source, ReplicationSql from, java.util.List<ReplicaLink> links) {
+        Optional<String> slots = from.logicalSlots();
+        if (slots.isEmpty() || links.stream().allMatch(l -> l.sourceSlot() == null)) {
+            return new Probe(Optional.empty(), null);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (Connection c = source.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(slots.get())) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return new Probe(Optional.empty(), source.side().label() + ": could not list its replication slots ("
+                    + e.getMessage() + ")");
+        }
+        return new Probe(links.stream().filter(l -> l.sourceSlot() != null && names.contains(l.sourceSlot()))
+                .findFirst(), null);
     }
 
     /** The side's count of committed row changes so far; empty where the engine has none or it cannot be read. */

@@ -7,9 +7,15 @@ package io.parity.engine;
  * @param sourceUuid null where the engine reports none (MariaDB)
  * @param receiving  the I/O thread runs
  * @param applying   the SQL thread runs: changes still arrive on the replica while it does
+ * @param sourceSlot the publisher's replication slot a PostgreSQL logical subscription reads from; null otherwise
  */
 public record ReplicaLink(String sourceHost, int sourcePort, long sourceServerId, String sourceUuid, boolean receiving,
-                          boolean applying) {
+                          boolean applying, String sourceSlot) {
+
+    public ReplicaLink(String sourceHost, int sourcePort, long sourceServerId, String sourceUuid, boolean receiving,
+                       boolean applying) {
+        this(sourceHost, sourcePort, sourceServerId, sourceUuid, receiving, applying, null);
+    }
 
     /**
      * Whether this link comes from the server with this identity. Host names do not decide (127.0.0.1, localhost, a

@@ -46,6 +46,14 @@ public interface ReplicationSql {
         return Optional.empty();
     }
 
+    /**
+     * The logical replication slots of the connected database, one {@code slot_name} a row: what a logical subscriber
+     * elsewhere reads from; empty where the engine has none.
+     */
+    default Optional<String> logicalSlots() {
+        return Optional.empty();
+    }
+
     /** One row: the server's id, and its UUID or NULL where the engine has none. */
     String serverIdentity();
 

@@ -61,6 +61,7 @@ public record Consistency(Mode mode, String detail, Fence fence) {
             Fence fence = Fence.gtid(source, destination, fenceTimeout);
             if (fence.hasPosition()) {
                 String origin = link.get().sourceServerId() > 0 ? "server id " + link.get().sourceServerId()
+                        : link.get().sourceSlot() != null ? "logical slot " + link.get().sourceSlot()
                         : "system " + link.get().sourceUuid();
                 return new Consistency(Mode.GTID_FENCE, "the destination replicates from the source (" + origin
                         + "): each chunk read at the source's replication position", fence);

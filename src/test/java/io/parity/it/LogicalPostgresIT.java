@@ -174,4 +174,25 @@ class LogicalPostgresIT {
         assertEquals(0, fenced.exitCode(), fenced.out() + fenced.err());
         assertTrue((System.nanoTime() - start) / 1_000_000 > 1500, "waited for the subscriber");
     }
+
+    /**
+     * Default options see the subscription (it reads from one of the source database's own slots) and fence by LSN;
+     * with the subscription disabled they re-check until the destination is quiet instead, and say so.
+     */
+    @Test
+    void defaultOptionsSeeTheSubscriptionBySlot() throws Exception {
+        CliRun seen = CliRun.run(dir.resolve("r5"), "verify", "--job", spec("pit_pg_logi_auto", "").toString(),
+                "--report-dir", dir.resolve("reports").toString());
+        assertEquals(0, seen.exitCode(), seen.out() + seen.err());
+        String summary = Files.readString(dir.resolve("reports/pit_pg_logi_auto/1/summary.json"));
+        assertTrue(summary.contains("\"mode\" : \"gtid-fence\"") && summary.contains("(logical slot pit_fwd)"), summary);
+
+        PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd DISABLE");
+        CliRun stopped = CliRun.run(dir.resolve("r6"), "verify", "--job", spec("pit_pg_logi_off", "").toString(),
+                "--report-dir", dir.resolve("reports").toString());
+        assertEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
+        String off = Files.readString(dir.resolve("reports/pit_pg_logi_off/1/summary.json"));
+        assertTrue(off.contains("\"mode\" : \"recheck-until-quiet\"") && off.contains("replication from the source is stopped"),
+                off);
+    }
 }

@@ -55,12 +55,13 @@ class PostgresReplication implements ReplicationSql {
             + " ELSE CAST(floor(extract(epoch FROM now() - pg_last_xact_replay_timestamp())) AS bigint) END AS seconds_behind,"
             + " CAST(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) AS bigint) AS bytes_behind,"
             + " '' AS last_error, r.sender_host AS source_host, r.sender_port AS source_port,"
-            + " CAST((SELECT system_identifier FROM pg_control_system()) AS text) AS source_system"
+            + " CAST((SELECT system_identifier FROM pg_control_system()) AS text) AS source_system,"
+            + " CAST(NULL AS text) AS source_slot"
             + " FROM (SELECT 1) one LEFT JOIN pg_stat_wal_receiver r ON true WHERE pg_is_in_recovery()"
             + " UNION ALL"
             + " SELECT 'subscription', CASE WHEN w.pid IS NULL THEN 'No' ELSE 'Yes' END,"
             + " CASE WHEN s.subenabled THEN 'Yes' ELSE 'No' END, NULL, NULL, '', 'subscription ' || s.subname, NULL,"
-            + " NULL"
+            + " NULL, CAST(s.subslotname AS text)"
             + " FROM pg_subscription s LEFT JOIN pg_stat_subscription w ON w.subid = s.oid AND w.relid IS NULL"
             + " WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND NOT pg_is_in_recovery()";
@@ -134,8 +135,8 @@ class PostgresReplication implements ReplicationSql {
     }
 
     /**
-     * A standby row links to the cluster whose WAL it replays (its own system identifier); a subscription row links
-     * to no identity Parity can check (the publisher's is not on the subscriber), so it never matches.
+     * A standby row links to the cluster whose WAL it replays (its own system identifier); a subscription row links to
+     * the publisher's slot it reads from, matched against the source's {@link #logicalSlots()}.
      */
     @Override
     public ReplicaLink replicaLink(ResultSet row) throws SQLException {
@@ -143,7 +144,13 @@ class PostgresReplication implements ReplicationSql {
         int port = row.getInt("source_port");
         return new ReplicaLink(row.getString("source_host"), port, standby ? 0 : -1,
                 row.getString("source_system"), "Yes".equals(row.getString("io_running")),
-                "Yes".equals(row.getString("sql_running")));
+                "Yes".equals(row.getString("sql_running")), row.getString("source_slot"));
+    }
+
+    @Override
+    public Optional<String> logicalSlots() {
+        return Optional.of("SELECT slot_name FROM pg_replication_slots WHERE slot_type = 'logical'"
+                + " AND database = current_database()");
     }
 
     /** The WAL position written (a primary) or replayed (a standby), in bytes: it moves with every write. */
