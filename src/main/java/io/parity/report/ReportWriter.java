@@ -1,16 +1,14 @@
 package io.parity.report;
 
 import io.parity.core.ParityException;
+import io.parity.core.PrivateFiles;
 import io.parity.store.StoredDiff;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a run's report files into its directory: {@code summary.json}, {@code diffs.jsonl} (one object per differing
- * row, streamed), {@code report.md}, the self-contained {@code report.html} and {@code junit.xml}.
+ * row, streamed), {@code report.md}, the self-contained {@code report.html} and {@code junit.xml}, each readable by its
+ * owner only ({@link PrivateFiles}).
  */
 public final class ReportWriter {
 
@@ -41,13 +40,12 @@ public final class ReportWriter {
 
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.json"), summaryJson(summary), StandardCharsets.UTF_8);
+            PrivateFiles.directory(dir);
+            PrivateFiles.write(dir.resolve("summary.json"), summaryJson(summary));
             writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
-            Files.writeString(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render(),
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render(), StandardCharsets.UTF_8);
+            PrivateFiles.write(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render());
+            PrivateFiles.write(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render());
+            PrivateFiles.write(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render());
             return dir;
         } catch (IOException | UncheckedIOException e) {
             throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
@@ -58,7 +56,7 @@ public final class ReportWriter {
     private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs) throws IOException {
         Map<String, TableSummary> tables = summary.tables().stream()
                 .collect(Collectors.toMap(TableSummary::table, Function.identity()));
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        PrivateFiles.write(file, out -> {
             for (StoredDiff d : diffs) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("table", d.tableId());
@@ -68,6 +66,6 @@ public final class ReportWriter {
                 out.write(LINE.writeValueAsString(line));
                 out.write('\n');
             }
-        }
+        });
     }
 }
