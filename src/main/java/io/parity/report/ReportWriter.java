@@ -39,13 +39,18 @@ public final class ReportWriter {
     }
 
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
+        return write(dir, summary, diffs, details, ReportMask.full());
+    }
+
+    /** Every file with its key values masked as {@code mask} says; the sample rows in {@code details} already are. */
+    public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details, ReportMask mask) {
         try {
             PrivateFiles.directory(dir);
             PrivateFiles.write(dir.resolve("summary.json"), summaryJson(summary));
-            writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
-            PrivateFiles.write(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render());
-            PrivateFiles.write(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render());
-            PrivateFiles.write(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render());
+            writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs, mask);
+            PrivateFiles.write(dir.resolve("report.md"), new MarkdownReport(summary, diffs, mask).render());
+            PrivateFiles.write(dir.resolve("report.html"), new HtmlReport(summary, diffs, details, mask).render());
+            PrivateFiles.write(dir.resolve("junit.xml"), new JunitReport(summary, diffs, mask).render());
             return dir;
         } catch (IOException | UncheckedIOException e) {
             throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
@@ -53,7 +58,9 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs) throws IOException {
+    /** Keys and the names of the differing columns only: the values are in the databases and, for a repair, in its SQL. */
+    private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs, ReportMask mask)
+            throws IOException {
         Map<String, TableSummary> tables = summary.tables().stream()
                 .collect(Collectors.toMap(TableSummary::table, Function.identity()));
         PrivateFiles.write(file, out -> {
@@ -61,7 +68,7 @@ public final class ReportWriter {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("table", d.tableId());
                 line.put("kind", d.kind().label());
-                line.put("key", DiffJson.key(tables.get(d.tableId()).key(), d.key()));
+                line.put("key", mask.keyJson(d.tableId(), tables.get(d.tableId()).key(), d.key()));
                 line.put("columns", d.columns());
                 out.write(LINE.writeValueAsString(line));
                 out.write('\n');
