@@ -47,7 +47,7 @@ final class HtmlReport {
                 .append(SvgCharts.differencesChart(s.tables())).append("</section>\n");
         keySpace(h);
         columns(h);
-        new SampleSection(d.samples(), mask.showsValues()).append(h);
+        new SampleSection(d.samples(), mask.showsValues(), mask.masksAny()).append(h);
         findings(h);
         timings(h);
         spec(h);

@@ -55,6 +55,11 @@ public final class ReportMask {
         return samples != SampleMode.NONE;
     }
 
+    /** Whether any value is shown as a keyed hash. */
+    public boolean masksAny() {
+        return hash != null;
+    }
+
     /** Whether the value of this non-key column is shown as a keyed hash. */
     boolean masksValue(String tableId, String column) {
         return samples == SampleMode.MASKED || masked(tableId).contains(fold(column));

@@ -49,7 +49,8 @@ class ReportMaskIT {
         for (String schema : List.of(SRC, DST)) {
             db.execute("CREATE TABLE " + schema + ".customers (id INT PRIMARY KEY, email VARCHAR(60), ssn VARCHAR(20),"
                     + " city VARCHAR(30), note VARCHAR(30))",
-                    "CREATE TABLE " + schema + ".accounts (login VARCHAR(40) PRIMARY KEY, token VARCHAR(40))");
+                    "CREATE TABLE " + schema + ".accounts (login VARCHAR(40) PRIMARY KEY, token VARCHAR(40))",
+                    "CREATE TABLE " + schema + ".notes (line VARCHAR(40) NOT NULL)");
         }
         db.execute("INSERT INTO " + SRC + ".customers VALUES"
                         + " (1, 'alice.SECRET@example.com', 'SSN-000-00-0001', 'Gotham-Secretville', 'plain-note-1'),"
@@ -62,12 +63,18 @@ class ReportMaskIT {
                         + " (4, 'dave.SECRET@example.com', 'SSN-000-00-0004', 'Keystone', 'plain-note-4'),"
                         + " (5, 'erin@example.com', 'SSN-000-00-0005', 'Star City', '')",
                 "INSERT INTO " + SRC + ".accounts VALUES ('" + LOGIN + "', 'tok-SECRET-aaaa'), ('login-x', 'tok-x')",
-                "INSERT INTO " + DST + ".accounts VALUES ('" + LOGIN + "', 'tok-SECRET-bbbb'), ('login-x', 'tok-x')");
+                "INSERT INTO " + DST + ".accounts VALUES ('" + LOGIN + "', 'tok-SECRET-bbbb'), ('login-x', 'tok-x')",
+                "INSERT INTO " + SRC + ".notes VALUES ('note-SECRET-src'), ('note-same')",
+                "INSERT INTO " + DST + ".notes VALUES ('note-same')");
     }
 
     private static Path spec(String name, String report, String accountsColumns) {
+        return spec(name, report, accountsColumns, "");
+    }
+
+    private static Path spec(String name, String report, String accountsColumns, String moreTables) {
         return SpecFiles.write(dir, name, SRC, DST, "tables:\n  - name: customers\n  - name: accounts\n"
-                + accountsColumns + report);
+                + accountsColumns + moreTables + report);
     }
 
     private static Path reports(String job) {
@@ -104,7 +111,8 @@ class ReportMaskIT {
 
     @Test
     void maskedReportsHoldNoSecretButNameTheColumnsAndShowEqualValuesEqual() throws Exception {
-        Path spec = spec("masked", "report: { samples: masked }\n", "    columns: { mask: [login] }\n");
+        Path spec = spec("masked", "report: { samples: masked }\n", "    columns: { mask: [login] }\n",
+                "  - name: notes\n");
         Path log = dir.resolve("masked-process.log");
         Process p = ParityProcess.start(log, Map.of("PARITY_MASK_KEY", KEY), "verify", "--job", spec.toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--repository-url",
@@ -118,7 +126,8 @@ class ReportMaskIT {
         for (String secret : SECRETS) {
             assertThat(all).as("a masked report shows no value").doesNotContain(secret);
         }
-        assertThat(all).doesNotContain(LOGIN).as("the mask key is never written").doesNotContain(KEY);
+        assertThat(all).doesNotContain(LOGIN).doesNotContain("note-SECRET-src").as("the mask key is never written")
+                .doesNotContain(KEY);
 
         KeyedHash hash = new KeyedHash(Secret.of(KEY));
         String html = Files.readString(runDir.resolve("report.html"));
@@ -133,7 +142,11 @@ class ReportMaskIT {
         String diffs = Files.readString(runDir.resolve("diffs.jsonl"));
         assertThat(diffs).contains("{\"table\":\"" + SRC + ".customers\",\"kind\":\"changed\",\"key\":{\"id\":1},"
                 + "\"columns\":[\"email\"]}").contains("\"key\":{\"id\":2},\"columns\":[\"ssn\"]}")
-                .contains("\"key\":{\"login\":\"" + hash.of(LOGIN) + "\"},\"columns\":[\"token\"]}");
+                .contains("\"key\":{\"login\":\"" + hash.of(LOGIN) + "\"},\"columns\":[\"token\"]}")
+                .as("a row without a key is named by its masked row hash")
+                .containsPattern("\\{\"table\":\"" + SRC + ".notes\",\"kind\":\"missing\",\"key\":\\{\"row-sha1\":"
+                        + "\"hmac:[0-9a-f]{12}\"},\"columns\":\\[]}");
+        assertThat(html).contains("Masked values are shown as <code>hmac:</code>");
         assertThat(Files.readString(runDir.resolve("report.md"))).contains("| changed | `id=1` | email |")
                 .contains("| changed | `login=" + hash.of(LOGIN) + "` | token |");
         assertThat(Files.readString(runDir.resolve("junit.xml"))).contains("changed login=" + hash.of(LOGIN));
