@@ -2,14 +2,13 @@ package io.parity.gate;
 
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.core.PrivateFiles;
 import io.parity.spec.ActionStep;
 import io.parity.spec.CutoverStep;
 import io.parity.spec.Durations;
 import io.parity.spec.GateStep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,9 +64,9 @@ public final class CutoverReport {
 
     public void write(Path runDir) {
         try {
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve("junit.xml"), junit(), StandardCharsets.UTF_8);
-            Files.writeString(runDir.resolve("summary.md"), markdown(), StandardCharsets.UTF_8);
+            PrivateFiles.directory(runDir);
+            PrivateFiles.write(runDir.resolve("junit.xml"), junit());
+            PrivateFiles.write(runDir.resolve("summary.md"), markdown());
         } catch (IOException e) {
             throw new ParityException(Failure.INCOMPLETE, "cannot write reports to " + runDir + " (" + e.getMessage() + ")", e);
         }

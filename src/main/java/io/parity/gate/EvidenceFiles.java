@@ -2,6 +2,7 @@ package io.parity.gate;
 
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
+import io.parity.core.PrivateFiles;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -36,8 +37,7 @@ public final class EvidenceFiles {
     public static Path write(Path runDir, String stepId, Map<String, Object> evidence) {
         Path file = file(runDir, stepId);
         try {
-            Files.createDirectories(runDir);
-            Files.writeString(file, JSON.writeValueAsString(evidence) + "\n", StandardCharsets.UTF_8);
+            PrivateFiles.write(file, JSON.writeValueAsString(evidence) + "\n");
             return file;
         } catch (IOException | RuntimeException e) {
             throw new ParityException(Failure.INCOMPLETE, "cannot write evidence " + file + " (" + e.getMessage()

@@ -3,6 +3,7 @@ package io.parity.repair;
 import io.parity.connect.SideConnection;
 import io.parity.core.KeyValues;
 import io.parity.core.ParityException;
+import io.parity.core.PrivateFiles;
 import io.parity.core.RowDiff;
 import io.parity.schema.SideTable;
 import io.parity.schema.TablePlan;
@@ -11,8 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,8 +160,7 @@ public final class RepairRun {
 
     private static void write(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            PrivateFiles.write(file, text); // full row images: never readable by others
         } catch (IOException e) {
             throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write " + file + " (" + e.getMessage()
                     + "); choose a writable --report-dir", e);

@@ -37,14 +37,4 @@ final class DiffJson {
         }
         return v instanceof Number ? v : v.toString();
     }
-
-    static String text(List<String> names, KeyValues key) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < key.size(); i++) {
-            Object v = value(key.get(i));
-            sb.append(i == 0 ? "" : ", ").append(name(names, i)).append('=')
-                    .append(v instanceof String s && !s.startsWith("0x") ? "'" + s + "'" : v);
-        }
-        return sb.toString();
-    }
 }

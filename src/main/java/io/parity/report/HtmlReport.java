@@ -20,11 +20,17 @@ final class HtmlReport {
     private final RunSummary s;
     private final List<StoredDiff> diffs;
     private final ReportDetails d;
+    private final ReportMask mask;
 
     HtmlReport(RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
+        this(summary, diffs, details, ReportMask.full());
+    }
+
+    HtmlReport(RunSummary summary, List<StoredDiff> diffs, ReportDetails details, ReportMask mask) {
         this.s = summary;
         this.diffs = diffs;
         this.d = details;
+        this.mask = mask;
     }
 
     String render() {
@@ -41,7 +47,7 @@ final class HtmlReport {
                 .append(SvgCharts.differencesChart(s.tables())).append("</section>\n");
         keySpace(h);
         columns(h);
-        new SampleSection(d.samples()).append(h);
+        new SampleSection(d.samples(), mask.showsValues(), mask.masksAny()).append(h);
         findings(h);
         timings(h);
         spec(h);

@@ -23,10 +23,16 @@ final class JunitReport {
 
     private final RunSummary s;
     private final List<StoredDiff> diffs;
+    private final ReportMask mask;
 
     JunitReport(RunSummary summary, List<StoredDiff> diffs) {
+        this(summary, diffs, ReportMask.full());
+    }
+
+    JunitReport(RunSummary summary, List<StoredDiff> diffs, ReportMask mask) {
         this.s = summary;
         this.diffs = diffs;
+        this.mask = mask;
     }
 
     String render() {
@@ -71,7 +77,7 @@ final class JunitReport {
         StringBuilder b = new StringBuilder();
         t.schemaFindings().forEach(f -> b.append("schema: ").append(f).append('\n'));
         diffs.stream().filter(d -> d.tableId().equals(t.table())).limit(SAMPLE_KEYS).forEach(d ->
-                b.append(d.kind().label()).append(' ').append(DiffJson.text(t.key(), d.key()))
+                b.append(d.kind().label()).append(' ').append(mask.keyText(t.table(), t.key(), d.key()))
                         .append(d.columns().isEmpty() ? "" : " " + d.columns()).append('\n'));
         if (t.rowDifferences() > SAMPLE_KEYS) {
             b.append("... ").append(t.rowDifferences() - SAMPLE_KEYS).append(" more in diffs.jsonl\n");

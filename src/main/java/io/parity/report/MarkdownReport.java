@@ -12,10 +12,16 @@ final class MarkdownReport {
 
     private final RunSummary s;
     private final List<StoredDiff> diffs;
+    private final ReportMask mask;
 
     MarkdownReport(RunSummary summary, List<StoredDiff> diffs) {
+        this(summary, diffs, ReportMask.full());
+    }
+
+    MarkdownReport(RunSummary summary, List<StoredDiff> diffs, ReportMask mask) {
         this.s = summary;
         this.diffs = diffs;
+        this.mask = mask;
     }
 
     String render() {
@@ -103,7 +109,7 @@ final class MarkdownReport {
             }
             md.append("### ").append(t.table()).append("\n\n| Kind | Key | Differing columns |\n|---|---|---|\n");
             for (StoredDiff d : rows) {
-                md.append("| ").append(d.kind().label()).append(" | `").append(DiffJson.text(t.key(), d.key()).replace("|", "\\|"))
+                md.append("| ").append(d.kind().label()).append(" | `").append(mask.keyText(t.table(), t.key(), d.key()).replace("|", "\\|"))
                         .append("` | ").append(String.join(", ", d.columns())).append(" |\n");
             }
             md.append('\n');

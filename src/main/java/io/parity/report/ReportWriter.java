@@ -1,16 +1,14 @@
 package io.parity.report;
 
 import io.parity.core.ParityException;
+import io.parity.core.PrivateFiles;
 import io.parity.store.StoredDiff;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a run's report files into its directory: {@code summary.json}, {@code diffs.jsonl} (one object per differing
- * row, streamed), {@code report.md}, the self-contained {@code report.html} and {@code junit.xml}.
+ * row, streamed), {@code report.md}, the self-contained {@code report.html} and {@code junit.xml}, each readable by its
+ * owner only ({@link PrivateFiles}).
  */
 public final class ReportWriter {
 
@@ -40,14 +39,18 @@ public final class ReportWriter {
     }
 
     public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details) {
+        return write(dir, summary, diffs, details, ReportMask.full());
+    }
+
+    /** Every file with its key values masked as {@code mask} says; the sample rows in {@code details} already are. */
+    public Path write(Path dir, RunSummary summary, List<StoredDiff> diffs, ReportDetails details, ReportMask mask) {
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.json"), summaryJson(summary), StandardCharsets.UTF_8);
-            writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs);
-            Files.writeString(dir.resolve("report.md"), new MarkdownReport(summary, diffs).render(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("report.html"), new HtmlReport(summary, diffs, details).render(),
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("junit.xml"), new JunitReport(summary, diffs).render(), StandardCharsets.UTF_8);
+            PrivateFiles.directory(dir);
+            PrivateFiles.write(dir.resolve("summary.json"), summaryJson(summary));
+            writeDiffs(dir.resolve("diffs.jsonl"), summary, diffs, mask);
+            PrivateFiles.write(dir.resolve("report.md"), new MarkdownReport(summary, diffs, mask).render());
+            PrivateFiles.write(dir.resolve("report.html"), new HtmlReport(summary, diffs, details, mask).render());
+            PrivateFiles.write(dir.resolve("junit.xml"), new JunitReport(summary, diffs, mask).render());
             return dir;
         } catch (IOException | UncheckedIOException e) {
             throw new ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write the report to " + dir + " ("
@@ -55,19 +58,21 @@ public final class ReportWriter {
         }
     }
 
-    private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs) throws IOException {
+    /** Keys and the names of the differing columns only: the values are in the databases and, for a repair, in its SQL. */
+    private static void writeDiffs(Path file, RunSummary summary, List<StoredDiff> diffs, ReportMask mask)
+            throws IOException {
         Map<String, TableSummary> tables = summary.tables().stream()
                 .collect(Collectors.toMap(TableSummary::table, Function.identity()));
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        PrivateFiles.write(file, out -> {
             for (StoredDiff d : diffs) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("table", d.tableId());
                 line.put("kind", d.kind().label());
-                line.put("key", DiffJson.key(tables.get(d.tableId()).key(), d.key()));
+                line.put("key", mask.keyJson(d.tableId(), tables.get(d.tableId()).key(), d.key()));
                 line.put("columns", d.columns());
                 out.write(LINE.writeValueAsString(line));
                 out.write('\n');
             }
-        }
+        });
     }
 }

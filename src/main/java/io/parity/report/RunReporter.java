@@ -69,10 +69,11 @@ public final class RunReporter {
         List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
         List<Phase> phases = new ArrayList<>(earlierPhases);
         phases.addAll(stepPhases(execution));
-        ReportDetails details = new ReportDetails(store.chunks(runId), samples(confirmed), phases,
+        ReportMask mask = ReportMask.of(spec.report(), context.plans());
+        ReportDetails details = new ReportDetails(store.chunks(runId), samples(confirmed, mask), phases,
                 SpecRedaction.redact(specText(spec.file())));
         Path dir = new ReportWriter().write(reportBase.resolve(spec.name()).resolve(Long.toString(runId)), summary,
-                confirmed, details);
+                confirmed, details, mask);
         return new Written(summary, dir);
     }
 
@@ -101,12 +102,15 @@ public final class RunReporter {
         return phases;
     }
 
-    /** Sample rows read fresh; when the servers cannot be read any more (the run failed), the report goes without. */
-    private List<SampleRow> samples(List<StoredDiff> diffs) {
+    /** Sample rows read fresh and masked as the spec says; when the servers cannot be read any more (the run failed), the report goes without. */
+    private List<SampleRow> samples(List<StoredDiff> diffs, ReportMask mask) {
+        Map<String, TablePlan> plans = new LinkedHashMap<>();
+        context.plans().forEach(p -> plans.put(p.id(), p));
+        if (!mask.showsValues()) {
+            return SampleReader.keysOnly(plans, diffs, mask); // no value is read, so none can be shown
+        }
         try {
-            Map<String, TablePlan> plans = new LinkedHashMap<>();
-            context.plans().forEach(p -> plans.put(p.id(), p));
-            return new SampleReader(context.source(), context.destination()).read(plans, diffs);
+            return new SampleReader(context.source(), context.destination()).read(plans, diffs, mask);
         } catch (ParityException e) {
             warnings.accept("the report has no sample rows: " + e.getMessage());
             return List.of();

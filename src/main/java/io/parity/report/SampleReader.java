@@ -39,6 +39,11 @@ public final class SampleReader {
     }
 
     public List<SampleRow> read(Map<String, TablePlan> plans, List<StoredDiff> diffs) {
+        return read(plans, diffs, ReportMask.full());
+    }
+
+    /** The sample rows with values masked as {@code mask} says; with {@code samples: none} use {@link #keysOnly}. */
+    public List<SampleRow> read(Map<String, TablePlan> plans, List<StoredDiff> diffs, ReportMask mask) {
         List<SampleRow> samples = new ArrayList<>();
         Map<String, Integer> taken = new java.util.HashMap<>();
         try (Connection s = source.dataSource().getConnection(); Connection d = destination.dataSource().getConnection()) {
@@ -48,13 +53,33 @@ public final class SampleReader {
                     continue;
                 }
                 boolean exact = plan.keyBytesOrder();
-                samples.add(new SampleRow(diff.tableId(), diff.kind().label(), DiffJson.text(plan.source().keyNames(),
-                        diff.key()), plan.source().columnNames(), first(source, s, plan.source(), diff.key(), exact),
-                        first(destination, d, plan.destination(), diff.key(), exact), diff.columns(),
-                        textColumns(plan.source())));
+                SampleMasking masking = new SampleMasking(mask, plan);
+                samples.add(new SampleRow(diff.tableId(), diff.kind().label(), mask.keyText(diff.tableId(),
+                        plan.source().keyNames(), diff.key()), plan.source().columnNames(),
+                        masking.values(first(source, s, plan.source(), diff.key(), exact)),
+                        masking.values(first(destination, d, plan.destination(), diff.key(), exact)), diff.columns(),
+                        masking.unmasked(textColumns(plan.source()))));
             }
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading sample rows for the report", source.side(), e);
+        }
+        return samples;
+    }
+
+    /**
+     * With {@code samples: none}: the first differing keys of each table and the names of the differing columns,
+     * nothing read from the databases.
+     */
+    public static List<SampleRow> keysOnly(Map<String, TablePlan> plans, List<StoredDiff> diffs, ReportMask mask) {
+        List<SampleRow> samples = new ArrayList<>();
+        Map<String, Integer> taken = new java.util.HashMap<>();
+        for (StoredDiff diff : diffs) {
+            TablePlan plan = plans.get(diff.tableId());
+            if (plan == null || !plan.comparable() || taken.merge(diff.tableId(), 1, Integer::sum) > PER_TABLE) {
+                continue;
+            }
+            samples.add(new SampleRow(diff.tableId(), diff.kind().label(), mask.keyText(diff.tableId(),
+                    plan.source().keyNames(), diff.key()), List.of(), null, null, diff.columns(), List.of()));
         }
         return samples;
     }

@@ -10,15 +10,35 @@ import java.util.List;
 final class SampleSection {
 
     private final List<SampleRow> samples;
+    private final boolean values;
+    private final boolean masked;
 
     SampleSection(List<SampleRow> samples) {
+        this(samples, true, false);
+    }
+
+    /**
+     * @param values false with {@code samples: none}: keys and differing columns only
+     * @param masked whether some values are keyed hashes, which the reader is told how to read
+     */
+    SampleSection(List<SampleRow> samples, boolean values, boolean masked) {
         this.samples = samples;
+        this.values = values;
+        this.masked = masked;
     }
 
     void append(StringBuilder h) {
         h.append("<section id=\"samples\"><h2>Sample rows</h2><p class=\"note\">Up to ").append(SampleReader.PER_TABLE)
                 .append(" differing rows per table, read fresh from both sides when this report was written;")
                 .append(" every differing key is in <code>diffs.jsonl</code>.</p>");
+        if (masked && values) {
+            h.append("<p class=\"note\">Masked values are shown as <code>hmac:</code> and a keyed hash: equal values")
+                    .append(" have equal hashes, different values different ones; the values cannot be read back.</p>");
+        }
+        if (!values) {
+            h.append("<p class=\"note\">Values are not shown (<code>report.samples: none</code>): the first")
+                    .append(" differing keys and the columns that differ only.</p>");
+        }
         if (samples.isEmpty()) {
             h.append("<p class=\"note\">No differing rows.</p>");
         }
@@ -33,9 +53,15 @@ final class SampleSection {
         h.append("</section>\n");
     }
 
-    private static void sample(StringBuilder h, SampleRow r) {
+    private void sample(StringBuilder h, SampleRow r) {
         h.append("<div class=\"sample\"><p><span class=\"kind ").append(Html.esc(r.kind())).append("\">")
-                .append(Html.esc(r.kind())).append("</span> <code>").append(Html.esc(r.key())).append("</code></p>")
+                .append(Html.esc(r.kind())).append("</span> <code>").append(Html.esc(r.key())).append("</code>");
+        if (!values) {
+            h.append(r.differing().isEmpty() ? "" : " differing: <code>" + Html.esc(String.join(", ", r.differing()))
+                    + "</code>").append("</p></div>");
+            return;
+        }
+        h.append("</p>")
                 .append("<div class=\"scroll\"><table class=\"side-by-side\"><thead><tr><th></th>");
         for (String c : r.columns()) {
             h.append("<th").append(r.differing().contains(c) ? " class=\"diff\"" : "").append(">").append(Html.esc(c))

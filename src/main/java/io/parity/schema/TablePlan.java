@@ -16,15 +16,30 @@ import java.util.List;
  *                      table, keys that disagree) is itself the finding
  * @param keyBytesOrder the key orders differently on the two sides (a text key whose collation or character set
  *                      changed): rows are merged in the order of the keys' utf8mb4 bytes, the whole table at once
+ * @param masked        the source's names of the columns whose values reports show only as keyed hashes
+ *                      ({@code columns.mask})
  */
 public record TablePlan(String id, SideTable source, SideTable destination, List<SchemaFinding> findings,
-                        boolean comparable, long estimatedRows, String notCompared, boolean keyBytesOrder) {
+                        boolean comparable, long estimatedRows, String notCompared, boolean keyBytesOrder,
+                        List<String> masked) {
 
     public TablePlan {
         findings = List.copyOf(findings);
+        masked = List.copyOf(masked);
         if (notCompared != null && comparable) {
             throw new IllegalArgumentException("a table with a reason not to compare it is not comparable");
         }
+    }
+
+    public TablePlan(String id, SideTable source, SideTable destination, List<SchemaFinding> findings,
+                     boolean comparable, long estimatedRows, String notCompared, boolean keyBytesOrder) {
+        this(id, source, destination, findings, comparable, estimatedRows, notCompared, keyBytesOrder, List.of());
+    }
+
+    /** This plan with the columns reports mask. */
+    public TablePlan withMasked(List<String> columns) {
+        return new TablePlan(id, source, destination, findings, comparable, estimatedRows, notCompared, keyBytesOrder,
+                columns);
     }
 
     public TablePlan(String id, SideTable source, SideTable destination, List<SchemaFinding> findings,

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 /**
  * The HTTP side of {@code parity serve}, on the JDK's built-in server: {@code /} the page, {@code /api/jobs} the same
  * as JSON, {@code /metrics} the Prometheus scrape, {@code /reports/...} the report directory (read-only, nothing
- * outside it). Only GET; it changes nothing.
+ * outside it, and not the repair and undo SQL, which hold whole rows). Only GET; it changes nothing.
  */
 public final class ServeHttp implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class ServeHttp implements AutoCloseable {
             .disable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "json", "application/json", "jsonl", "application/x-ndjson", "md", "text/markdown; charset=utf-8",
-            "xml", "application/xml", "sql", "text/plain; charset=utf-8", "png", "image/png");
+            "xml", "application/xml", "png", "image/png");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -92,8 +92,23 @@ public final class ServeHttp implements AutoCloseable {
             return;
         }
         String name = file.getFileName().toString();
+        if (fullRows(reportDir.relativize(file))) {
+            send(exchange, 403, "text/plain", utf8("repair and undo files hold whole rows and are not served; read them"
+                    + " on the host\n"));
+            return;
+        }
         String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
         send(exchange, 200, type, Files.readAllBytes(file));
+    }
+
+    /** Repair and undo SQL (and their progress) carry full row values whatever the report masks: never served. */
+    static boolean fullRows(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("repair") || part.toString().equals("undo")) {
+                return true;
+            }
+        }
+        return relative.getFileName().toString().endsWith(".sql");
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

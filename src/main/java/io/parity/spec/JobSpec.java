@@ -17,14 +17,23 @@ import java.util.List;
  * @param workers     remote workers to run partitions on, or null to run them in this process
  * @param cutover     the runbook of {@code parity cutover}, or {@link CutoverSpec#none} without a {@code cutover:} block
  * @param schedule    when {@code parity serve} runs the spec (a Spring cron expression), or null
+ * @param report      what reports may show of the rows ({@code report:} and the tables' {@code columns.mask})
  */
 public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
                       List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
-                      CutoverSpec cutover, String schedule) {
+                      CutoverSpec cutover, String schedule, ReportPolicy report) {
 
     public JobSpec {
         tables = List.copyOf(tables);
         cutover = cutover == null ? CutoverSpec.none(name) : cutover;
+        report = report == null ? ReportPolicy.full() : report;
+    }
+
+    /** A spec whose reports show values as read. */
+    public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                   List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
+                   CutoverSpec cutover, String schedule) {
+        this(name, file, sha256, source, destination, tables, options, repository, workers, cutover, schedule, null);
     }
 
     /** A spec without a runbook or schedule. */

@@ -14,7 +14,7 @@ import java.util.Map;
 @SpecShape("not a YAML mapping; a spec starts with keys such as 'source:', 'destination:', 'tables:'")
 record SpecDocument(String name, EndpointDocument source, EndpointDocument destination, List<TableDocument> tables,
                     OptionsDocument options, EndpointDocument repository, WorkersDocument workers,
-                    CutoverDocument cutover, String schedule) {
+                    CutoverDocument cutover, String schedule, ReportDocument report) {
 
     @SpecShape("must be a mapping with url, user and password")
     record EndpointDocument(String url, String user, String password,
@@ -37,8 +37,12 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
         }
     }
 
-    @SpecShape("must be a mapping such as 'columns: { ignore: [updated_at], map: { old_name: new_name } }'")
-    record ColumnsDocument(List<String> ignore, Map<String, String> map) {
+    @SpecShape("must be a mapping such as 'columns: { ignore: [updated_at], map: { old_name: new_name }, mask: [email] }'")
+    record ColumnsDocument(List<String> ignore, Map<String, String> map, List<String> mask) {
+    }
+
+    @SpecShape("must be a mapping such as 'report: { samples: masked, mask-key-file: /run/secrets/mask-key }'")
+    record ReportDocument(String samples, @JsonProperty("mask-key-file") String maskKeyFile) {
     }
 
     @SpecShape("must be an SQL condition, or a mapping such as 'where: { source: \"region = 1\", destination: \"true\" }'")

@@ -29,10 +29,11 @@ import java.util.function.Function;
  *     target: shop_new.orders
  *     key: [id]
  *     where: "created_at &lt; '2026-01-01'"
- *     columns: { ignore: [updated_at] }
+ *     columns: { ignore: [updated_at], mask: [email] }
  *   - include: "shop.*"
  *     exclude: ["shop.tmp_*"]
  * options: { chunk-rows: 10000, parallelism: 2, hash: sha1 }
+ * report: { samples: masked, mask-key-file: /run/secrets/mask-key }
  * </pre>
  *
  * Inside {@code { }} or {@code [ ]}, a {@code ${VAR}} must be quoted: unquoted braces are YAML syntax.
@@ -60,7 +61,7 @@ public final class SpecLoader {
         SpecProblems problems = new SpecProblems(file.toString());
         Map<Object, Object> interpolated = new Interpolation(environment, problems).apply(root);
         SpecDocument doc = new SpecBinder(problems).bind(interpolated);
-        JobSpec spec = new SpecValidator(file, problems).validate(doc, DigestUtils.sha256Hex(text), defaultName(file));
+        JobSpec spec = new SpecValidator(file, problems, environment).validate(doc, DigestUtils.sha256Hex(text), defaultName(file));
         if (problems.any()) {
             throw ParityException.badInput(String.join(System.lineSeparator(), problems.lines()));
         }

@@ -27,10 +27,13 @@ final class SpecValidator {
     private final SpecProblems problems;
     private final Values values;
 
-    SpecValidator(Path file, SpecProblems problems) {
+    private final java.util.function.Function<String, String> environment;
+
+    SpecValidator(Path file, SpecProblems problems, java.util.function.Function<String, String> environment) {
         this.file = file;
         this.problems = problems;
         this.values = new Values(problems);
+        this.environment = environment;
     }
 
     JobSpec validate(SpecDocument doc, String sha256, String defaultName) {
@@ -46,8 +49,9 @@ final class SpecValidator {
         Workers workers = doc.workers() == null ? null : workers(doc.workers());
         CutoverSpec cutover = new CutoverRules(problems, values).cutover(doc.cutover(), name);
         String schedule = schedule(doc.schedule());
+        ReportPolicy report = new ReportRules(file, values, environment).policy(doc.report(), tables);
         return new JobSpec(name, file, sha256, source, destination, tables, options, repository, workers, cutover,
-                schedule);
+                schedule, report);
     }
 
     private Endpoint endpoint(EndpointDocument doc, String label, boolean required) {
@@ -124,8 +128,9 @@ final class SpecValidator {
         }
         List<String> ignore = doc.columns() == null ? List.of() : names(doc.columns().ignore());
         Map<String, String> map = columnMap(doc.columns() == null ? null : doc.columns().map(), field + ".columns.map");
+        List<String> mask = doc.columns() == null ? List.of() : names(doc.columns().mask());
         return new TableSpec(doc.name(), doc.include(), exclude, doc.target(), ignore, map, sourceWhere,
-                destinationWhere, names(doc.key()), field);
+                destinationWhere, names(doc.key()), field, mask);
     }
 
     /** With {@code include:}, each {@code *} of the target takes what a {@code *} of the glob matched. */

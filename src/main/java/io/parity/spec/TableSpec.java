@@ -20,16 +20,26 @@ import java.util.Map;
  * @param destinationWhere SQL condition on the destination's rows, or null
  * @param key              key columns overriding discovery (source names), or empty
  * @param field            where this entry sits in the spec, for messages ({@code tables[2]})
+ * @param maskColumns      columns (source names) whose values reports show only as keyed hashes, key columns included
  */
 public record TableSpec(String name, String include, List<String> exclude, String target, List<String> ignoreColumns,
                         Map<String, String> columnMap, String sourceWhere, String destinationWhere, List<String> key,
-                        String field) {
+                        String field, List<String> maskColumns) {
 
     public TableSpec {
+        maskColumns = List.copyOf(maskColumns);
         exclude = List.copyOf(exclude);
         ignoreColumns = List.copyOf(ignoreColumns);
         columnMap = Collections.unmodifiableMap(new LinkedHashMap<>(columnMap));
         key = List.copyOf(key);
+    }
+
+    /** An entry without masked columns. */
+    public TableSpec(String name, String include, List<String> exclude, String target, List<String> ignoreColumns,
+                     Map<String, String> columnMap, String sourceWhere, String destinationWhere, List<String> key,
+                     String field) {
+        this(name, include, exclude, target, ignoreColumns, columnMap, sourceWhere, destinationWhere, key, field,
+                List.of());
     }
 
     /** An entry without column renames whose {@code where} applies to both sides. */

@@ -63,7 +63,7 @@ public final class TableResolver {
             Map<TableRef, TableSpec> selected = select(src, specs, srcDefault);
             List<TablePlan> plans = new ArrayList<>();
             for (Map.Entry<TableRef, TableSpec> e : selected.entrySet()) {
-                plans.add(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault));
+                plans.add(masked(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault), e.getValue()));
             }
             return plans;
         } catch (SQLException e) {
@@ -300,6 +300,26 @@ public final class TableResolver {
             key.add(c.name());
         }
         return Optional.of(key);
+    }
+
+    /**
+     * The plan with its {@code columns.mask} in the source's spelling. A name that is not a column fails here: a typo
+     * would otherwise show the values it was meant to hide. A table not compared shows no values and is not checked.
+     */
+    private static TablePlan masked(TablePlan plan, TableSpec spec) {
+        if (spec.maskColumns().isEmpty() || plan.source().columns().isEmpty()) {
+            return plan;
+        }
+        List<String> masked = new ArrayList<>();
+        for (String name : spec.maskColumns()) {
+            Optional<String> column = plan.source().columns().stream().map(Column::name)
+                    .filter(c -> c.equalsIgnoreCase(name)).findFirst()
+                    .or(() -> spec.ignoreColumns().stream().filter(c -> c.equalsIgnoreCase(name)).findFirst());
+            masked.add(column.orElseThrow(() -> ParityException.badInput(spec.field() + ".columns.mask: column '"
+                    + name + "' does not exist in " + plan.source().ref() + " on the source; fix the name so its"
+                    + " values stay out of the reports")));
+        }
+        return plan.withMasked(masked);
     }
 
     /** Checks {@code columns.ignore}; returns why the table cannot be compared when a compared column's type is unsupported. */
