@@ -169,6 +169,26 @@ class ServeAuthIT {
         }
     }
 
+    @Test
+    void unusableTlsFilesAreBadInputInOneLine() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("not-a-cert.txt"), "hello\n");
+        String jobs = dir.resolve("jobs").toString();
+        CliRun garbage = CliRun.run(null, "serve", "--jobs", jobs, "--port", "0", "--tls-cert", notPem.toString(),
+                "--tls-key", notPem.toString());
+        assertThat(garbage.exitCode()).isEqualTo(2);
+        assertThat(garbage.err().lines().toList()).hasSize(1);
+        assertThat(garbage.err()).startsWith("parity: --tls-cert " + notPem + " and --tls-key " + notPem
+                + " are not a PEM certificate and its unencrypted private key (");
+        CliRun half = CliRun.run(null, "serve", "--jobs", jobs, "--port", "0", "--tls-cert", notPem.toString());
+        assertThat(half.exitCode()).isEqualTo(2);
+        assertThat(half.err()).isEqualTo("parity: HTTPS needs both --tls-cert FILE and --tls-key FILE (or"
+                + " PARITY_SERVE_TLS_CERT and PARITY_SERVE_TLS_KEY); only the certificate is given\n");
+        CliRun missing = CliRun.run(null, "serve", "--jobs", jobs, "--port", "0", "--tls-cert",
+                dir.resolve("nope.crt").toString(), "--tls-key", notPem.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read --tls-cert " + dir.resolve("nope.crt"));
+    }
+
     private static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
