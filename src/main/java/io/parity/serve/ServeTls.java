@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,13 +28,52 @@ public final class ServeTls {
     public static SSLContext context(Path certificate, Path key) {
         String certificatePem = read(certificate, "--tls-cert");
         String keyPem = read(key, "--tls-key");
+        PemSslStoreBundle stores;
+        KeyStore keys;
         try {
-            PemSslStoreDetails details = PemSslStoreDetails.forCertificates(certificatePem).withPrivateKey(keyPem);
-            return SslBundle.of(new PemSslStoreBundle(details, null)).createSslContext();
+            stores = new PemSslStoreBundle(PemSslStoreDetails.forCertificates(certificatePem).withPrivateKey(keyPem), null);
+            keys = stores.getKeyStore();
         } catch (RuntimeException e) {
             throw ParityException.badInput("--tls-cert " + certificate + " and --tls-key " + key + " are not a PEM"
                     + " certificate and its unencrypted private key (" + firstLine(e) + "); give both in PEM form");
         }
+        if (!matches(keys, stores.getKeyStorePassword())) {
+            throw ParityException.badInput("--tls-key " + key + " is not the private key of --tls-cert " + certificate
+                    + "; give the key the certificate was issued for");
+        }
+        return SslBundle.of(stores).createSslContext();
+    }
+
+    /**
+     * A key that does not belong to the certificate would only show as failed handshakes in every client; signing a
+     * few bytes with it and verifying them with the certificate's public key finds it at start.
+     */
+    private static boolean matches(KeyStore store, String password) {
+        try {
+            String alias = store.aliases().nextElement();
+            PrivateKey privateKey = (PrivateKey) store.getKey(alias, password == null ? null : password.toCharArray());
+            return signs(privateKey, store.getCertificate(alias).getPublicKey());
+        } catch (GeneralSecurityException e) { // e.g. an RSA key for an EC certificate
+            return false;
+        }
+    }
+
+    private static boolean signs(PrivateKey privateKey, PublicKey publicKey) throws GeneralSecurityException {
+        String algorithm = switch (privateKey.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "DSA" -> "SHA256withDSA";
+            default -> privateKey.getAlgorithm(); // Ed25519, Ed448: the key's algorithm is the signature's
+        };
+        byte[] probe = "parity serve".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(privateKey);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(publicKey);
+        verifier.update(probe);
+        return verifier.verify(signature);
     }
 
     private static String read(Path file, String option) {

@@ -170,7 +170,7 @@ class ServeAuthIT {
     }
 
     @Test
-    void unusableTlsFilesAreBadInputInOneLine() throws Exception {
+    void unusableOrMismatchedTlsFilesAreBadInputInOneLine() throws Exception {
         Path notPem = Files.writeString(dir.resolve("not-a-cert.txt"), "hello\n");
         String jobs = dir.resolve("jobs").toString();
         CliRun garbage = CliRun.run(null, "serve", "--jobs", jobs, "--port", "0", "--tls-cert", notPem.toString(),
@@ -187,6 +187,14 @@ class ServeAuthIT {
                 dir.resolve("nope.crt").toString(), "--tls-key", notPem.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("cannot read --tls-cert " + dir.resolve("nope.crt"));
+        KeyStore other = TestCertificate.create(Files.createDirectories(dir.resolve("other")));
+        Path otherKey = Files.writeString(dir.resolve("other.key"), pem("PRIVATE KEY",
+                other.getKey("serve", TestCertificate.PASSWORD).getEncoded()));
+        CliRun mismatched = CliRun.run(null, "serve", "--jobs", jobs, "--port", "0", "--tls-cert",
+                dir.resolve("tls.crt").toString(), "--tls-key", otherKey.toString());
+        assertThat(mismatched.exitCode()).isEqualTo(2);
+        assertThat(mismatched.err()).isEqualTo("parity: --tls-key " + otherKey + " is not the private key of --tls-cert "
+                + dir.resolve("tls.crt") + "; give the key the certificate was issued for\n");
     }
 
     private static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
