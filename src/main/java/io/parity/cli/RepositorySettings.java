@@ -21,8 +21,10 @@ public record RepositorySettings(String url, String user, String password) {
             return new RepositorySettings(fromSpec.url(), fromSpec.user(), fromSpec.password().reveal());
         }
         if (url == null || url.isBlank()) {
+            // H2 would otherwise keep a trace file beside the repository that grows with every failed statement;
+            // Parity reports its errors itself.
             Path file = Path.of(".parity", "repository").toAbsolutePath();
-            return new RepositorySettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+            return new RepositorySettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0", "sa", "");
         }
         return new RepositorySettings(url, env("PARITY_REPOSITORY_USER", "root"), env("PARITY_REPOSITORY_PASSWORD", ""));
     }

@@ -1,7 +1,10 @@
 package io.parity.serve;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.parity.core.ParityException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -21,7 +24,9 @@ import java.util.concurrent.Executors;
 /**
  * The HTTP side of {@code parity serve}, on the JDK's built-in server: {@code /} the page, {@code /api/jobs} the same
  * as JSON, {@code /metrics} the Prometheus scrape, {@code /reports/...} the report directory (read-only, nothing
- * outside it, and not the repair and undo SQL, which hold whole rows). Only GET; it changes nothing.
+ * outside it, and not the repair and undo SQL, which hold whole rows). Only GET; it changes nothing. With
+ * {@link ServeProtection} every path, {@code /metrics} included, needs credentials ({@link ServeAuthenticator}) and the
+ * server speaks HTTPS; every answer carries {@link SecurityHeaders}.
  */
 public final class ServeHttp implements AutoCloseable {
 
@@ -45,16 +50,28 @@ public final class ServeHttp implements AutoCloseable {
     }
 
     /** @param port 0 for any free port (see {@link #port()}) */
-    public static ServeHttp start(String bind, int port, JobBoard board, ServeMetrics metrics, Path reportDir) {
+    public static ServeHttp start(String bind, int port, ServeProtection protection, JobBoard board,
+                                  ServeMetrics metrics, Path reportDir) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+            InetSocketAddress address = new InetSocketAddress(bind, port);
+            if (protection.tls() == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(protection.tls()));
+                server = https;
+            }
         } catch (IOException e) {
             throw ParityException.badInput("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); choose another --port or --bind");
         }
         ServeHttp http = new ServeHttp(server, board, metrics, reportDir);
-        server.createContext("/", http::handle);
+        HttpContext context = server.createContext("/", http::handle);
+        context.getFilters().add(new SecurityHeaders(protection.tls() != null));
+        if (protection.credentials().any()) {
+            context.setAuthenticator(new ServeAuthenticator(protection.credentials()));
+        }
         server.setExecutor(http.threads);
         server.start();
         return http;

@@ -25,7 +25,7 @@ public final class ServeService implements AutoCloseable {
 
     /** Where the pieces come from: the repository and launcher of the Spring context, plus the command's options. */
     public record Settings(JobRepository repository, VerifyLauncher launcher, RunStore store, Path reportDir,
-                           String bind, int port, Consumer<String> log) {
+                           String bind, int port, ServeProtection protection, Consumer<String> log) {
     }
 
     public static ServeService start(List<ScheduledJob> jobs, Settings settings) {
@@ -35,7 +35,7 @@ public final class ServeService implements AutoCloseable {
                 settings.log(), metrics::recordReplicaLag);
         JobRunner runner = new JobRunner(verify::run, metrics, settings.log());
         RunHistory history = new RunHistory(settings.repository(), settings.store(), settings.reportDir());
-        ServeHttp http = ServeHttp.start(settings.bind(), settings.port(), new JobBoard(jobs, runner, history), metrics,
+        ServeHttp http = ServeHttp.start(settings.bind(), settings.port(), settings.protection(), new JobBoard(jobs, runner, history), metrics,
                 settings.reportDir());
         return new ServeService(http, new JobScheduler(jobs, runner));
     }

@@ -6,7 +6,6 @@ import io.parity.core.KeyCodec;
 import io.parity.core.RowDiff;
 import io.parity.schema.SchemaFinding;
 import io.parity.schema.TablePlan;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.core.type.TypeReference;
@@ -16,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,23 +27,29 @@ import javax.sql.DataSource;
  */
 public final class RunStore {
 
-    static final List<String> DDL = List.of(
-            "CREATE TABLE IF NOT EXISTS PARITY_TABLE_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
-                    + " SOURCE_REF VARCHAR(200) NOT NULL, TARGET_REF VARCHAR(200), COMPARABLE INT NOT NULL,"
-                    + " KEY_COLUMNS VARCHAR(2000) NOT NULL, FINDINGS VARCHAR(8000) NOT NULL, REASON VARCHAR(2000),"
-                    + " PRIMARY KEY (RUN_ID, TABLE_ID))",
-            "CREATE TABLE IF NOT EXISTS PARITY_CHUNK_RESULT (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
-                    + " CHUNK_ID VARCHAR(300) NOT NULL, SRC_ROWS BIGINT NOT NULL, DST_ROWS BIGINT NOT NULL,"
-                    + " MATCHED INT NOT NULL, DIFFS INT NOT NULL, MILLIS BIGINT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID))",
-            "CREATE TABLE IF NOT EXISTS PARITY_ROW_DIFF (RUN_ID BIGINT NOT NULL, TABLE_ID VARCHAR(200) NOT NULL,"
-                    + " CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL, KIND VARCHAR(16) NOT NULL,"
-                    + " ROW_KEY VARCHAR(4000) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))",
-            "CREATE TABLE IF NOT EXISTS PARITY_DIFF_CHECK (RUN_ID BIGINT NOT NULL, CHUNK_ID VARCHAR(300) NOT NULL,"
-                    + " SEQ INT NOT NULL, STATUS VARCHAR(16) NOT NULL, KIND VARCHAR(16) NOT NULL,"
-                    + " COLUMNS VARCHAR(4000) NOT NULL, ATTEMPTS INT NOT NULL, PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+    /** Each result table with the statement that creates it, run only when the table is missing. */
+    static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("PARITY_TABLE_RESULT", "CREATE TABLE IF NOT EXISTS PARITY_TABLE_RESULT (RUN_ID BIGINT NOT NULL,"
+                + " TABLE_ID VARCHAR(200) NOT NULL, SOURCE_REF VARCHAR(200) NOT NULL, TARGET_REF VARCHAR(200),"
+                + " COMPARABLE INT NOT NULL, KEY_COLUMNS VARCHAR(2000) NOT NULL, FINDINGS VARCHAR(8000) NOT NULL,"
+                + " REASON VARCHAR(2000), PRIMARY KEY (RUN_ID, TABLE_ID))");
+        TABLES.put("PARITY_CHUNK_RESULT", "CREATE TABLE IF NOT EXISTS PARITY_CHUNK_RESULT (RUN_ID BIGINT NOT NULL,"
+                + " TABLE_ID VARCHAR(200) NOT NULL, CHUNK_ID VARCHAR(300) NOT NULL, SRC_ROWS BIGINT NOT NULL,"
+                + " DST_ROWS BIGINT NOT NULL, MATCHED INT NOT NULL, DIFFS INT NOT NULL, MILLIS BIGINT NOT NULL,"
+                + " PRIMARY KEY (RUN_ID, CHUNK_ID))");
+        TABLES.put("PARITY_ROW_DIFF", "CREATE TABLE IF NOT EXISTS PARITY_ROW_DIFF (RUN_ID BIGINT NOT NULL,"
+                + " TABLE_ID VARCHAR(200) NOT NULL, CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL,"
+                + " KIND VARCHAR(16) NOT NULL, ROW_KEY VARCHAR(4000) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL,"
+                + " PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+        TABLES.put("PARITY_DIFF_CHECK", "CREATE TABLE IF NOT EXISTS PARITY_DIFF_CHECK (RUN_ID BIGINT NOT NULL,"
+                + " CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL, STATUS VARCHAR(16) NOT NULL,"
+                + " KIND VARCHAR(16) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, ATTEMPTS INT NOT NULL,"
+                + " PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+    }
 
     /** Repositories made before tables could be reported as not compared, with their reason, lack the column. */
-    static final String HAS_REASON = "SELECT REASON FROM PARITY_TABLE_RESULT WHERE 1 = 0";
     static final String ADD_REASON = "ALTER TABLE PARITY_TABLE_RESULT ADD REASON VARCHAR(2000)";
     static final String INSERT_TABLE = "INSERT INTO PARITY_TABLE_RESULT (RUN_ID, TABLE_ID, SOURCE_REF, TARGET_REF,"
             + " COMPARABLE, KEY_COLUMNS, FINDINGS, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -72,16 +78,24 @@ public final class RunStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final RepositoryTables existing;
 
     public RunStore(DataSource repository) {
         this.jdbc = new JdbcTemplate(repository);
+        this.existing = new RepositoryTables(repository);
     }
 
+    /**
+     * Creates the result tables that are missing and adds columns that older repositories lack. The existing schema is
+     * read from the metadata first, so a start against an up-to-date repository runs no DDL at all.
+     */
     public void createTables() {
-        DDL.forEach(jdbc::execute);
-        try {
-            jdbc.queryForList(HAS_REASON);
-        } catch (DataAccessException e) {
+        TABLES.forEach((table, ddl) -> {
+            if (!existing.hasTable(table)) {
+                jdbc.execute(ddl);
+            }
+        });
+        if (!existing.hasColumn("PARITY_TABLE_RESULT", "REASON")) {
             jdbc.execute(ADD_REASON);
         }
     }

@@ -22,4 +22,10 @@ class RepositorySettingsTest {
         assertThat(RepositorySettings.h2ClosesQuickly("jdbc:mysql://h:3306/parity"))
                 .isEqualTo("jdbc:mysql://h:3306/parity");
     }
+
+    @Test
+    void theDefaultH2FileKeepsNoTraceFile() {
+        assertThat(RepositorySettings.resolve(null, null).url()).startsWith("jdbc:h2:file:")
+                .endsWith(".parity/repository;AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0");
+    }
 }

@@ -14,11 +14,23 @@ final class ParityProcess {
     }
 
     static Process start(Path log, Map<String, String> env, String... args) throws IOException {
+        return start(null, log, env, args);
+    }
+
+    /**
+     * Started in {@code workDir} (null: this JVM's), with {@code env} on top of this JVM's environment minus any
+     * {@code PARITY_SERVE_*} variable, so a developer's own serve credentials cannot change what a test sees.
+     */
+    static Process start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.parity.ParityApplication"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(name -> name.startsWith("PARITY_SERVE_"));
         pb.environment().putAll(env);
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
         return pb.start();
     }
 

@@ -1,8 +1,10 @@
 package io.parity.it;
 
+import io.parity.store.RepositoryTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A shared MariaDB job repository (set in the spec's {@code repository:} block): Spring Batch's tables and Parity's
- * result tables are created on first use and reused by later runs, each run a new job instance.
+ * result tables are created on first use and reused by later runs, each run a new job instance. The later runs find
+ * the tables in the database's metadata (MariaDB keeps the names as created, PostgreSQL in lower case), so they run no
+ * schema statement.
  */
 class RepositoryIT {
 
@@ -64,6 +68,16 @@ class RepositoryIT {
             assertThat(diffs).containsExactly("1 CHANGED [\"L:50\"] [\"v\"]", "2 CHANGED [\"L:50\"] [\"v\"]");
         }
         assertThat(Files.exists(dir.resolve("r/shared/2/summary.json"))).isTrue();
+        assertSchemaFound(new DriverManagerDataSource(db.url(REPO), db.user(), db.password()));
+    }
+
+    /** What a later start looks up before deciding to create anything. */
+    static void assertSchemaFound(DriverManagerDataSource repository) {
+        RepositoryTables tables = new RepositoryTables(repository);
+        assertThat(tables.hasTable("BATCH_JOB_INSTANCE")).isTrue();
+        assertThat(tables.hasTable("PARITY_DIFF_CHECK")).isTrue();
+        assertThat(tables.hasColumn("PARITY_TABLE_RESULT", "REASON")).isTrue();
+        assertThat(tables.hasTable("PARITY_NO_SUCH_TABLE")).isFalse();
     }
 
     /**
@@ -87,6 +101,7 @@ class RepositoryIT {
                 + " ON e.job_instance_id = i.job_instance_id")).isEqualTo("1 onpg COMPLETED, 2 onpg COMPLETED");
         assertThat(pg.query(REPO, "SELECT string_agg(run_id || ' ' || kind || ' ' || row_key || ' ' || columns, ', '"
                 + " ORDER BY run_id) FROM parity_row_diff")).isEqualTo("1 CHANGED [\"L:50\"] [\"v\"], 2 CHANGED [\"L:50\"] [\"v\"]");
+        assertSchemaFound(new DriverManagerDataSource(pg.url(REPO), pg.user(), pg.password()));
         String repoUrl = pg.url(REPO) + "?user=" + pg.user() + "&password=" + pg.password();
         CliRun runs = CliRun.run(null, "runs", "--repository-url", repoUrl);
         assertThat(runs.exitCode()).as(runs.err()).isZero();

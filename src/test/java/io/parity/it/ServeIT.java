@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code parity serve} in its own JVM against real MariaDB: a spec scheduled every two seconds runs repeatedly, never
  * overlapping itself; its runs show in the JSON API with the planted differences, then as consistent once the
  * destination is fixed; the page (rendered by headless Chromium) lists the job, its verdict, a trend with one dot per
- * run and links to reports the server serves; the Prometheus scrape counts rows, chunks and differences by kind.
+ * run and links to reports the server serves (its content security policy still lets Chromium draw the page's
+ * styles); the Prometheus scrape counts rows, chunks and differences by kind. On loopback without credentials the
+ * server is open; {@link ServeAuthIT} covers the protected one.
  */
 class ServeIT {
 
@@ -138,6 +140,9 @@ class ServeIT {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(report.body()).contains("DIFFERENCES FOUND");
+        assertThat(report.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(report.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(report.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: no HSTS").isEmpty();
         assertThat(get("/reports/../serve.log").statusCode()).isEqualTo(404);
     }
 
