@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code parity}: the root command; prints help when called without a subcommand. */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RecheckCommand.class,
-                RunsCommand.class, CutoverCommand.class, GateCommand.class, ServeCommand.class, WorkerCommand.class,
+                RunsCommand.class, CutoverCommand.class, GateCommand.class, PrivilegesCommand.class, ServeCommand.class, WorkerCommand.class,
                 CompletionCommand.class},
         description = {"Data consistency verification for database migrations, and the gates of the cutover.", ""},
         footer = {"", "Examples:",
