@@ -50,8 +50,17 @@ public class PrivilegesCommand implements Callable<Integer> {
             description = "MySQL/MariaDB account host part (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--server", paramLabel = "ENGINE",
+            description = "mysql or mariadb: print only that engine's statements where the two differ (replica"
+                    + " status, GTID domains); by default both, commented out.")
+    String server;
+
     @Override
     public Integer call() {
+        if (server != null && !server.equals("mysql") && !server.equals("mariadb")) {
+            throw ParityException.badInput("--server: '" + server + "' is not mysql or mariadb; name the MySQL-family"
+                    + " server's engine, or leave --server out to print both");
+        }
         Purpose what = purpose();
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +81,7 @@ public class PrivilegesCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, JobSpec jobSpec, Purpose what, Side side, Endpoint endpoint) {
         out.println();
-        Optional<AccountSql> engine = AccountSql.forUrl(endpoint.url());
+        Optional<AccountSql> engine = AccountSql.forUrl(endpoint.url(), server);
         if (engine.isEmpty()) {
             out.println("-- " + side.label() + " (" + endpoint.safeUrl() + "): no grants; the engine has no accounts"
                     + " Parity can grant to");

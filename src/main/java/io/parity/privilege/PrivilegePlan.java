@@ -35,6 +35,10 @@ public final class PrivilegePlan {
             needs.add(new Need(write ? Kind.WRITE_ROWS : Kind.READ_ROWS, scope.schema(), scope.table(),
                     write ? "repair --apply writes the target's rows" : "verify reads the compared rows"));
         }
+        if (write) {
+            needs.add(new Need(Kind.REPLICA_STATUS, null, null,
+                    "repair --apply refuses to write to a replica, which it tells by the replica status"));
+        }
         if (purpose == Purpose.CUTOVER) {
             needs.addAll(gateNeeds(spec, side));
         }

@@ -5,8 +5,8 @@ import io.parity.engine.AccountSql;
 import java.util.List;
 
 /**
- * Grants on MySQL and MariaDB. Where the two differ (the replica status; MariaDB's GTID domain of Parity's markers),
- * both are printed, each under a comment naming its engine.
+ * Grants on MySQL and MariaDB. Where the two differ (the replica status; MariaDB's GTID domain of Parity's markers)
+ * and the server is not named, both are printed as comments naming their engine.
  */
 public final class MySqlAccountSql implements AccountSql {
 
@@ -15,14 +15,20 @@ public final class MySqlAccountSql implements AccountSql {
             + " SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
     private static final String WRITE = "PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE')";
 
-    static final String CAN_WRITE = "SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + GRANTEE
-            + " AND " + WRITE
-            + " UNION ALL SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = " + GRANTEE
-            + " AND ? LIKE TABLE_SCHEMA AND " + WRITE
-            + " UNION ALL SELECT 1 FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = " + GRANTEE
-            + " AND TABLE_SCHEMA = ? AND TABLE_NAME = ? AND " + WRITE + " LIMIT 1";
+    static final String CAN_WRITE = "SELECT 1 FROM (SELECT ? AS s, ? AS t) q WHERE"
+            + " EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + GRANTEE + " AND " + WRITE + ")"
+            + " OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = " + GRANTEE
+            + " AND q.s LIKE TABLE_SCHEMA AND " + WRITE + ")"
+            + " OR EXISTS (SELECT 1 FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = " + GRANTEE
+            + " AND TABLE_SCHEMA = q.s AND TABLE_NAME = q.t AND " + WRITE + ")";
 
     private final MySqlSql sql = new MySqlSql(MySqlCapabilities.MYSQL_57); // for quoting only
+    private final Boolean mariaDb;
+
+    /** @param mariaDb true for MariaDB, false for MySQL, null when not known */
+    public MySqlAccountSql(Boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
 
     @Override
     public String account(String user, String host) {
@@ -34,18 +40,29 @@ public final class MySqlAccountSql implements AccountSql {
         return switch (need.kind()) {
             case READ_ROWS -> List.of(grant("SELECT", on(need), account));
             case WRITE_ROWS -> List.of(grant("SELECT, INSERT, UPDATE, DELETE", on(need), account));
-            case MARKER_WRITE -> List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account),
-                    "-- MariaDB only: Parity's markers are written in a GTID domain of their own (SET SESSION"
-                            + " gtid_domain_id)",
-                    "-- " + grant("BINLOG REPLAY", "*.*", account));
+            case MARKER_WRITE -> Boolean.FALSE.equals(mariaDb)
+                    ? List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account))
+                    : List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account),
+                    "-- MariaDB: the markers are written in a GTID domain of their own (SET SESSION gtid_domain_id)",
+                    either(null, grant("BINLOG REPLAY", "*.*", account)));
             case MARKER_READ -> List.of(grant("SELECT", on(need), account));
-            case REPLICA_STATUS -> List.of("-- MySQL: " + grant("REPLICATION CLIENT", "*.*", account),
+            case REPLICA_STATUS -> mariaDb == null
+                    ? List.of("-- MySQL: " + grant("REPLICATION CLIENT", "*.*", account),
                     "-- MariaDB 10.5.9 and later: " + grant("SLAVE MONITOR", "*.*", account),
-                    "-- (apply the one line for this server's engine)");
+                    "-- (apply the line for this server's engine, or pass --server mysql|mariadb)")
+                    : List.of(either(grant("REPLICATION CLIENT", "*.*", account), grant("SLAVE MONITOR", "*.*", account)));
             case DOWNSTREAM -> List.of("-- none: replicas are not listed on MySQL or MariaDB");
             case SESSIONS -> List.of(grant("PROCESS", "*.*", account));
             case READ_GRANTS -> List.of(grant("SELECT", sql.quote("mysql") + ".*", account));
         };
+    }
+
+    /** The statement for this server, commented out when the engine is not known and it is MariaDB's. */
+    private String either(String mysql, String mariaDbStatement) {
+        if (mariaDb == null) {
+            return "-- " + mariaDbStatement;
+        }
+        return mariaDb ? mariaDbStatement : mysql;
     }
 
     @Override

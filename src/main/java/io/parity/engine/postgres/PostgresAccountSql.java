@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class PostgresAccountSql implements AccountSql {
 
-    static final String CAN_WRITE = "SELECT 1 WHERE has_table_privilege(format('%I.%I', ?, ?),"
+    static final String CAN_WRITE = "SELECT 1 WHERE has_table_privilege(format('%I.%I', CAST(? AS text), CAST(? AS text)),"
             + " 'INSERT, UPDATE, DELETE')";
 
     private final PostgresSql sql = new PostgresSql();
