@@ -5,6 +5,7 @@ import io.parity.core.ParityVersion;
 import io.parity.core.Side;
 import io.parity.engine.AccountSql;
 import io.parity.engine.AccountSql.Need;
+import io.parity.privilege.AccountSqls;
 import io.parity.privilege.PrivilegePlan;
 import io.parity.privilege.Purpose;
 import io.parity.spec.Endpoint;
@@ -81,7 +82,7 @@ public class PrivilegesCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, JobSpec jobSpec, Purpose what, Side side, Endpoint endpoint) {
         out.println();
-        Optional<AccountSql> engine = AccountSql.forUrl(endpoint.url(), server);
+        Optional<AccountSql> engine = AccountSqls.forUrl(endpoint.url(), server);
         if (engine.isEmpty()) {
             out.println("-- " + side.label() + " (" + endpoint.safeUrl() + "): no grants; the engine has no accounts"
                     + " Parity can grant to");

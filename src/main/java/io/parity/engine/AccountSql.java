@@ -1,16 +1,11 @@
 package io.parity.engine;
 
-import io.parity.engine.mysql.MySqlAccountSql;
-import io.parity.engine.postgres.PostgresAccountSql;
-
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What an account needs, in one engine's words: GRANT statements for each {@link Need}, and the query that tells
  * whether the connected account can write to a table (privileges held through roles are not seen on MySQL and
- * MariaDB). Chosen from the JDBC URL, because the grants are printed
+ * MariaDB). Chosen by {@code io.parity.privilege.AccountSqls} from the JDBC URL, because the grants are printed
  * before the account exists.
  *
  * <pre>
@@ -62,24 +57,4 @@ public interface AccountSql {
      * update or delete rows of that table.
      */
     String canWrite();
-
-    /** The grants' dialect for a JDBC URL; empty for engines without accounts worth granting (H2). */
-    static Optional<AccountSql> forUrl(String url) {
-        return forUrl(url, null);
-    }
-
-    /**
-     * The same, for a named server where the URL cannot tell: {@code mysql} or {@code mariadb} (both speak
-     * {@code jdbc:mysql:}); null when unknown.
-     */
-    static Optional<AccountSql> forUrl(String url, String server) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
-            return Optional.of(new MySqlAccountSql(server == null ? null : server.equals("mariadb")));
-        }
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return Optional.of(new PostgresAccountSql());
-        }
-        return Optional.empty();
-    }
 }

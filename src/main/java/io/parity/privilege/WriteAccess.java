@@ -40,7 +40,7 @@ public final class WriteAccess {
 
     private static Optional<String> describe(SideConnection side, List<TablePlan> plans,
                                              Function<TablePlan, SideTable> table) {
-        Optional<AccountSql> sql = AccountSql.forUrl(side.endpoint().url());
+        Optional<AccountSql> sql = AccountSqls.forUrl(side.endpoint().url());
         if (sql.isEmpty()) {
             return Optional.empty();
         }
