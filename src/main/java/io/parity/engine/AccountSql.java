@@ -32,7 +32,9 @@ public interface AccountSql {
         /** Create and write Parity's marker table (heartbeat or canary) in its schema. */
         MARKER_WRITE,
         /** Read Parity's marker table. */
-        MARKER_READ
+        MARKER_READ,
+        /** Write the markers into a GTID domain of their own (MariaDB's {@code heartbeat.gtid-domain-id}). */
+        MARKER_DOMAIN
     }
 
     /**

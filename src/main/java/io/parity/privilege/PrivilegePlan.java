@@ -59,6 +59,10 @@ public final class PrivilegePlan {
                 case "lag", "caught-up" -> {
                     if (side == Side.SOURCE) {
                         needs.add(new Need(Kind.MARKER_WRITE, markers, null, "lag gates write the heartbeat"));
+                        if (spec.cutover().heartbeat().gtidDomainId() != null) {
+                            needs.add(new Need(Kind.MARKER_DOMAIN, null, null,
+                                    "MariaDB: heartbeats go to heartbeat.gtid-domain-id (SET SESSION gtid_domain_id)"));
+                        }
                         needs.add(new Need(Kind.DOWNSTREAM, null, null, "lag gates list the source's replicas"));
                     } else {
                         needs.add(new Need(Kind.MARKER_READ, markers, null, "lag gates read the heartbeat"));
@@ -68,6 +72,10 @@ public final class PrivilegePlan {
                 case "reverse-replication" -> {
                     if (side == Side.DESTINATION) {
                         needs.add(new Need(Kind.MARKER_WRITE, markers, null, "reverse-replication writes the canary"));
+                        if (spec.cutover().heartbeat().gtidDomainId() != null) {
+                            needs.add(new Need(Kind.MARKER_DOMAIN, null, null,
+                                    "MariaDB: the canary goes to heartbeat.gtid-domain-id (SET SESSION gtid_domain_id)"));
+                        }
                     } else {
                         needs.add(new Need(Kind.MARKER_READ, markers, null, "reverse-replication reads the canary"));
                         needs.add(new Need(Kind.REPLICA_STATUS, null, null,

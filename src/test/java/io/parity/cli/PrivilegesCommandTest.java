@@ -81,6 +81,7 @@ class PrivilegesCommandTest {
     void cutoverAddsWhatTheRunbooksGatesUse() throws Exception {
         String[] r = run(MIXED + """
                 cutover:
+                  heartbeat: { gtid-domain-id: 99 }
                   steps:
                     - gate: lag
                       max-delay: 5s
@@ -93,7 +94,7 @@ class PrivilegesCommandTest {
         String destination = r[1].substring(r[1].indexOf("-- destination"));
         assertThat(source).contains("GRANT SELECT, INSERT, DELETE, CREATE ON `parity`.* TO 'parity'@'%';")
                 .contains("GRANT PROCESS ON *.* TO 'parity'@'%';")
-                .contains("-- MariaDB: the markers are written in a GTID domain of their own")
+                .contains("-- MariaDB: heartbeats go to heartbeat.gtid-domain-id (SET SESSION gtid_domain_id)")
                 .contains("-- GRANT BINLOG REPLAY ON *.* TO 'parity'@'%';").doesNotContain("GRANT SELECT ON `mysql`.*");
         assertThat(destination).contains("GRANT pg_monitor TO \"parity\";")
                 .contains("GRANT SELECT ON ALL TABLES IN SCHEMA \"parity\" TO \"parity\";")

@@ -32,7 +32,9 @@ class PrivilegesIT {
     @AfterEach
     void dropAccounts() {
         TestDatabase db = TestDatabase.get();
-        db.execute("DROP USER IF EXISTS 'pit_ro'@'127.0.0.1'", "DROP USER IF EXISTS 'pit_rw'@'127.0.0.1'");
+        db.execute("DROP USER IF EXISTS 'pit_ro'@'127.0.0.1'", "DROP USER IF EXISTS 'pit_rw'@'127.0.0.1'",
+                "DROP USER IF EXISTS 'pit_gates'@'127.0.0.1'", "DROP USER IF EXISTS 'pit_migrator'@'%'",
+                "DROP DATABASE IF EXISTS pit_priv_hb");
     }
 
     private static void mariaTables() {
@@ -128,6 +130,42 @@ class PrivilegesIT {
         assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
         assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
         assertThat(db.query("SELECT v FROM " + DST + ".t WHERE id = 7")).isEqualTo("7");
+    }
+
+    /**
+     * The gates that run on one server (not a replica): with the {@code --for cutover} grants each reaches a verdict
+     * (0 or 1), none fails to measure (3); without them the grants gate cannot read the migration account's grants.
+     */
+    @Test
+    void cutoverGrantsLetTheGatesMeasure() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        mariaTables();
+        db.execute("CREATE USER 'pit_gates'@'127.0.0.1' IDENTIFIED BY 'gt-pw-1'",
+                "CREATE USER 'pit_migrator'@'%' IDENTIFIED BY 'mg-pw-1'", "GRANT INSERT ON " + DST + ".* TO 'pit_migrator'@'%'");
+        Path gates = spec("priv-gates", "pit_gates", "gt-pw-1", db.url(SRC), db.url(DST), "tables:\n  - name: " + SRC
+                + ".t\n    target: " + DST + ".t\ncutover:\n  heartbeat: { schema: pit_priv_hb, gtid-domain-id: 99 }\n"
+                + "  steps:\n    - gate: lag\n      max-delay: 5s\n      timeout: 10s\n    - gate: sessions\n"
+                + "    - gate: grants\n      accounts: [\"pit_migrator@%\"]\n    - gate: reverse-replication\n"
+                + "      within: 5s\n");
+        CliRun before = CliRun.run(dir, "gate", "grants", "--job", gates.toString(), "--report-dir",
+                dir.resolve("g0").toString());
+
+        CliRun printed = CliRun.run(null, "privileges", "--job", gates.toString(), "--for", "cutover", "--host",
+                "127.0.0.1", "--server", "mariadb");
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        try (Connection admin = DriverManager.getConnection(db.url(""), db.user(), db.password())) {
+            apply(printed.out(), admin);
+        }
+
+        assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(3);
+        for (String gate : List.of("lag", "sessions", "grants", "reverse-replication")) {
+            CliRun run = CliRun.run(dir, "gate", gate, "--job", gates.toString(), "--report-dir",
+                    dir.resolve("g").toString());
+            assertThat(run.exitCode()).as(gate + ": " + run.out() + run.err()).isIn(0, 1);
+        }
+        CliRun grants = CliRun.run(dir, "gate", "grants", "--job", gates.toString(), "--report-dir",
+                dir.resolve("g").toString());
+        assertThat(grants.out()).contains("INSERT"); // it read the migrator's write privilege
     }
 
     @Test

@@ -40,11 +40,9 @@ public final class MySqlAccountSql implements AccountSql {
         return switch (need.kind()) {
             case READ_ROWS -> List.of(grant("SELECT", on(need), account));
             case WRITE_ROWS -> List.of(grant("SELECT, INSERT, UPDATE, DELETE", on(need), account));
-            case MARKER_WRITE -> Boolean.FALSE.equals(mariaDb)
-                    ? List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account))
-                    : List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account),
-                    "-- MariaDB: the markers are written in a GTID domain of their own (SET SESSION gtid_domain_id)",
-                    either(null, grant("BINLOG REPLAY", "*.*", account)));
+            case MARKER_WRITE -> List.of(grant("SELECT, INSERT, DELETE, CREATE", on(need), account));
+            case MARKER_DOMAIN -> Boolean.FALSE.equals(mariaDb) ? List.of("-- none on MySQL")
+                    : List.of(either(null, grant("BINLOG REPLAY", "*.*", account)));
             case MARKER_READ -> List.of(grant("SELECT", on(need), account));
             case REPLICA_STATUS -> mariaDb == null
                     ? List.of("-- MySQL: " + grant("REPLICATION CLIENT", "*.*", account),

@@ -33,6 +33,7 @@ public final class PostgresAccountSql implements AccountSql {
             case MARKER_READ -> tables("SELECT", need, account);
             case REPLICA_STATUS, DOWNSTREAM, SESSIONS -> List.of("GRANT pg_monitor TO " + account + ";");
             case READ_GRANTS -> List.of("-- none: the catalogs holding grants are readable by every role");
+            case MARKER_DOMAIN -> List.of("-- none: PostgreSQL has no GTID domains");
         };
     }
 
