@@ -89,7 +89,8 @@ final class PemFiles {
         }
     }
 
-    private static List<Certificate> certificates(Path file, String field) throws IOException, GeneralSecurityException {
+    private static List<Certificate> certificates(Path file, String field)
+            throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(file)) {
             List<Certificate> list = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
             if (list.isEmpty()) {

@@ -74,7 +74,8 @@ public final class PrivilegePlan {
                         needs.add(new Need(Kind.MARKER_WRITE, markers, null, "reverse-replication writes the canary"));
                         if (spec.cutover().heartbeat().gtidDomainId() != null) {
                             needs.add(new Need(Kind.MARKER_DOMAIN, null, null,
-                                    "MariaDB: the canary goes to heartbeat.gtid-domain-id (SET SESSION gtid_domain_id)"));
+                                    "MariaDB: the canary goes to heartbeat.gtid-domain-id"
+                                            + " (SET SESSION gtid_domain_id)"));
                         }
                     } else {
                         needs.add(new Need(Kind.MARKER_READ, markers, null, "reverse-replication reads the canary"));
@@ -89,7 +90,8 @@ public final class PrivilegePlan {
                 }
                 case "grants" -> {
                     if (side == grantsSide) {
-                        needs.add(new Need(Kind.READ_GRANTS, null, null, "grants reads the migration accounts' grants"));
+                        needs.add(new Need(Kind.READ_GRANTS, null, null,
+                                "grants reads the migration accounts' grants"));
                     }
                 }
                 default -> {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 final class TlsRules {
 
-    private static final Pattern URL_TLS = Pattern.compile("(?i)[?&;](sslmode|ssl|usessl|requiressl|verifyservercertificate"
-            + "|sslrootcert|sslcert|sslkey|trustcertificatekeystoreurl|clientcertificatekeystoreurl)=");
+    private static final Pattern URL_TLS = Pattern.compile("(?i)[?&;](sslmode|ssl|usessl|requiressl"
+            + "|verifyservercertificate|sslrootcert|sslcert|sslkey|trustcertificatekeystoreurl"
+            + "|clientcertificatekeystoreurl)=");
 
     private final Path specDir;
     private final SpecProblems problems;

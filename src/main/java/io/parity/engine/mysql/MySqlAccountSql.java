@@ -16,7 +16,8 @@ public final class MySqlAccountSql implements AccountSql {
     private static final String WRITE = "PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE')";
 
     static final String CAN_WRITE = "SELECT 1 FROM (SELECT ? AS s, ? AS t) q WHERE"
-            + " EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + GRANTEE + " AND " + WRITE + ")"
+            + " EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + GRANTEE
+            + " AND " + WRITE + ")"
             + " OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = " + GRANTEE
             + " AND q.s LIKE TABLE_SCHEMA AND " + WRITE + ")"
             + " OR EXISTS (SELECT 1 FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = " + GRANTEE
@@ -48,7 +49,8 @@ public final class MySqlAccountSql implements AccountSql {
                     ? List.of("-- MySQL: " + grant("REPLICATION CLIENT", "*.*", account),
                     "-- MariaDB 10.5.9 and later: " + grant("SLAVE MONITOR", "*.*", account),
                     "-- (apply the line for this server's engine, or pass --server mysql|mariadb)")
-                    : List.of(either(grant("REPLICATION CLIENT", "*.*", account), grant("SLAVE MONITOR", "*.*", account)));
+                    : List.of(either(grant("REPLICATION CLIENT", "*.*", account),
+                    grant("SLAVE MONITOR", "*.*", account)));
             case DOWNSTREAM -> List.of("-- none: replicas are not listed on MySQL or MariaDB");
             case SESSIONS -> List.of(grant("PROCESS", "*.*", account));
             case READ_GRANTS -> List.of(grant("SELECT", sql.quote("mysql") + ".*", account));

@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class PostgresAccountSql implements AccountSql {
 
-    static final String CAN_WRITE = "SELECT 1 WHERE has_table_privilege(format('%I.%I', CAST(? AS text), CAST(? AS text)),"
-            + " 'INSERT, UPDATE, DELETE')";
+    static final String CAN_WRITE = "SELECT 1 WHERE has_table_privilege("
+            + "format('%I.%I', CAST(? AS text), CAST(? AS text)), 'INSERT, UPDATE, DELETE')";
 
     private final PostgresSql sql = new PostgresSql();
 
@@ -44,7 +44,8 @@ public final class PostgresAccountSql implements AccountSql {
 
     private List<String> tables(String privileges, Need need, String account) {
         String schema = sql.quote(need.schema());
-        String on = need.table() == null ? "ALL TABLES IN SCHEMA " + schema : "TABLE " + schema + "." + sql.quote(need.table());
+        String on = need.table() == null ? "ALL TABLES IN SCHEMA " + schema
+                : "TABLE " + schema + "." + sql.quote(need.table());
         return List.of("GRANT USAGE ON SCHEMA " + schema + " TO " + account + ";",
                 "GRANT " + privileges + " ON " + on + " TO " + account + ";");
     }
