@@ -5,6 +5,7 @@ import io.parity.spec.Tls;
 import io.parity.spec.TlsMode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TlsProperties {
 
-    private static final Map<Tls, Map<String, String>> BUILT = new ConcurrentHashMap<>();
+    /** Per driver and settings: the same block on a MySQL and a PostgreSQL side means different properties. */
+    private static final Map<List<Object>, Map<String, String>> BUILT = new ConcurrentHashMap<>();
 
     private TlsProperties() {
     }
@@ -34,10 +36,10 @@ public final class TlsProperties {
         String url = endpoint.url().toLowerCase(Locale.ROOT);
         String field = endpoint.label() + ".tls";
         if (url.startsWith("jdbc:postgresql:")) {
-            return BUILT.computeIfAbsent(tls, t -> postgres(t, field));
+            return BUILT.computeIfAbsent(List.of("postgresql", tls), k -> postgres(tls, field));
         }
         if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            return BUILT.computeIfAbsent(tls, t -> mysql(t, field));
+            return BUILT.computeIfAbsent(List.of("mysql", tls), k -> mysql(tls, field));
         }
         return Map.of();
     }
