@@ -94,14 +94,14 @@ class TlsIT {
     }
 
     private static String tlsSide(String label, String tls) {
-        return endpoint(label, "jdbc:mysql://127.0.0.1:" + PORT + "/" + DB, "tls_user", "tls-pw", tls);
+        return endpoint(label, "jdbc:mysql://localhost:" + PORT + "/" + DB, "tls_user", "tls-pw", tls);
     }
 
     @Test
     void verifyFullWithAClientCertificatePassesForSidesAndRepository() throws Exception {
         String full = "{ mode: verify-full, ca-file: ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }";
         Path spec = spec("tls-full", tlsSide("source", full) + tlsSide("destination", full)
-                + endpoint("repository", "jdbc:mysql://127.0.0.1:" + PORT + "/" + REPO, "tls_user", "tls-pw", full));
+                + endpoint("repository", "jdbc:mysql://localhost:" + PORT + "/" + REPO, "tls_user", "tls-pw", full));
         Path reports = dir.resolve("r-full");
 
         CliRun run = CliRun.run(null, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
@@ -130,9 +130,24 @@ class TlsIT {
     }
 
     @Test
+    void verifyFullRefusesAHostTheCertificateDoesNotName() throws Exception {
+        String full = "{ mode: verify-full, ca-file: ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }";
+        String byAddress = "jdbc:mysql://127.0.0.1:" + PORT + "/" + DB; // the certificate names localhost only
+        Path spec = spec("tls-host", endpoint("source", byAddress, "tls_user", "tls-pw", full)
+                + tlsSide("destination", full));
+
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("r-h").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n")
+                .contains("source: the server's certificate does not name the host in " + byAddress)
+                .contains("or set source.tls.mode: verify-ca");
+    }
+
+    @Test
     void requiredAgainstAServerWithoutTlsIsRefusedWithOneLine() throws Exception {
         TestDatabase db = TestDatabase.get();
-        Path spec = spec("tls-plain", endpoint("source", "jdbc:mysql://127.0.0.1:" + PORT + "/" + DB, "tls_user",
+        Path spec = spec("tls-plain", endpoint("source", "jdbc:mysql://localhost:" + PORT + "/" + DB, "tls_user",
                 "tls-pw", "{ mode: verify-full, ca-file: ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }")
                 + endpoint("destination", db.url(DB), db.user(), db.password(), "{ mode: required }"));
 

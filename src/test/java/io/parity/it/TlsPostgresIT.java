@@ -56,7 +56,7 @@ class TlsPostgresIT {
 
     private static Path spec(String name, String sourceUrl, String sourceTls) throws Exception {
         String full = "{ mode: verify-full, ca-file: ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }";
-        String tlsUrl = "jdbc:postgresql://127.0.0.1:" + PORT + "/" + DB;
+        String tlsUrl = "jdbc:postgresql://localhost:" + PORT + "/" + DB;
         Path file = certs.dir().resolve(name + ".yml");
         Files.writeString(file, "name: " + name + "\n"
                 + "source:\n  url: " + sourceUrl + "\n  user: postgres\n  password: \"\"\n  tls: " + sourceTls + "\n"
@@ -67,7 +67,7 @@ class TlsPostgresIT {
 
     @Test
     void verifyFullWithAClientCertificatePasses() throws Exception {
-        Path spec = spec("pg-full", "jdbc:postgresql://127.0.0.1:" + PORT + "/" + DB,
+        Path spec = spec("pg-full", "jdbc:postgresql://localhost:" + PORT + "/" + DB,
                 "{ mode: verify-full, ca-file: ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }");
 
         CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("r").toString());
@@ -77,7 +77,7 @@ class TlsPostgresIT {
 
     @Test
     void aCaThatDidNotSignTheServerCertificateIsRefusedWithOneLine() throws Exception {
-        Path spec = spec("pg-wrong-ca", "jdbc:postgresql://127.0.0.1:" + PORT + "/" + DB,
+        Path spec = spec("pg-wrong-ca", "jdbc:postgresql://localhost:" + PORT + "/" + DB,
                 "{ mode: verify-ca, ca-file: other-ca.pem, cert-file: client-cert.pem, key-file: client-key.pem }");
 
         CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", dir.resolve("r").toString());
