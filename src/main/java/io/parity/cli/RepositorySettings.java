@@ -1,5 +1,6 @@
 package io.parity.cli;
 
+import io.parity.connect.TlsProperties;
 import io.parity.spec.Endpoint;
 
 import java.nio.file.Path;
@@ -11,14 +12,20 @@ import java.util.Map;
  * Where Spring Batch keeps runs: an embedded H2 file under {@code .parity/} in the working directory by default (zero
  * setup, survives restarts), or a shared MySQL/MariaDB/PostgreSQL database given by {@code --repository-url} or
  * {@code PARITY_REPOSITORY_URL} (account from {@code PARITY_REPOSITORY_USER} / {@code PARITY_REPOSITORY_PASSWORD}),
- * or the spec's {@code repository:} block, in that order of precedence.
+ * or the spec's {@code repository:} block, in that order of precedence. Only the spec's block can set TLS
+ * ({@code repository.tls}), passed to the driver as {@code driverProperties}.
  */
-public record RepositorySettings(String url, String user, String password) {
+public record RepositorySettings(String url, String user, String password, Map<String, String> driverProperties) {
+
+    public RepositorySettings(String url, String user, String password) {
+        this(url, user, password, Map.of());
+    }
 
     public static RepositorySettings resolve(String optionUrl, Endpoint fromSpec) {
         String url = optionUrl != null ? optionUrl : System.getenv("PARITY_REPOSITORY_URL");
         if ((url == null || url.isBlank()) && fromSpec != null) {
-            return new RepositorySettings(fromSpec.url(), fromSpec.user(), fromSpec.password().reveal());
+            return new RepositorySettings(fromSpec.url(), fromSpec.user(), fromSpec.password().reveal(),
+                    TlsProperties.of(fromSpec));
         }
         if (url == null || url.isBlank()) {
             // H2 would otherwise keep a trace file beside the repository that grows with every failed statement;
@@ -43,6 +50,7 @@ public record RepositorySettings(String url, String user, String password) {
         props.put("spring.datasource.url", h2ClosesQuickly(url));
         props.put("spring.datasource.username", user);
         props.put("spring.datasource.password", password);
+        driverProperties.forEach((k, v) -> props.put("spring.datasource.hikari.data-source-properties[" + k + "]", v));
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
             props.put("spring.batch.jdbc.isolation-level-for-create", "REPEATABLE_READ");
@@ -75,6 +83,12 @@ public record RepositorySettings(String url, String user, String password) {
             return url;
         }
         return url + ";MAX_COMPACT_TIME=0";
+    }
+
+    /** Never the password nor the driver properties (TLS store passwords). */
+    @Override
+    public String toString() {
+        return "repository " + safeUrl() + " as " + user;
     }
 
     /** The URL without credentials, for messages. */

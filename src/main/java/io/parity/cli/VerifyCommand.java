@@ -15,6 +15,7 @@ import io.parity.run.VerifyRun;
 import io.parity.run.VerifyUseCase;
 import io.parity.schema.TablePlan;
 import io.parity.spec.Durations;
+import io.parity.privilege.WriteAccess;
 import io.parity.spec.JobSpec;
 import io.parity.spec.SpecLoader;
 import io.parity.spec.Workers;
@@ -154,6 +155,8 @@ public class VerifyCommand implements Callable<Integer> {
         List<Phase> phases = List.of(
                 new Phase("connect, discover tables", (context.preparedAt() - started) / 1_000_000),
                 new Phase("start the job repository", (now - context.preparedAt()) / 1_000_000));
+        WriteAccess.warning(context.source(), context.destination(), context.plans(), context.spec().file().toString())
+                .ifPresent(w -> spec.commandLine().getErr().println("parity: " + w));
         ProgressLine bar = progress(runtime.bean(RunProgress.class), context);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.INCOMPLETE);

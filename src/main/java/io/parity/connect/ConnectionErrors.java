@@ -21,6 +21,10 @@ public final class ConnectionErrors {
         String where = endpoint.safeUrl();
         int code = e.getErrorCode();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        ParityException tls = TlsErrors.onConnect(label, endpoint, e);
+        if (tls != null) {
+            return tls;
+        }
         if (code == 1045 || state.equals("28000")) {
             return ParityException.badInput(label + ": access denied for user '" + endpoint.user() + "' at " + where
                     + "; check " + label + ".user and " + label + ".password");

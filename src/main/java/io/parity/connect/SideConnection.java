@@ -94,6 +94,7 @@ public final class SideConnection implements AutoCloseable {
             props.setProperty("yearIsDateType", "false");
             props.setProperty("zeroDateTimeBehavior", "convertToNull");
         }
+        TlsProperties.of(endpoint).forEach(props::setProperty);
         engineProperties.forEach(props::setProperty);
         config.setDataSourceProperties(props);
         try {

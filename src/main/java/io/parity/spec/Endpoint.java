@@ -7,8 +7,14 @@ package io.parity.spec;
  * @param url      JDBC URL
  * @param user     account name
  * @param password never printed; see {@link Secret}
+ * @param tls      TLS to the server, {@link Tls#unset()} when the spec has no {@code tls:} block
  */
-public record Endpoint(String label, String url, String user, Secret password) {
+public record Endpoint(String label, String url, String user, Secret password, Tls tls) {
+
+    /** An endpoint without a {@code tls:} block. */
+    public Endpoint(String label, String url, String user, Secret password) {
+        this(label, url, user, password, Tls.unset());
+    }
 
     /** The URL without credentials that some users put in the query string, safe for logs and reports. */
     public String safeUrl() {

@@ -18,7 +18,12 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
 
     @SpecShape("must be a mapping with url, user and password")
     record EndpointDocument(String url, String user, String password,
-                            @JsonProperty("password-file") String passwordFile) {
+                            @JsonProperty("password-file") String passwordFile, TlsDocument tls) {
+    }
+
+    @SpecShape("must be a mapping such as 'tls: { mode: verify-full, ca-file: ca.pem }'")
+    record TlsDocument(String mode, @JsonProperty("ca-file") String caFile, @JsonProperty("cert-file") String certFile,
+                       @JsonProperty("key-file") String keyFile) {
     }
 
     @SpecShape(value = "must be a table name or a mapping with 'name:' or 'include:'",

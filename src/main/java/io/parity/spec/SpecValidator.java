@@ -71,7 +71,8 @@ final class SpecValidator {
         }
         Secret secret = doc.passwordFile() != null ? passwordFile(label + ".password-file", doc.passwordFile())
                 : Secret.of(doc.password());
-        return new Endpoint(label, url == null ? "" : url, user == null ? "" : user, secret);
+        Tls tls = new TlsRules(file, problems).tls(doc.tls(), label, url);
+        return new Endpoint(label, url == null ? "" : url, user == null ? "" : user, secret, tls);
     }
 
     private Secret passwordFile(String field, String path) {

@@ -79,7 +79,7 @@ class TerminalIT {
     }
 
     @ParameterizedTest(name = "parity {0} --help")
-    @ValueSource(strings = {"", "demo", "verify", "repair", "runs", "runs show", "completion"})
+    @ValueSource(strings = {"", "demo", "verify", "repair", "runs", "runs show", "completion", "privileges"})
     void everyCommandsHelpHasExamples(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         CliRun run = CliRun.run(null, args);

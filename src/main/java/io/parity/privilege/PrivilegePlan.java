@@ -1,0 +1,121 @@
+package io.parity.privilege;
+
+import io.parity.core.Side;
+import io.parity.engine.AccountSql.Kind;
+import io.parity.engine.AccountSql.Need;
+import io.parity.spec.CutoverStep;
+import io.parity.spec.GateStep;
+import io.parity.spec.JobSpec;
+import io.parity.spec.TableSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What one command needs on each side of a spec, engine-neutral: verify reads the compared tables on both sides;
+ * repair also writes the destination's (the target of the default {@code --direction to-destination}); the cutover
+ * gates of the spec's runbook (every gate when it has none) read replication status, sessions and grants and write
+ * Parity's marker tables. Rendered into GRANT statements by each side's {@link io.parity.engine.AccountSql}.
+ */
+public final class PrivilegePlan {
+
+    private PrivilegePlan() {
+    }
+
+    /** The needs of {@code purpose} on {@code side}, in the order they are printed. */
+    public static List<Need> needs(JobSpec spec, Purpose purpose, Side side) {
+        List<Need> needs = new ArrayList<>();
+        String url = side == Side.SOURCE ? spec.source().url() : spec.destination().url();
+        boolean write = purpose == Purpose.REPAIR && side == Side.DESTINATION;
+        for (TableSpec table : spec.tables()) {
+            TableScope scope = side == Side.SOURCE ? TableScope.source(table, url) : TableScope.destination(table, url);
+            needs.add(new Need(write ? Kind.WRITE_ROWS : Kind.READ_ROWS, scope.schema(), scope.table(),
+                    write ? "repair --apply writes the target's rows" : "verify reads the compared rows"));
+        }
+        if (write) {
+            needs.add(new Need(Kind.REPLICA_STATUS, null, null,
+                    "repair --apply refuses to write to a replica, which it tells by the replica status"));
+        }
+        if (purpose == Purpose.CUTOVER) {
+            needs.addAll(gateNeeds(spec, side));
+        }
+        return needs;
+    }
+
+    /** The database the URL names (PostgreSQL's CREATE ON DATABASE), or an empty string. */
+    public static String database(String url) {
+        return TableScope.database(url);
+    }
+
+    private static List<Need> gateNeeds(JobSpec spec, Side side) {
+        String markers = spec.cutover().heartbeat().schema();
+        Set<Need> needs = new LinkedHashSet<>();
+        for (String gate : gates(spec)) {
+            Side grantsSide = "source".equals(setting(spec, gate, "side")) ? Side.SOURCE : Side.DESTINATION;
+            switch (gate) {
+                case "lag", "caught-up" -> {
+                    if (side == Side.SOURCE) {
+                        needs.add(new Need(Kind.MARKER_WRITE, markers, null, "lag gates write the heartbeat"));
+                        if (spec.cutover().heartbeat().gtidDomainId() != null) {
+                            needs.add(new Need(Kind.MARKER_DOMAIN, null, null,
+                                    "MariaDB: heartbeats go to heartbeat.gtid-domain-id (SET SESSION gtid_domain_id)"));
+                        }
+                        needs.add(new Need(Kind.DOWNSTREAM, null, null, "lag gates list the source's replicas"));
+                    } else {
+                        needs.add(new Need(Kind.MARKER_READ, markers, null, "lag gates read the heartbeat"));
+                        needs.add(new Need(Kind.REPLICA_STATUS, null, null, "lag gates read the replica status"));
+                    }
+                }
+                case "reverse-replication" -> {
+                    if (side == Side.DESTINATION) {
+                        needs.add(new Need(Kind.MARKER_WRITE, markers, null, "reverse-replication writes the canary"));
+                        if (spec.cutover().heartbeat().gtidDomainId() != null) {
+                            needs.add(new Need(Kind.MARKER_DOMAIN, null, null,
+                                    "MariaDB: the canary goes to heartbeat.gtid-domain-id"
+                                            + " (SET SESSION gtid_domain_id)"));
+                        }
+                    } else {
+                        needs.add(new Need(Kind.MARKER_READ, markers, null, "reverse-replication reads the canary"));
+                        needs.add(new Need(Kind.REPLICA_STATUS, null, null,
+                                "reverse-replication reads the source's replica status"));
+                    }
+                }
+                case "sessions" -> {
+                    if (side == Side.SOURCE) {
+                        needs.add(new Need(Kind.SESSIONS, null, null, "sessions reads every session"));
+                    }
+                }
+                case "grants" -> {
+                    if (side == grantsSide) {
+                        needs.add(new Need(Kind.READ_GRANTS, null, null,
+                                "grants reads the migration accounts' grants"));
+                    }
+                }
+                default -> {
+                    // writes-stopped reads server variables and status; consistent reads the job repository; backup
+                    // runs the spec's own query, whose tables its account must be able to read
+                }
+            }
+        }
+        return List.copyOf(needs);
+    }
+
+    private static List<String> gates(JobSpec spec) {
+        List<String> gates = new ArrayList<>();
+        for (CutoverStep step : spec.cutover().steps()) {
+            if (step instanceof GateStep gate) {
+                gates.add(gate.gate());
+            }
+        }
+        return gates.isEmpty() ? List.of("lag", "writes-stopped", "sessions", "caught-up", "reverse-replication",
+                "grants") : gates;
+    }
+
+    private static String setting(JobSpec spec, String gate, String name) {
+        return spec.cutover().gate(gate).map(g -> g.settings().string(name, "")).orElse("")
+                .toLowerCase(Locale.ROOT);
+    }
+}
