@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RecheckCommand.class,
                 RunsCommand.class, CutoverCommand.class, GateCommand.class, ServeCommand.class, WorkerCommand.class,
-                CompletionCommand.class},
+                AuditCommand.class, CompletionCommand.class},
         description = {"Data consistency verification for database migrations, and the gates of the cutover.", ""},
         footer = {"", "Examples:",
                 "  parity demo                                  # try it: embedded H2 shop with planted drift",
