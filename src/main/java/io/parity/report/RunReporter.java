@@ -74,7 +74,25 @@ public final class RunReporter {
                 SpecRedaction.redact(specText(spec.file())));
         Path dir = new ReportWriter().write(reportBase.resolve(spec.name()).resolve(Long.toString(runId)), summary,
                 confirmed, details, mask);
+        audit(dir, summary, details.redactedSpec());
         return new Written(summary, dir);
+    }
+
+    /** The audit bundle, written last so that it holds the sha256 of every report file. */
+    private void audit(Path dir, RunSummary summary, String redactedSpec) {
+        List<io.parity.connect.ServerSnapshot> start = context.sidesAtStart();
+        List<io.parity.audit.AuditBundle.Side> sides = List.of(
+                io.parity.audit.AuditWriter.side(start.get(0), io.parity.connect.ServerSnapshot.take(context.source())),
+                io.parity.audit.AuditWriter.side(start.get(1),
+                        io.parity.connect.ServerSnapshot.take(context.destination())));
+        try {
+            io.parity.audit.AuditWriter.write(dir, new io.parity.audit.AuditWriter.Run("verify", summary.job(),
+                    summary.runId(), summary.specFile(), summary.specSha256(), redactedSpec, summary.started(),
+                    summary.ended(), sides));
+        } catch (java.io.IOException e) {
+            throw new io.parity.core.ParityException(io.parity.core.Failure.INCOMPLETE, "cannot write the audit"
+                    + " bundle to " + dir + " (" + e.getMessage() + "); choose a writable --report-dir", e);
+        }
     }
 
     /** Spring Batch records times as local date-times in the JVM's zone. */

@@ -38,6 +38,8 @@ public final class VerifyContext implements AutoCloseable {
     private final Throttle throttle;
     private final Map<SegmentKey, SegmentState> segments = new ConcurrentHashMap<>();
     private final Consistency consistency;
+    private final io.parity.connect.ServerSnapshot sourceAtStart;
+    private final io.parity.connect.ServerSnapshot destinationAtStart;
     private final java.util.concurrent.atomic.AtomicLong recheckWaitMillis = new java.util.concurrent.atomic.AtomicLong();
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
@@ -48,11 +50,18 @@ public final class VerifyContext implements AutoCloseable {
         this.hash = checksums.hash();
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.sourceAtStart = io.parity.connect.ServerSnapshot.take(source);
+        this.destinationAtStart = io.parity.connect.ServerSnapshot.take(destination);
         this.consistency = Consistency.choose(spec.options().fence(), source, destination,
                 spec.options().fenceTimeout());
         this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination), source);
         this.preparedAt = System.nanoTime();
+    }
+
+    /** Each side as it was when the run was prepared, for the audit bundle: source first. */
+    public List<io.parity.connect.ServerSnapshot> sidesAtStart() {
+        return List.of(sourceAtStart, destinationAtStart);
     }
 
     /** How in-flight rows are kept out of this run's differences. */
