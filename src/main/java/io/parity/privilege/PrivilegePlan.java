@@ -38,6 +38,12 @@ public final class PrivilegePlan {
         if (write) {
             needs.add(new Need(Kind.REPLICA_STATUS, null, null,
                     "repair --apply refuses to write to a replica, which it tells by the replica status"));
+        } else if (side == Side.DESTINATION && spec.options().fence() != io.parity.spec.FenceMode.NONE) {
+            needs.add(new Need(Kind.REPLICA_STATUS, null, null, "fence: auto sees whether the destination replicates"
+                    + " from the source (without it, verify re-checks until the destination is quiet)"));
+        }
+        if (purpose != Purpose.CUTOVER && side == Side.SOURCE && spec.options().throttle().replicaLag() != null) {
+            needs.add(new Need(Kind.DOWNSTREAM, null, null, "throttle.replica-lag lists the source's replicas"));
         }
         if (purpose == Purpose.CUTOVER) {
             needs.addAll(gateNeeds(spec, side));
