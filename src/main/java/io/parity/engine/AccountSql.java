@@ -25,6 +25,8 @@ public interface AccountSql {
         REPLICA_STATUS,
         /** The replicas streaming from this server. */
         DOWNSTREAM,
+        /** The replicas registered with this server, to connect to them (the throttle's replica watch). */
+        REPLICA_HOSTS,
         /** Every session and its transaction. */
         SESSIONS,
         /** Other accounts' grants. */

@@ -43,7 +43,8 @@ public final class PrivilegePlan {
                     + " from the source (without it, verify re-checks until the destination is quiet)"));
         }
         if (purpose != Purpose.CUTOVER && side == Side.SOURCE && spec.options().throttle().replicaLag() != null) {
-            needs.add(new Need(Kind.DOWNSTREAM, null, null, "throttle.replica-lag lists the source's replicas"));
+            needs.add(new Need(Kind.REPLICA_HOSTS, null, null, "throttle.replica-lag lists the source's replicas"
+                    + " (each is then asked for its lag with this account)"));
         }
         if (purpose == Purpose.CUTOVER) {
             needs.addAll(gateNeeds(spec, side));

@@ -52,6 +52,12 @@ public final class MySqlAccountSql implements AccountSql {
                     : List.of(either(grant("REPLICATION CLIENT", "*.*", account),
                     grant("SLAVE MONITOR", "*.*", account)));
             case DOWNSTREAM -> List.of("-- none: replicas are not listed on MySQL or MariaDB");
+            case REPLICA_HOSTS -> mariaDb == null
+                    ? List.of("-- MySQL: " + grant("REPLICATION SLAVE", "*.*", account),
+                    "-- MariaDB 10.5.2 and later: " + grant("REPLICATION MASTER ADMIN", "*.*", account),
+                    "-- (apply the line for this server's engine, or pass --server mysql|mariadb)")
+                    : List.of(either(grant("REPLICATION SLAVE", "*.*", account),
+                    grant("REPLICATION MASTER ADMIN", "*.*", account)));
             case SESSIONS -> List.of(grant("PROCESS", "*.*", account));
             case READ_GRANTS -> List.of(grant("SELECT", sql.quote("mysql") + ".*", account));
         };

@@ -31,7 +31,7 @@ public final class PostgresAccountSql implements AccountSql {
                             + "; if the schema exists: GRANT USAGE, CREATE ON SCHEMA " + sql.quote(need.schema())
                             + " TO " + account + ";)");
             case MARKER_READ -> tables("SELECT", need, account);
-            case REPLICA_STATUS, DOWNSTREAM, SESSIONS -> List.of("GRANT pg_monitor TO " + account + ";");
+            case REPLICA_STATUS, DOWNSTREAM, REPLICA_HOSTS, SESSIONS -> List.of("GRANT pg_monitor TO " + account + ";");
             case READ_GRANTS -> List.of("-- none: the catalogs holding grants are readable by every role");
             case MARKER_DOMAIN -> List.of("-- none: PostgreSQL has no GTID domains");
         };
