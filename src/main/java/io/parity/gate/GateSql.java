@@ -12,7 +12,7 @@ import io.parity.engine.ReplicationSql;
 public final class GateSql {
 
     /** Parity's heartbeat table: written on the source, read on the destination. */
-    public static final String HEARTBEAT_TABLE = "parity_heartbeat";
+    public static final String HEARTBEAT_TABLE = io.parity.connect.MarkerRows.HEARTBEAT_TABLE;
     /** Parity's canary table: written on the destination, read on the source (reverse replication). */
     public static final String CANARY_TABLE = "parity_canary";
 

@@ -1,5 +1,6 @@
 package io.parity.gate;
 
+import io.parity.connect.MarkerRows;
 import io.parity.core.Failure;
 import io.parity.core.ParityException;
 import io.parity.core.Side;

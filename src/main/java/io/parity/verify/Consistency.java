@@ -18,15 +18,24 @@ import java.util.Optional;
  *   <li>{@link Mode#UNTIL_QUIET}: Parity cannot see the replication (an external replicator, none at all, or a native
  *       one that is stopped): differences are re-checked until the destination applies nothing for an interval, up
  *       to {@code recheck.max-wait}.</li>
+ *   <li>{@link Mode#AFTER_HEARTBEAT}: as {@code UNTIL_QUIET}, but the spec has a heartbeat table on the source
+ *       ({@code cutover.heartbeat}, created by the lag gate): differences are re-checked once the destination shows
+ *       a heartbeat written after the run's reads, up to {@code recheck.max-wait}.</li>
  *   <li>{@link Mode#NONE}: {@code fence: none}: exactly {@code recheck.attempts} re-checks.</li>
  * </ul>
  *
- * @param detail why this mode, in words for the report
+ * @param detail    why this mode, in words for the report
+ * @param heartbeat the heartbeat to send, with {@code AFTER_HEARTBEAT}; null otherwise
  */
-public record Consistency(Mode mode, String detail, Fence fence) {
+public record Consistency(Mode mode, String detail, Fence fence, HeartbeatWait heartbeat) {
+
+    public Consistency(Mode mode, String detail, Fence fence) {
+        this(mode, detail, fence, null);
+    }
 
     public enum Mode {
-        GTID_FENCE("gtid-fence"), UNTIL_QUIET("recheck-until-quiet"), NONE("none");
+        GTID_FENCE("gtid-fence"), UNTIL_QUIET("recheck-until-quiet"), AFTER_HEARTBEAT("recheck-after-heartbeat"),
+        NONE("none");
 
         private final String label;
 
@@ -46,6 +55,26 @@ public record Consistency(Mode mode, String detail, Fence fence) {
 
     public static Consistency choose(FenceMode fence, SideConnection source, SideConnection destination,
                                      Duration fenceTimeout) {
+        return choose(fence, source, destination, fenceTimeout, null);
+    }
+
+    /** @param heartbeat the spec's heartbeat table, when it has a {@code cutover:} block; null otherwise */
+    public static Consistency choose(FenceMode fence, SideConnection source, SideConnection destination,
+                                     Duration fenceTimeout, io.parity.spec.HeartbeatSettings heartbeat) {
+        Consistency chosen = choose0(fence, source, destination, fenceTimeout);
+        if (chosen.mode() != Mode.UNTIL_QUIET) {
+            return chosen;
+        }
+        return HeartbeatWait.of(heartbeat, source, destination)
+                .map(h -> new Consistency(Mode.AFTER_HEARTBEAT, chosen.detail().replace(
+                        ": differences re-checked until the destination is quiet",
+                        ": differences re-checked once the destination shows a heartbeat written after the reads ("
+                                + h.table() + ")"), Fence.none(), h))
+                .orElse(chosen);
+    }
+
+    private static Consistency choose0(FenceMode fence, SideConnection source, SideConnection destination,
+                                       Duration fenceTimeout) {
         return switch (fence) {
             case NONE -> new Consistency(Mode.NONE, "fence: none", Fence.none());
             case GTID -> new Consistency(Mode.GTID_FENCE, "fence: gtid",

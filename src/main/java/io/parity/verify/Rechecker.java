@@ -26,6 +26,8 @@ public final class Rechecker {
     public record Outcome(int checked, int resolved, int confirmed) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rechecker.class);
+
     private final VerifyContext context;
     private final RunStore store;
 
@@ -36,7 +38,7 @@ public final class Rechecker {
 
     /** Exactly {@code policy.attempts()} re-checks, as {@code parity recheck} asks. */
     public Outcome recheck(long runId, RecheckPolicy policy) {
-        return recheck(runId, policy, false);
+        return recheck(runId, policy, false, context.consistency().fence()::afterSourceRead);
     }
 
     /**
@@ -44,10 +46,37 @@ public final class Rechecker {
      * while the destination keeps applying writes, up to {@code maxWait}.
      */
     public Outcome recheckForRun(long runId, RecheckPolicy policy) {
-        return recheck(runId, policy, context.consistency().settles());
+        HeartbeatWait heartbeat = context.consistency().heartbeat();
+        if (heartbeat == null) {
+            return recheck(runId, policy, context.consistency().settles(), context.consistency().fence()::afterSourceRead);
+        }
+        // Each re-check reads the source's rows, then sends a heartbeat and reads the destination's once it shows the
+        // heartbeat: the replicator applies in commit order, so the destination then holds at least what the source
+        // read. A heartbeat that does not arrive within max-wait means the replicator does not carry it: the
+        // destination's quiet intervals decide instead, as without a heartbeat.
+        // A row written on the source between its read and the heartbeat can already be on the destination when that
+        // is read (ahead, not behind): a second heartbeat-fenced re-check of what still differs tells it from a real
+        // difference, which differs every time.
+        RecheckPolicy twice = policy.attempts() == 1 ? new RecheckPolicy(2, policy.delay(), policy.multiplier(),
+                policy.maxWait()) : policy;
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        Outcome outcome = recheck(runId, twice, false, () -> {
+            if (!lost.get() && !heartbeat.sendAndAwait(policy.maxWait())) {
+                lost.set(true);
+                LOG.warn("the destination did not show Parity's heartbeat {} within recheck.max-wait; is the"
+                        + " replicator carrying that table? Re-checking until the destination is quiet instead",
+                        heartbeat.table());
+            }
+        });
+        return lost.get() ? recheck(runId, policy, true, () -> { }) : outcome;
     }
 
     private Outcome recheck(long runId, RecheckPolicy policy, boolean settle) {
+        return recheck(runId, policy, settle, () -> { });
+    }
+
+    /** @param afterSource run between each re-check's source and destination reads (a fence, a heartbeat) */
+    private Outcome recheck(long runId, RecheckPolicy policy, boolean settle, Runnable afterSource) {
         List<StoredDiff> pending = new ArrayList<>(store.diffs(runId).stream().filter(StoredDiff::confirmed).toList());
         int checked = pending.size();
         int resolved = 0;
@@ -65,7 +94,7 @@ public final class Rechecker {
                     : java.util.OptionalLong.empty();
             // Unknown activity counts as quiet: an engine that cannot say gets the fixed attempts, not max-wait.
             quiet = before.isEmpty() || after.isEmpty() || before.getAsLong() == after.getAsLong();
-            Map<StoredDiff, List<RowDiff>> now = checkNow(pending);
+            Map<StoredDiff, List<RowDiff>> now = checkNow(pending, afterSource);
             List<StoredDiff> still = new ArrayList<>();
             for (StoredDiff d : pending) {
                 List<RowDiff> current = now.get(d);
@@ -86,7 +115,7 @@ public final class Rechecker {
         return new Outcome(checked, resolved, pending.size());
     }
 
-    private Map<StoredDiff, List<RowDiff>> checkNow(List<StoredDiff> pending) {
+    private Map<StoredDiff, List<RowDiff>> checkNow(List<StoredDiff> pending, Runnable afterSource) {
         Map<String, List<StoredDiff>> byTable = new LinkedHashMap<>();
         pending.forEach(d -> byTable.computeIfAbsent(d.tableId(), k -> new ArrayList<>()).add(d));
         Map<StoredDiff, List<RowDiff>> result = new LinkedHashMap<>();
@@ -94,7 +123,7 @@ public final class Rechecker {
             TablePlan plan = context.plan(e.getKey());
             List<KeyValues> keys = e.getValue().stream().map(StoredDiff::key).toList();
             Map<KeyValues, List<RowDiff>> now = new KeyRecheck(plan, context.source(), context.destination())
-                    .byKey(keys, context.consistency().fence()::afterSourceRead);
+                    .byKey(keys, afterSource);
             // Each difference found takes one of its key's differences now: of three copies of a row found missing, two
             // still missing confirm two and resolve the third.
             Map<KeyValues, java.util.Iterator<RowDiff>> left = new java.util.HashMap<>();

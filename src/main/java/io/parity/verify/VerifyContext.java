@@ -53,7 +53,7 @@ public final class VerifyContext implements AutoCloseable {
         this.sourceAtStart = io.parity.connect.ServerSnapshot.take(source);
         this.destinationAtStart = io.parity.connect.ServerSnapshot.take(destination);
         this.consistency = Consistency.choose(spec.options().fence(), source, destination,
-                spec.options().fenceTimeout());
+                spec.options().fenceTimeout(), spec.cutover().declared() ? spec.cutover().heartbeat() : null);
         this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
         this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination), source);
         this.preparedAt = System.nanoTime();

@@ -1,4 +1,4 @@
-package io.parity.gate;
+package io.parity.connect;
 
 import io.parity.engine.CutoverSql;
 import io.parity.spec.HeartbeatSettings;
@@ -12,10 +12,14 @@ import java.time.Instant;
 
 /**
  * Parity's own marker rows ({@code parity_heartbeat}, {@code parity_canary}): one row per id holding the latest
- * sequence and its write time. Writes run in the heartbeat's GTID domain when one is configured, and past a
+ * sequence and its write time. Written by the cutover gates, and by a verify that waits for an unseen replicator to
+ * carry its heartbeat. Writes run in the heartbeat's GTID domain when one is configured, and past a
  * session-level read-only setting where the engine has one (PostgreSQL).
  */
-final class MarkerRows {
+public final class MarkerRows {
+
+    /** The forward marker: written on the source, watched for on the destination. */
+    public static final String HEARTBEAT_TABLE = "parity_heartbeat";
 
     private MarkerRows() {
     }
@@ -24,7 +28,7 @@ final class MarkerRows {
      * Checked before creating: {@code CREATE ... IF NOT EXISTS} is written to the binary log even when it does
      * nothing, which would move the source's position on every heartbeat and slow the replica with DDL.
      */
-    static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+    public static boolean exists(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.tableExists())) {
             ps.setString(1, schema);
             ps.setString(2, table);
@@ -34,14 +38,14 @@ final class MarkerRows {
         }
     }
 
-    static void create(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
+    public static void create(Connection c, CutoverSql sql, String schema, String table) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql.createSchema(schema));
             st.execute(sql.createMarkerTable(schema, table));
         }
     }
 
-    static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
+    public static void write(Connection c, CutoverSql sql, HeartbeatSettings hb, String table, long seq, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.writeMarker(hb.schema(), table))) {
             ps.setString(1, hb.id());
@@ -53,11 +57,11 @@ final class MarkerRows {
 
     /** A statement of Parity's own, run in the heartbeat's GTID domain when one is configured (MariaDB). */
     @FunctionalInterface
-    interface OwnWrite {
+    public interface OwnWrite {
         void run() throws SQLException;
     }
 
-    static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
+    public static void inDomain(Connection c, CutoverSql sql, HeartbeatSettings hb, OwnWrite write) throws SQLException {
         CutoverSql.GtidDomainSql domains = hb.gtidDomainId() == null ? null : sql.gtidDomains().orElse(null);
         CutoverSql.SessionSwitch own = sql.ownWrites().orElse(null);
         if (domains != null) {
@@ -91,7 +95,7 @@ final class MarkerRows {
         }
     }
 
-    static Long read(Connection c, CutoverSql sql, HeartbeatSettings hb, String table) throws SQLException {
+    public static Long read(Connection c, CutoverSql sql, HeartbeatSettings hb, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.readMarker(hb.schema(), table))) {
             ps.setString(1, hb.id());
             try (ResultSet rs = ps.executeQuery()) {
