@@ -168,6 +168,65 @@ class PrivilegesIT {
         assertThat(grants.out()).contains("INSERT"); // it read the migrator's write privilege
     }
 
+    /**
+     * The same on the replication pair (3307 -> 3308), where the gates read a real replica: accounts and grants are
+     * made on the source and replicate. With the printed cutover grants every gate reaches a verdict; with the printed
+     * verify grants, verify sees the replication and fences by GTID.
+     */
+    @Test
+    void printedGrantsWorkOnTheReplicationPair() throws Exception {
+        ReplicationPair.start();
+        int src = ReplicationPair.SOURCE;
+        String pairDb = "pit_priv_pair";
+        ReplicationPair.execute(src, "DROP DATABASE IF EXISTS " + pairDb, "DROP DATABASE IF EXISTS pit_priv_hb2",
+                "DROP USER IF EXISTS 'pit_gates2'@'127.0.0.1'", "DROP USER IF EXISTS 'pit_reader2'@'127.0.0.1'",
+                "DROP USER IF EXISTS 'pit_migrator2'@'%'", "CREATE DATABASE " + pairDb,
+                "CREATE TABLE " + pairDb + ".t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO " + pairDb + ".t SELECT seq, seq FROM " + Numbers.upTo(500),
+                "CREATE USER 'pit_gates2'@'127.0.0.1' IDENTIFIED BY 'gt-pw-2'",
+                "CREATE USER 'pit_reader2'@'127.0.0.1' IDENTIFIED BY 'rd-pw-2'",
+                "CREATE USER 'pit_migrator2'@'%' IDENTIFIED BY 'mg-pw-2'",
+                "GRANT INSERT ON " + pairDb + ".* TO 'pit_migrator2'@'%'");
+        try {
+            Path gates = spec("priv-pair", "pit_gates2", "gt-pw-2", ReplicationPair.url(src, pairDb),
+                    ReplicationPair.url(ReplicationPair.DESTINATION, pairDb), "tables: [t]\ncutover:\n"
+                            + "  heartbeat: { schema: pit_priv_hb2 }\n  steps:\n    - gate: lag\n      max-delay: 5s\n"
+                            + "      timeout: 20s\n    - gate: caught-up\n      timeout: 20s\n    - gate: sessions\n"
+                            + "    - gate: grants\n      accounts: [\"pit_migrator2@%\"]\n");
+            CliRun printed = CliRun.run(null, "privileges", "--job", gates.toString(), "--for", "cutover", "--host",
+                    "127.0.0.1", "--server", "mariadb");
+            assertThat(printed.exitCode()).as(printed.err()).isZero();
+            try (Connection admin = ReplicationPair.connect(src)) {
+                apply(printed.out(), admin);
+            }
+            ReplicationPair.awaitCaughtUp();
+            for (String gate : List.of("lag", "caught-up", "sessions", "grants")) {
+                CliRun run = CliRun.run(dir, "gate", gate, "--job", gates.toString(), "--report-dir",
+                        dir.resolve("gp").toString());
+                assertThat(run.exitCode()).as(gate + ": " + run.out() + run.err()).isIn(0, 1);
+            }
+
+            Path verify = spec("priv-pair-verify", "pit_reader2", "rd-pw-2", ReplicationPair.url(src, pairDb),
+                    ReplicationPair.url(ReplicationPair.DESTINATION, pairDb), "tables: [t]\n");
+            CliRun readGrants = CliRun.run(null, "privileges", "--job", verify.toString(), "--for", "verify",
+                    "--host", "127.0.0.1", "--server", "mariadb");
+            try (Connection admin = ReplicationPair.connect(src)) {
+                apply(readGrants.out(), admin);
+            }
+            ReplicationPair.awaitCaughtUp();
+            CliRun run = CliRun.run(dir.resolve("pv"), "verify", "--job", verify.toString(), "--report-dir",
+                    dir.resolve("rp").toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(java.nio.file.Files.readString(dir.resolve("rp/priv-pair-verify/1/summary.json")))
+                    .contains("\"mode\" : \"gtid-fence\"");
+        } finally {
+            ReplicationPair.execute(src, "DROP DATABASE IF EXISTS " + pairDb, "DROP DATABASE IF EXISTS pit_priv_hb2",
+                    "DROP USER IF EXISTS 'pit_gates2'@'127.0.0.1'", "DROP USER IF EXISTS 'pit_reader2'@'127.0.0.1'",
+                    "DROP USER IF EXISTS 'pit_migrator2'@'%'");
+            ReplicationPair.awaitCaughtUp();
+        }
+    }
+
     @Test
     void postgresVerifyGrantsLetVerifyRunAndNothingWrite() throws Exception {
         TestPostgres pg = TestPostgres.get();
