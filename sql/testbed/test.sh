@@ -12,6 +12,7 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server)
 command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # ReportHtmlIT and ServeIT render pages headless
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)     # TlsIT and TlsPostgresIT make their certificates
 if ((${#missing[@]})); then
   echo "[test] installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
