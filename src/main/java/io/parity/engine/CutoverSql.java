@@ -81,6 +81,15 @@ public interface CutoverSql {
     /** Puts a session's transactions into a GTID domain of their own and back; empty where there are no domains. */
     Optional<GtidDomainSql> gtidDomains();
 
+    /**
+     * The statement that keeps a session's account changes on this server: replication would carry a REVOKE to a
+     * server that may not have the account (the old source, through reverse replication) and stop its applier there.
+     * Empty where the engine replicates no account changes per session (PostgreSQL's roles are not published).
+     */
+    default Optional<String> accountChangesStayLocal() {
+        return Optional.empty();
+    }
+
     /** @param set   sets this session's domain (one parameter) @param reset puts it back to the server's own */
     record GtidDomainSql(String set, String reset) {
     }

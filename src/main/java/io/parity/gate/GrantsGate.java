@@ -62,6 +62,15 @@ public final class GrantsGate implements Gate {
             accounts.add(a);
             revokes.addAll(statements);
         }
+        if (!revokes.isEmpty()) {
+            // Replicated, a REVOKE reaches servers that may not have the account (the old source, by reverse
+            // replication) and stops their applier: the statements stay on this server where the engine allows.
+            String local = context.on(side, "reading how account changes stay local",
+                    (c, sql) -> sql.cutover().accountChangesStayLocal().orElse(null));
+            if (local != null) {
+                revokes.add(0, local);
+            }
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("side", side.label());
         values.put("databases", databases);

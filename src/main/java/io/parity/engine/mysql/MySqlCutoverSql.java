@@ -82,4 +82,9 @@ class MySqlCutoverSql implements CutoverSql {
     private String qualified(String schema, String table) {
         return sql.quote(schema) + "." + sql.quote(table);
     }
+
+    @Override
+    public java.util.Optional<String> accountChangesStayLocal() {
+        return java.util.Optional.of("SET SESSION sql_log_bin = 0;");
+    }
 }
