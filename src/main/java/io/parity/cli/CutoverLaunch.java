@@ -65,6 +65,9 @@ final class CutoverLaunch {
         try (GateContext context = new GateContext(spec, cutover.heartbeat(), Clock.systemUTC(),
                 new BatchVerifyRuns(runtime.bean(VerifyLauncher.class), runtime.bean(RunStore.class),
                         runtime.bean(JobRepository.class), reportDir))) {
+            List<io.parity.connect.ServerSnapshot> start = List.of(context.snapshot(io.parity.core.Side.SOURCE),
+                    context.snapshot(io.parity.core.Side.DESTINATION));
+            java.time.Instant started = java.time.Instant.now();
             CutoverStepRunner steps = new CutoverStepRunner(context, GateRunner.system());
             Job job = runtime.bean(CutoverJobFactory.class).create(jobName, plan, (step, runId) -> {
                 StepOutcome o = steps.run(step, runDir(runId));
@@ -78,7 +81,33 @@ final class CutoverLaunch {
             } catch (Exception e) {
                 throw new ParityException(Failure.INCOMPLETE, "cannot start the cutover job: " + e.getMessage(), e);
             }
-            return report(execution, plan);
+            int exit = report(execution, plan);
+            audit(runDir(execution.getJobInstance().getInstanceId()), execution.getJobInstance().getInstanceId(),
+                    started, List.of(io.parity.audit.AuditWriter.side(start.get(0),
+                                    context.snapshot(io.parity.core.Side.SOURCE)),
+                            io.parity.audit.AuditWriter.side(start.get(1),
+                                    context.snapshot(io.parity.core.Side.DESTINATION))));
+            return exit;
+        }
+    }
+
+    /**
+     * The audit bundle of this run of the flow, written last: the sha256 of every evidence file and report so far (a
+     * resumed run writes it again, covering the steps after the pause too).
+     */
+    private void audit(Path dir, long runId, java.time.Instant started, List<io.parity.audit.AuditBundle.Side> sides) {
+        String text;
+        try {
+            text = io.parity.report.SpecRedaction.redact(java.nio.file.Files.readString(spec.file()));
+        } catch (java.io.IOException e) {
+            text = "";
+        }
+        try {
+            io.parity.audit.AuditWriter.write(dir, new io.parity.audit.AuditWriter.Run("cutover", spec.name(), runId,
+                    spec.file().toString(), spec.sha256(), text, started, java.time.Instant.now(), sides));
+        } catch (java.io.IOException e) {
+            throw new ParityException(Failure.INCOMPLETE, "cannot write the audit bundle to " + dir + " ("
+                    + e.getMessage() + "); choose a writable --report-dir", e);
         }
     }
 

@@ -72,6 +72,17 @@ public final class GateContext implements AutoCloseable {
         }
     }
 
+    /** The side as it is now, for the audit bundle; a side that cannot be reached is recorded with the reason. */
+    public io.parity.connect.ServerSnapshot snapshot(Side side) {
+        try {
+            return io.parity.connect.ServerSnapshot.take(connection(side));
+        } catch (RuntimeException e) {
+            io.parity.spec.Endpoint endpoint = side == Side.SOURCE ? spec.source() : spec.destination();
+            return new io.parity.connect.ServerSnapshot(side.label(), null, endpoint.safeUrl(), null, null, null, null,
+                    java.time.Instant.now(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
     private synchronized SideConnection connection(Side side) {
         return open.computeIfAbsent(side, s -> SideConnection.openWritable(s,
                 s == Side.SOURCE ? spec.source() : spec.destination()));

@@ -129,6 +129,16 @@ class CutoverFlowIT {
         String summary = Files.readString(runDir.resolve("summary.md"));
         assertTrue(summary.contains("Result: **PASSED**"), summary);
 
+        // the run's audit bundle covers every step's evidence and the reports, and re-checks intact
+        JsonNode audit = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(runDir.resolve("audit.json").toFile());
+        assertEquals("cutover", audit.get("kind").asString());
+        assertTrue(audit.get("files").has("08-pause.json") && audit.get("files").has("05-command.json")
+                && audit.get("files").has("summary.md"), audit.get("files").toString());
+        assertEquals(7307, audit.get("sides").get(0).get("end").get("serverId").asLong());
+        CliRun intact = CliRun.run(null, "audit", "verify", runDir.toString());
+        assertEquals(0, intact.exitCode(), intact.out() + intact.err());
+
         CliRun again = cli("cutover", "resume", "--run", run, "--confirm");
         assertEquals(2, again.exitCode(), "a completed run cannot be resumed: " + again.err());
     }
