@@ -34,6 +34,25 @@ final class ParityProcess {
         return pb.start();
     }
 
+    /**
+     * Waits up to a minute for {@code pattern} to appear in {@code log}, and returns its first group; fails with the log
+     * when the process dies first or the time runs out.
+     */
+    static String await(Process process, Path log, java.util.regex.Pattern pattern) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher m = pattern.matcher(read(log));
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended: " + read(log));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not seen in a minute: " + pattern + "\n" + read(log));
+    }
+
     static String read(Path log) throws IOException {
         File f = log.toFile();
         return f.exists() ? java.nio.file.Files.readString(log) : "";

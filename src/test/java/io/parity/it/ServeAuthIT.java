@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -226,17 +225,8 @@ class ServeAuthIT {
     }
 
     private static String awaitBaseUrl() throws Exception {
-        Pattern url = Pattern.compile("page at (https://127\\.0\\.0\\.1:\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = url.matcher(ParityProcess.read(dir.resolve("serve.log")));
-            if (m.find()) {
-                return m.group(1);
-            }
-            assertThat(serve.isAlive()).as(ParityProcess.read(dir.resolve("serve.log"))).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not start: " + ParityProcess.read(dir.resolve("serve.log")));
+        return ParityProcess.await(serve, dir.resolve("serve.log"),
+                Pattern.compile("page at (https://127\\.0\\.0\\.1:\\d+)/"));
     }
 
     /** A self-signed certificate for 127.0.0.1 made by the JDK's {@code keytool}, read back as a key store. */

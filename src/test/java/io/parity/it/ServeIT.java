@@ -237,17 +237,8 @@ class ServeIT {
     }
 
     private static String awaitBaseUrl() throws Exception {
-        Pattern url = Pattern.compile("page at (http://127\\.0\\.0\\.1:\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = url.matcher(ParityProcess.read(dir.resolve("serve.log")));
-            if (m.find()) {
-                return m.group(1);
-            }
-            assertThat(serve.isAlive()).as(ParityProcess.read(dir.resolve("serve.log"))).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not start: " + ParityProcess.read(dir.resolve("serve.log")));
+        return ParityProcess.await(serve, dir.resolve("serve.log"),
+                Pattern.compile("page at (http://127\\.0\\.0\\.1:\\d+)/"));
     }
 
     private static JsonNode awaitJob(Predicate<JsonNode> done) throws Exception {
