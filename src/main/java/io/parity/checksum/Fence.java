@@ -13,12 +13,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Position fencing for a destination that replicates natively from the source: after the source side of a read, the
  * source's position is noted (its executed GTID set on MySQL and MariaDB, its WAL LSN on PostgreSQL), and the
- * destination side is read only once the destination has applied that position (a standby replayed it, a subscriber
- * reported it). A row then differs only if it really differs, not because replication has not caught up with it.
+ * destination side is read only once the destination has applied that position (a standby replayed it; a subscriber
+ * shows it, or the source's slot it reads from has it confirmed). A row then differs only if it really differs, not because replication has not caught up with it.
  * The two sides are read one after the other instead of at once; that is the price of the fence. Where the server
  * cannot block until a position is applied (PostgreSQL), the destination is asked every {@link #POLL} until the
  * timeout.
@@ -33,6 +35,7 @@ public final class Fence {
     private final SideConnection destination;
     private final Duration timeout;
     private volatile ReplicaLink.ServerIdentity destinationIdentity;
+    private volatile List<String> feedingSlots;
 
     private Fence(SideConnection source, SideConnection destination, Duration timeout) {
         this.source = source;
@@ -80,9 +83,11 @@ public final class Fence {
         }
         String what = "postgresql".equals(source.engine().family()) ? "WAL position" : "GTID position";
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection c = destination.dataSource().getConnection()) {
+        List<String> slots = feedingSlots();
+        try (Connection c = destination.dataSource().getConnection();
+             Connection publisher = slots.isEmpty() ? null : source.dataSource().getConnection()) {
             Duration wait = timeout;
-            while (!applied(c, position, wait)) {
+            while (!applied(c, position, wait) && !confirmedBySource(publisher, position, slots)) {
                 if (System.nanoTime() >= deadline) {
                     throw new ParityException(Failure.INCOMPLETE, "destination: did not apply the source's " + what
                             + " " + position + " within " + timeout.toSeconds()
@@ -108,6 +113,62 @@ public final class Fence {
         try (PreparedStatement ps = ask.prepare(c); ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getInt(1) == 0;
         }
+    }
+
+    /**
+     * Whether the source's slots that feed the destination's subscriptions all confirm {@code position}. A subscriber
+     * shows the publisher's position only as of the publisher's last keepalive, and none comes while its replies keep
+     * the publisher content; its replies move the slot at once, so the publisher's side answers too.
+     */
+    private boolean confirmedBySource(Connection publisher, String position, List<String> slots) throws SQLException {
+        if (publisher == null) {
+            return false;
+        }
+        SqlStatement ask = source.engine().replication().orElseThrow().slotsConfirmed(position, slots).orElse(null);
+        if (ask == null) {
+            return false;
+        }
+        try (PreparedStatement ps = ask.prepare(publisher); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 0;
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("reading the replication slots", source.side(), e);
+        }
+    }
+
+    /**
+     * The source's logical slots the destination's subscriptions read from, read once: empty where the destination
+     * subscribes to none of them (a standby, MySQL, MariaDB), or where either side cannot say.
+     */
+    private List<String> feedingSlots() {
+        List<String> known = feedingSlots;
+        if (known != null) {
+            return known;
+        }
+        var src = source.engine().replication().orElseThrow().logicalSlots();
+        var dst = destination.engine().replication().orElseThrow().subscribedSlots();
+        known = List.of();
+        if (src.isPresent() && dst.isPresent()) {
+            try {
+                List<String> subscribed = names(destination, dst.get());
+                List<String> published = names(source, src.get());
+                known = subscribed.stream().filter(published::contains).distinct().toList();
+            } catch (SQLException e) {
+                known = List.of(); // not knowing only means relying on what the destination shows
+            }
+        }
+        feedingSlots = known;
+        return known;
+    }
+
+    private static List<String> names(SideConnection side, String query) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = side.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static void sleep() {

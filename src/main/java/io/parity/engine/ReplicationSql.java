@@ -54,6 +54,24 @@ public interface ReplicationSql {
         return Optional.empty();
     }
 
+    /**
+     * On a logical subscriber: the names of the publisher's slots its connected database's subscriptions read from, one
+     * {@code slot_name} a row; empty where the engine has no logical subscriptions.
+     */
+    default Optional<String> subscribedSlots() {
+        return Optional.empty();
+    }
+
+    /**
+     * On a publisher: whether every one of {@code slots} (logical slots of the connected database) has had
+     * {@code position} confirmed as applied by its subscriber; one row whose first column is 0 when all have. This is
+     * the publisher's side of {@link #waitForGtid}: a subscriber reports its applied position to the publisher with
+     * every reply, while what it shows itself can stay behind until the publisher's next keepalive.
+     */
+    default Optional<SqlStatement> slotsConfirmed(String position, java.util.List<String> slots) {
+        return Optional.empty();
+    }
+
     /** One row: the server's id, and its UUID or NULL where the engine has none. */
     String serverIdentity();
 

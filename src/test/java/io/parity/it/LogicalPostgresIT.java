@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static io.parity.it.PostgresPair.PRIMARY;
@@ -92,6 +93,25 @@ class LogicalPostgresIT {
         throw new IllegalStateException("the subscriber did not receive " + rows + " rows");
     }
 
+    /** What the two ends of each subscription show, and the primary's log tail: for a failure message. */
+    private static String replicationState() {
+        StringBuilder b = new StringBuilder("\n-- replication state --\n");
+        b.append("subscriptions: ").append(PostgresPair.query(PRIMARY, DST, "SELECT string_agg(subname || ' pid=' ||"
+                + " coalesce(pid::text, '-') || ' received=' || coalesce(received_lsn::text, '-') || ' latest_end='"
+                + " || coalesce(latest_end_lsn::text, '-'), '; ') FROM pg_stat_subscription")).append('\n');
+        b.append("slots: ").append(PostgresPair.query(PRIMARY, "postgres", "SELECT string_agg(slot_name || ' active='"
+                + " || active || ' confirmed=' || coalesce(confirmed_flush_lsn::text, '-'), '; ') FROM pg_replication_slots"))
+                .append("\nsource position: ").append(PostgresPair.query(PRIMARY, SRC, "SELECT pg_current_wal_lsn()::text"));
+        try {
+            List<String> log = Files.readAllLines(Path.of(System.getenv().getOrDefault("PARITY_PG_TESTBED_DIR",
+                    "/tmp/parity-pg-testbed"), "primary.log"));
+            b.append("\nprimary.log:\n").append(String.join("\n", log.subList(Math.max(0, log.size() - 25), log.size())));
+        } catch (Exception e) {
+            b.append("\n(no primary.log: ").append(e.getMessage()).append(')');
+        }
+        return b.toString();
+    }
+
     private static Path spec(String job, String tail) throws Exception {
         Path file = dir.resolve(job + ".yml");
         Files.writeString(file, "name: " + job + "\n"
@@ -171,8 +191,54 @@ class LogicalPostgresIT {
                 options + "  fence: lsn\n  fence-timeout: 30s\n").toString(), "--report-dir",
                 dir.resolve("reports").toString());
         enable.join();
-        assertEquals(0, fenced.exitCode(), fenced.out() + fenced.err());
+        assertEquals(0, fenced.exitCode(), () -> fenced.out() + fenced.err() + replicationState());
         assertTrue((System.nanoTime() - start) / 1_000_000 > 1500, "waited for the subscriber");
+    }
+
+    /**
+     * The publisher's side of the fence: the slot that feeds the destination confirms what the subscriber applied (a
+     * written row, once it is on the destination), never a position beyond it, and a slot that is not there confirms
+     * nothing.
+     */
+    @Test
+    void theSourceSlotConfirmsWhatTheSubscriberApplied() throws Exception {
+        var replication = new io.parity.engine.postgres.PostgresEngine("15").replication().orElseThrow();
+        PostgresPair.execute(PRIMARY, SRC, "UPDATE t SET v = -3 WHERE id = 7");
+        String position = PostgresPair.query(PRIMARY, SRC, "SELECT pg_current_wal_lsn()::text");
+        for (int i = 0; i < 100 && !"-3".equals(PostgresPair.query(PRIMARY, DST, "SELECT v FROM t WHERE id = 7")); i++) {
+            PostgresPair.sleep(100);
+        }
+        assertEquals(List.of("pit_fwd"), names(DST, replication.subscribedSlots().orElseThrow()));
+        assertEquals(0, confirmed(replication.slotsConfirmed(position, List.of("pit_fwd")).orElseThrow(), 50),
+                replicationState());
+        assertEquals(1, confirmed(replication.slotsConfirmed("FFFFFFFF/0", List.of("pit_fwd")).orElseThrow(), 1));
+        assertEquals(1, confirmed(replication.slotsConfirmed(position, List.of("pit_fwd", "no_such_slot")).orElseThrow(), 1));
+        assertTrue(replication.slotsConfirmed(position, List.of()).isEmpty());
+    }
+
+    private static List<String> names(String db, String sql) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        try (var c = PostgresPair.connect(PRIMARY, db); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** The query's answer, asked up to {@code tries} times 100 ms apart until it is 0. */
+    private static int confirmed(io.parity.engine.SqlStatement ask, int tries) throws Exception {
+        int answer = -1;
+        for (int i = 0; i < tries && answer != 0; i++) {
+            if (i > 0) {
+                PostgresPair.sleep(100);
+            }
+            try (var c = PostgresPair.connect(PRIMARY, SRC); var ps = ask.prepare(c); var rs = ps.executeQuery()) {
+                rs.next();
+                answer = rs.getInt(1);
+            }
+        }
+        return answer;
     }
 
     /**
@@ -183,7 +249,7 @@ class LogicalPostgresIT {
     void defaultOptionsSeeTheSubscriptionBySlot() throws Exception {
         CliRun seen = CliRun.run(dir.resolve("r5"), "verify", "--job", spec("pit_pg_logi_auto", "").toString(),
                 "--report-dir", dir.resolve("reports").toString());
-        assertEquals(0, seen.exitCode(), seen.out() + seen.err());
+        assertEquals(0, seen.exitCode(), () -> seen.out() + seen.err() + replicationState());
         String summary = Files.readString(dir.resolve("reports/pit_pg_logi_auto/1/summary.json"));
         assertTrue(summary.contains("\"mode\" : \"gtid-fence\"") && summary.contains("(logical slot pit_fwd)"), summary);
 

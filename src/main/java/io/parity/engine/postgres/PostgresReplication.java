@@ -153,6 +153,29 @@ class PostgresReplication implements ReplicationSql {
                 + " AND database = current_database()");
     }
 
+    /** Columns a non-superuser may read: {@code subslotname} and {@code subdbid} are granted to everyone. */
+    @Override
+    public Optional<String> subscribedSlots() {
+        return Optional.of("SELECT subslotname FROM pg_subscription WHERE subslotname IS NOT NULL"
+                + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    }
+
+    /** {@code confirmed_flush_lsn} moves with the subscriber's replies; {@code pg_replication_slots} is readable by all. */
+    @Override
+    public Optional<SqlStatement> slotsConfirmed(String position, List<String> slots) {
+        if (slots.isEmpty()) {
+            return Optional.empty();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(slots.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(position);
+        params.add(slots.size());
+        params.addAll(slots);
+        return Optional.of(new SqlStatement("SELECT CASE WHEN count(*) FILTER (WHERE confirmed_flush_lsn"
+                + " >= CAST(? AS pg_lsn)) = ? THEN 0 ELSE 1 END FROM pg_replication_slots WHERE slot_type = 'logical'"
+                + " AND database = current_database() AND slot_name IN (" + marks + ")", params));
+    }
+
     /** The WAL position written (a primary) or replayed (a standby), in bytes: it moves with every write. */
     @Override
     public String writeActivity() {
