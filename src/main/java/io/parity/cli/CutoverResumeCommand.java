@@ -53,6 +53,10 @@ public class CutoverResumeCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Base directory for reports (default: the run's).")
     Path reportDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines while a gate waits (step lines and the verdict"
+            + " still print).")
+    boolean quiet;
+
     @Option(names = "--repository-url", paramLabel = "JDBC_URL", description = "Job repository database.")
     String repositoryUrl;
 
@@ -74,7 +78,8 @@ public class CutoverResumeCommand implements Callable<Integer> {
             }
             CutoverSpec cutover = jobSpec.cutover();
             Path base = reportDir != null ? reportDir : Path.of(params.getString(CutoverLaunch.REPORT_DIR));
-            CutoverLaunch launch = new CutoverLaunch(runtime, jobSpec, cutover, base, spec.commandLine().getOut());
+            CutoverLaunch launch = new CutoverLaunch(runtime, jobSpec, cutover, base, spec.commandLine().getOut(),
+                    quiet ? null : spec.commandLine().getErr());
             String pauseId = pauseStep(last);
             confirm(launch.runDir(run), pauseId);
             spec.commandLine().getOut().printf("Parity cutover  job %s  run %d  resuming after %s%n%n", jobSpec.name(), run,

@@ -51,6 +51,7 @@ public final class CutoverStepRunner {
             e.put("status", result.status() == GateStatus.PASS ? StepStatus.PASS.name() : StepStatus.FAIL.name());
             e.put("reason", result.decision().reason());
             e.put("took_ms", result.took().toMillis());
+            e.put("waited", result.waited().values());
             e.put("observations", series(result.series()));
         } catch (ParityException ex) {
             e.put("status", StepStatus.ERROR.name());

@@ -64,6 +64,15 @@ public final class SessionsGate implements Gate {
         return offenders.isEmpty() ? Decision.pass(last.text()) : Decision.waitFor(last.text());
     }
 
+    @Override
+    public String movement(List<Observation> series) {
+        if (series.size() < 2) {
+            return "";
+        }
+        return "writing sessions outside the allow-list " + ((List<?>) series.get(0).value("offenders")).size() + " -> "
+                + ((List<?>) series.get(series.size() - 1).value("offenders")).size();
+    }
+
     private static List<SessionRow> read(Statement st, CutoverSql sql) throws SQLException {
         List<SessionRow> rows = new ArrayList<>();
         try (st; ResultSet own = st.executeQuery(sql.connectionId())) {
