@@ -69,6 +69,11 @@ final class CutoverLaunch {
 
     /** Starts a new run, or restarts the stopped one these parameters identify, and reports it. */
     int run(String jobName, List<CutoverStep> plan, JobParameters params) {
+        return run(jobName, plan, params, io.parity.gate.ResumePlan.NONE);
+    }
+
+    /** As {@link #run(String, List, JobParameters)}, restarting with the steps {@code resume} names run again. */
+    int run(String jobName, List<CutoverStep> plan, JobParameters params, io.parity.gate.ResumePlan resume) {
         try (GateContext context = new GateContext(spec, cutover.heartbeat(), Clock.systemUTC(),
                 new BatchVerifyRuns(runtime.bean(VerifyLauncher.class), runtime.bean(RunStore.class),
                         runtime.bean(JobRepository.class), reportDir))) {
@@ -86,7 +91,7 @@ final class CutoverLaunch {
                 out.printf("  %-24s %-8s %s%n", o.id(), o.status(), o.reason());
                 out.flush();
                 return o;
-            });
+            }, resume);
             JobExecution execution;
             try {
                 execution = runtime.bean(JobOperator.class).start(job, params);
