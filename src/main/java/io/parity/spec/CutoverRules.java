@@ -155,6 +155,11 @@ final class CutoverRules {
         if (gate.equals("grants") && s.strings("accounts").isEmpty()) {
             problems.add(field + ".accounts", "missing; list the migration accounts, e.g. 'accounts: [\"migrator@%\"]'");
         }
+        if (gate.equals("sessions") && s.has("watch")
+                && s.timeout().compareTo(s.duration("watch", Duration.ZERO)) <= 0) {
+            problems.add(field + ".timeout", "must be longer than watch (" + s.values().get("watch") + "): the gate"
+                    + " passes only after watching that long; e.g. 'timeout: 2m'");
+        }
         String side = s.string("side", null);
         if (side != null && !side.equals("source") && !side.equals("destination")) {
             problems.add(field + ".side", "'" + side + "' is not a side; use source or destination");

@@ -134,6 +134,39 @@ class GateDecisionsTest {
                 ws.movement(List.of(ws(0, false, "0-1-5"), ws(1, true, "0-1-6"), ws(2, true, "0-1-7"), ws(3, true, "0-1-7"))));
     }
 
+    private static Observation watched(long s, String position, List<?> offenders, List<String> connected) {
+        return at(s, "offenders", offenders, "position", position, "connected", connected);
+    }
+
+    @Test
+    void sessionsWatchNamesEveryAccountThatWroteAndPassesOnlyAfterAQuietWatch() {
+        SessionsGate gate = new SessionsGate();
+        GateSettings s = settings(gate, "watch", "10s", "timeout", "1m");
+        Map<String, Object> app = Map.of("user", "app", "host", "10.0.0.5:51234");
+        Observation busy = watched(0, "0-1-5", List.of(app), List.of("app@10.0.0.5"));
+        Observation between = watched(2, "0-1-9", List.of(), List.of("app@10.0.0.5", "bob@%"));
+        Observation quiet1 = watched(4, "0-1-9", List.of(), List.of());
+        Observation quiet2 = watched(14, "0-1-9", List.of(), List.of());
+
+        Decision waiting = gate.decide(List.of(busy, between, quiet1), s);
+        assertEquals(GateStatus.WAIT, waiting.status());
+        assertEquals("quiet for 2 s of 10 s; during the watch: accounts seen writing: app@10.0.0.5 (1 sample); source"
+                + " position moved 1 time, 0-1-5 -> 0-1-9, while connected outside the allow-list: app@10.0.0.5, bob@%",
+                waiting.reason());
+        Decision passed = gate.decide(List.of(busy, between, quiet1, quiet2), s);
+        assertEquals(GateStatus.PASS, passed.status(), passed.reason());
+        assertTrue(passed.reason().startsWith("no writer outside the allow-list and source position 0-1-9 unchanged for"
+                + " 12 s across 3 observations (watch 10 s); earlier in the watch: accounts seen writing: app@10.0.0.5"),
+                passed.reason());
+        Decision autocommit = gate.decide(List.of(watched(0, "0-1-5", List.of(), List.of("app@10.0.0.5")),
+                watched(11, "0-1-6", List.of(), List.of("app@10.0.0.5"))), s);
+        assertEquals(GateStatus.WAIT, autocommit.status(), "no writer in any sample, but the position moved");
+        assertTrue(autocommit.reason().contains("moved 1 time, 0-1-5 -> 0-1-6, while connected outside the allow-list:"
+                + " app@10.0.0.5"), autocommit.reason());
+        assertEquals(GateStatus.PASS, gate.decide(List.of(watched(0, "0-1-5", List.of(), List.of()),
+                watched(10, "0-1-5", List.of(), List.of())), s).status());
+    }
+
     @Test
     void writesStoppedNamesTheEnginesSetting() {
         WritesStoppedGate gate = new WritesStoppedGate();
