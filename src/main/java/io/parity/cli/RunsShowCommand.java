@@ -2,6 +2,7 @@ package io.parity.cli;
 
 import io.parity.core.ParityException;
 import io.parity.core.ParityVersion;
+import io.parity.gate.EvidenceFiles;
 import io.parity.report.SummaryAssembler;
 import io.parity.report.TableSummary;
 import io.parity.store.RunStore;
@@ -68,12 +69,13 @@ public class RunsShowCommand implements Callable<Integer> {
             out.printf("  spec       %s%n  sha256     %s%n", last.getJobParameters().getString("spec.path"),
                     last.getJobParameters().getString("spec.sha256"));
             out.println();
+            Path runDir = base(last).resolve(kind.specName()).resolve(Long.toString(runId));
             if (kind.verify()) {
                 tables(out, store);
             } else {
-                steps(out, repository, instance);
+                steps(out, repository, instance, runDir);
             }
-            Path report = base(last).resolve(kind.specName()).resolve(Long.toString(runId)).resolve(kind.reportFile());
+            Path report = runDir.resolve(kind.reportFile());
             out.println();
             out.println(Files.exists(report) ? "Report: " + report : "No report under " + report.getParent()
                     + " (written elsewhere? pass --report-dir)");
@@ -102,10 +104,11 @@ public class RunsShowCommand implements Callable<Integer> {
     }
 
     /**
-     * A cutover or gate run's steps as the flow recorded them across its executions (a resume is a new execution), the
-     * latest attempt of each, in the order they ran.
+     * A cutover or gate run's steps across its executions (a resume is a new execution), the latest attempt of each, in
+     * the order they ran; status and reason from the step's evidence file where it is found (a confirmed pause is PASS
+     * there), else as the flow recorded them.
      */
-    private static void steps(PrintWriter out, JobRepository repository, JobInstance instance) {
+    private static void steps(PrintWriter out, JobRepository repository, JobInstance instance, Path runDir) {
         java.util.Map<String, StepExecution> latest = new java.util.HashMap<>();
         for (JobExecution e : repository.getJobExecutions(instance)) {
             for (StepExecution s : repository.getJobExecution(e.getId()).getStepExecutions()) {
@@ -117,7 +120,11 @@ public class RunsShowCommand implements Callable<Integer> {
         latest.values().stream()
                 .filter(s -> !s.getStepName().equals("done"))
                 .sorted(java.util.Comparator.comparing(StepExecution::getId))
-                .forEach(s -> out.printf(fmt, s.getStepName(), s.getExitStatus().getExitCode(),
-                        s.getExitStatus().getExitDescription()));
+                .forEach(s -> {
+                    java.util.Map<String, Object> evidence = Files.isDirectory(runDir)
+                            ? EvidenceFiles.read(runDir, s.getStepName()).orElse(java.util.Map.of()) : java.util.Map.of();
+                    out.printf(fmt, s.getStepName(), evidence.getOrDefault("status", s.getExitStatus().getExitCode()),
+                            evidence.getOrDefault("reason", s.getExitStatus().getExitDescription()));
+                });
     }
 }

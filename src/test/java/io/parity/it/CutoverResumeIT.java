@@ -105,6 +105,9 @@ class CutoverResumeIT {
                 "one record of the cutover: " + runs.out());
         assertTrue(runs.out().contains("COMPLETED   cutover PASS"), runs.out());
 
+        CliRun show = cli("runs", "show", run);
+        assertTrue(show.out().matches("(?s).*03-command\\s+PASS\\s+command exited 0.*"), show.out());
+
         CliRun again = cli("cutover", "resume", "--run", run);
         assertEquals(2, again.exitCode(), "a completed run does not resume: " + again.out() + again.err());
     }
@@ -145,6 +148,8 @@ class CutoverResumeIT {
         CliRun fixed = cli("cutover", "resume", "--run", run);
         assertEquals(0, fixed.exitCode(), "no second confirmation: " + fixed.out() + fixed.err());
         assertTrue(fixed.out().contains("retrying 02-backup"), fixed.out());
+        CliRun show = cli("runs", "show", run);
+        assertTrue(show.out().matches("(?s).*03-pause\\s+PASS\\s+confirmed by .*"), "a confirmed pause: " + show.out());
         assertEquals(1, Files.readAllLines(work.resolve("after.txt")).size());
         assertEquals(1, Files.readAllLines(work.resolve("task.txt")).size());
         JsonNode backup = GateEvidence.read(runDir, "02-backup");
