@@ -8,10 +8,11 @@ import org.springframework.batch.core.step.StepExecution;
 import java.util.Comparator;
 
 /**
- * What a recorded run is: a verify run, a cutover runbook or a single gate. Read from the {@code cutover.kind} job
- * parameter the cutover commands record, else from the job name ({@code <spec>-cutover}, {@code <spec>-gate-<name>}).
- * A cutover or gate run has no data verdict: its outcome is its flow's, PASS, FAIL, ERROR (a gate could not measure)
- * or PAUSED.
+ * What a recorded run is: a verify run, a cutover runbook or a single gate. Every cutover and gate run records the
+ * {@code cutover.kind} job parameter ({@code cutover} or {@code gate:<name>}) beside its job name
+ * ({@code <spec>-cutover}, {@code <spec>-gate-<name>}); a run without it is a verify run, even one whose spec happens
+ * to be named {@code something-cutover}. A cutover or gate run has no data verdict: its outcome is its flow's, PASS,
+ * FAIL, ERROR (a gate could not measure) or PAUSED.
  *
  * @param kind     {@code verify}, {@code cutover} or {@code gate}
  * @param specName the spec's name, which names the run's report directory
@@ -19,15 +20,15 @@ import java.util.Comparator;
 record RunKind(String kind, String specName) {
 
     static RunKind of(String jobName, JobExecution execution) {
-        String recorded = execution == null ? null : execution.getJobParameters().getString(CutoverLaunch.KIND);
-        if (jobName.endsWith("-cutover") && (recorded == null || recorded.equals("cutover"))) {
+        String recorded = execution.getJobParameters().getString(CutoverLaunch.KIND);
+        if (recorded == null) {
+            return new RunKind("verify", jobName);
+        }
+        if (recorded.equals("cutover") && jobName.endsWith("-cutover")) {
             return new RunKind("cutover", jobName.substring(0, jobName.length() - "-cutover".length()));
         }
         int gate = jobName.lastIndexOf("-gate-");
-        if (gate > 0 && (recorded == null || recorded.startsWith("gate:"))) {
-            return new RunKind("gate", jobName.substring(0, gate));
-        }
-        return new RunKind("verify", jobName);
+        return gate > 0 ? new RunKind("gate", jobName.substring(0, gate)) : new RunKind(recorded, jobName);
     }
 
     boolean verify() {
