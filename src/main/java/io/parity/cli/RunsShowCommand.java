@@ -61,7 +61,7 @@ public class RunsShowCommand implements Callable<Integer> {
                     row.started() == null ? "-" : row.started().withNano(0).toString().replace('T', ' '), row.duration());
             out.printf("  spec       %s%n  sha256     %s%n", last.getJobParameters().getString("spec.path"),
                     last.getJobParameters().getString("spec.sha256"));
-            List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId));
+            List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId), store.shardRows(runId));
             out.println();
             String fmt = "%-32s  %12s  %12s  %7s  %8s  %8s  %8s  %s%n";
             out.printf(fmt, "TABLE", "SOURCE ROWS", "DEST ROWS", "CHUNKS", "MISSING", "EXTRA", "CHANGED", "STATUS");

@@ -57,7 +57,7 @@ public final class RunReporter {
         JobSpec spec = context.spec();
         long runId = execution.getJobInstance().getInstanceId();
         List<StoredDiff> diffs = store.diffs(runId);
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs, store.shardRows(runId));
         Verdict verdict = SummaryAssembler.verdict(tables, error == null);
         RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.core.ParityVersion.get(), spec.name(),
                 runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
