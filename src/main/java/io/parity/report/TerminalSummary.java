@@ -32,7 +32,7 @@ public final class TerminalSummary {
                             + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
             for (TableSummary.ShardCounts sc : t.shards()) {
                 // the shard's own rows, under the side it belongs to
-                boolean sourceSharded = t.sourceRows() == t.shards().stream().mapToLong(TableSummary.ShardCounts::rows).sum();
+                boolean sourceSharded = s.source().matches("\\d+ shards: .*");
                 out.printf(row, "  shard " + sc.shard(), sourceSharded ? sc.rows() : "", sourceSharded ? "" : sc.rows(),
                         "", sc.missing(), sc.extra(), sc.changed(), sc.duplicate() > 0 ? sc.duplicate()
                                 + " also in another shard" : "");

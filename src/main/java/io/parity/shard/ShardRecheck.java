@@ -74,6 +74,48 @@ public final class ShardRecheck {
         return result;
     }
 
+    /**
+     * For each key, the shards (by index) that hold a row with it, each under its own condition: one for a row in
+     * its place, none for a row no shard holds, two or more for a duplicate.
+     */
+    public Map<KeyValues, List<Integer>> holders(List<KeyValues> keys) {
+        List<SideTable> tables = shards.tables(plan.id());
+        List<KeyValues> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<KeyValues, List<Integer>> holders = new LinkedHashMap<>();
+        unique.forEach(k -> holders.put(k, new ArrayList<>()));
+        for (int i = 0; i < tables.size(); i++) {
+            Map<KeyValues, RowImage> found = read(shards.shards().get(i).connection(), tables.get(i), unique);
+            for (KeyValues k : found.keySet()) {
+                holders.get(k).add(i);
+            }
+        }
+        return holders;
+    }
+
+    /**
+     * The shard whose {@code where} selects the single side's row with {@code key} (evaluated there, on the row as it
+     * is), or -1 when none or more than one does, or a shard has no condition.
+     */
+    public int ownerByWhere(KeyValues key) {
+        SideTable singleTable = shards.side() == Side.SOURCE ? plan.destination() : plan.source();
+        int owner = -1;
+        for (int i = 0; i < shards.shards().size(); i++) {
+            String where = shards.shards().get(i).where();
+            if (where == null) {
+                return -1;
+            }
+            SideTable probe = new SideTable(singleTable.ref(), singleTable.key(), singleTable.columns(),
+                    singleTable.where() == null ? "(" + where + ")" : "(" + singleTable.where() + ") AND (" + where + ")");
+            if (!read(single, probe, List.of(key)).isEmpty()) {
+                if (owner >= 0) {
+                    return -1;
+                }
+                owner = i;
+            }
+        }
+        return owner;
+    }
+
     /** Each key's row on one server (its condition applied), matched by the exact characters of text keys. */
     private Map<KeyValues, RowImage> read(SideConnection side, SideTable table, List<KeyValues> keys) {
         Map<KeyValues, RowImage> rows = new LinkedHashMap<>();

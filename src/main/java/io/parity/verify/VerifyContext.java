@@ -64,7 +64,11 @@ public final class VerifyContext implements AutoCloseable {
                 : Consistency.choose(spec.options().fence(), source, destination,
                 spec.options().fenceTimeout(), spec.cutover().declared() ? spec.cutover().heartbeat() : null);
         this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
-        this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination), source);
+        List<SideConnection> watched = new java.util.ArrayList<>(List.of(source, destination));
+        if (shards != null) {
+            shards.connections().stream().filter(c -> !watched.contains(c)).forEach(watched::add);
+        }
+        this.throttle = new Throttle(spec.options().throttle(), watched, source);
         this.preparedAt = System.nanoTime();
     }
 

@@ -144,4 +144,57 @@ class ShardIT {
         assertThat(run.err()).contains("far");
         assertThat(dir.resolve("r/down")).doesNotExist();
     }
+
+    private CliRun repair(Path spec, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("repair", "--job", spec.toString(), "--report-dir",
+                dir.resolve("r").toString(), "--apply"));
+        args.addAll(List.of(more));
+        return CliRun.run(dir, args.toArray(String[]::new));
+    }
+
+    @Test
+    void repairToTheDestinationReadsEachRowFromItsShardAndLeavesTheDuplicateToTheOperator() throws Exception {
+        Path spec = spec("fixdst", "sources", "destination", DST, "");
+        assertThat(verify(spec).exitCode()).isEqualTo(1);
+
+        CliRun repair = repair(spec);
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isIn(0, 1);
+        assertThat(repair.out() + repair.err()).contains("skipped key").contains("held by shards [even, odd]");
+        TestDatabase db = TestDatabase.get();
+        assertThat(db.query("SELECT city FROM " + DST + ".customers WHERE id = 10")).isEqualTo("moved");
+        assertThat(db.query("SELECT name FROM " + DST + ".customers WHERE id = 33")).isEqualTo("renamed");
+        assertThat(db.query("SELECT count(*) FROM " + DST + ".customers WHERE id IN (77, 1002)")).isEqualTo("1");
+
+        CliRun after = verify(spec);
+        assertThat(after.exitCode()).as(after.out()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("r/fixdst/2/diffs.jsonl"))).containsExactly(
+                "{\"table\":\"" + S1 + ".customers\",\"kind\":\"duplicate\",\"key\":{\"id\":101},\"columns\":[],\"shard\":\"even,odd\"}");
+    }
+
+    @Test
+    void repairToTheSourceWritesEachRowToTheShardThatOwnsItAndConverges() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        String creds = "    user: " + db.user() + "\n    password: \"" + db.password() + "\"\n";
+        Path spec = dir.resolve("fixsrc.yml");
+        Files.writeString(spec, "name: fixsrc\nsources:\n"
+                + "  - name: even\n    url: " + db.url(S1) + "\n" + creds + "    where: \"id % 2 = 0\"\n"
+                + "  - name: odd\n    url: " + db.url(S2) + "\n" + creds + "    where: \"id % 2 = 1\"\n"
+                + "destination:\n  url: " + db.url(DST) + "\n  user: " + db.user() + "\n  password: \"" + db.password()
+                + "\"\nshards: { disjoint: true }\ntables: [customers]\noptions: { recheck: { attempts: 0 } }\n");
+        CliRun before = verify(spec);
+        assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
+        // row 101 sits in the even database but outside its where: not a duplicate under these conditions
+        assertThat(before.out()).contains("4 rows differ");
+
+        CliRun repair = repair(spec, "--direction", "to-source");
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
+        assertThat(db.query("SELECT city FROM " + S1 + ".customers WHERE id = 10")).isEqualTo("city 1");
+        assertThat(db.query("SELECT name FROM " + S2 + ".customers WHERE id = 33")).isEqualTo("name 33");
+        assertThat(db.query("SELECT count(*) FROM " + S1 + ".customers WHERE id = 1002")).isEqualTo("0");
+        assertThat(db.query("SELECT name FROM " + S2 + ".customers WHERE id = 77")).isEqualTo("name 77");
+        assertThat(dir.resolve("r/fixsrc/1/repair/odd." + S2 + ".customers.sql")).exists();
+
+        CliRun after = verify(spec);
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+    }
 }
