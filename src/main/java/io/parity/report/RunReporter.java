@@ -99,10 +99,11 @@ public final class RunReporter {
     /** The audit bundle, written last so that it holds the sha256 of every report file. */
     private void audit(Path dir, RunSummary summary, String redactedSpec) {
         List<io.parity.connect.ServerSnapshot> start = context.sidesAtStart();
-        List<io.parity.audit.AuditBundle.Side> sides = List.of(
-                io.parity.audit.AuditWriter.side(start.get(0), io.parity.connect.ServerSnapshot.take(context.source())),
-                io.parity.audit.AuditWriter.side(start.get(1),
-                        io.parity.connect.ServerSnapshot.take(context.destination())));
+        List<io.parity.connect.SideConnection> servers = context.audited();
+        List<io.parity.audit.AuditBundle.Side> sides = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            sides.add(io.parity.audit.AuditWriter.side(start.get(i), io.parity.connect.ServerSnapshot.take(servers.get(i))));
+        }
         try {
             io.parity.audit.AuditWriter.write(dir, new io.parity.audit.AuditWriter.Run("verify", summary.job(),
                     summary.runId(), summary.specFile(), summary.specSha256(), redactedSpec, summary.started(),

@@ -42,6 +42,7 @@ public final class VerifyContext implements AutoCloseable {
     private final io.parity.connect.ServerSnapshot destinationAtStart;
     private final java.util.concurrent.atomic.AtomicLong recheckWaitMillis = new java.util.concurrent.atomic.AtomicLong();
     private final io.parity.shard.ShardSet shards;
+    private final List<io.parity.connect.ServerSnapshot> othersAtStart;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
@@ -60,6 +61,7 @@ public final class VerifyContext implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.sourceAtStart = io.parity.connect.ServerSnapshot.take(source);
         this.destinationAtStart = io.parity.connect.ServerSnapshot.take(destination);
+        this.othersAtStart = audited().stream().skip(2).map(io.parity.connect.ServerSnapshot::take).toList();
         this.consistency = shards != null ? Consistency.sharded(spec.options().fence(), shards.side())
                 : Consistency.choose(spec.options().fence(), source, destination,
                 spec.options().fenceTimeout(), spec.cutover().declared() ? spec.cutover().heartbeat() : null);
@@ -72,9 +74,20 @@ public final class VerifyContext implements AutoCloseable {
         this.preparedAt = System.nanoTime();
     }
 
-    /** Each side as it was when the run was prepared, for the audit bundle: source first. */
+    /** Each side as it was when the run was prepared, for the audit bundle: in {@link #audited()} order. */
     public List<io.parity.connect.ServerSnapshot> sidesAtStart() {
-        return List.of(sourceAtStart, destinationAtStart);
+        List<io.parity.connect.ServerSnapshot> all = new java.util.ArrayList<>(List.of(sourceAtStart, destinationAtStart));
+        all.addAll(othersAtStart);
+        return all;
+    }
+
+    /** Every server the audit bundle describes: source, destination, then the sharded side's other shards. */
+    public List<SideConnection> audited() {
+        List<SideConnection> all = new java.util.ArrayList<>(List.of(source, destination));
+        if (shards != null) {
+            shards.connections().stream().skip(1).forEach(all::add);
+        }
+        return all;
     }
 
     /** How in-flight rows are kept out of this run's differences. */

@@ -82,6 +82,11 @@ class ShardIT {
                 .containsPattern("\"shard\" : \"odd\",\\s*\"rows\" : 199,\\s*\"missing\" : 0,\\s*\"extra\" : 0,"
                         + "\\s*\"changed\" : 1,\\s*\"duplicate\" : 1")
                 .contains("\"sourceRows\" : 401").contains("\"destinationRows\" : 400");
+        assertThat(Files.readString(dir.resolve("r/merged/1/audit.json"))).contains("sources[0] (shard even)")
+                .contains("sources[1] (shard odd)").contains("jdbc:mysql://127.0.0.1");
+        CliRun grants = CliRun.run(null, "privileges", "--job", dir.resolve("merged.yml").toString(), "--host", "127.0.0.1");
+        assertThat(grants.out()).as(grants.err()).contains("ON `" + S1 + "`.`customers`").contains("ON `" + S2 + "`.`customers`")
+                .contains("ON `" + DST + "`.`customers`");
         assertThat(run.out()).containsPattern("shard even\\s+202\\s+1\\s+0\\s+1\\s+1 also in another shard")
                 .contains("1 row(s) held by two shards; 1 row(s) in no shard.")
                 .contains("5 rows differ");
