@@ -66,10 +66,25 @@ public class PrivilegesCommand implements Callable<Integer> {
         JobSpec jobSpec = SpecLoader.fromSystemEnvironment().load(job);
         PrintWriter out = spec.commandLine().getOut();
         out.println("-- Parity " + what.spelling() + ", job " + jobSpec.name() + ": grants per side");
-        print(out, jobSpec, what, Side.SOURCE, jobSpec.source());
-        print(out, jobSpec, what, Side.DESTINATION, jobSpec.destination());
+        for (Side side : new Side[] {Side.SOURCE, Side.DESTINATION}) {
+            if (jobSpec.shards().side() == side) {
+                // every shard has its own account and database: grants for each
+                for (io.parity.spec.ShardLayout.ShardEndpoint shard : jobSpec.shards().shards()) {
+                    print(out, on(jobSpec, side, shard.endpoint()), what, side, shard.endpoint());
+                }
+            } else {
+                print(out, jobSpec, what, side, side == Side.SOURCE ? jobSpec.source() : jobSpec.destination());
+            }
+        }
         out.flush();
         return ExitCode.CONSISTENT;
+    }
+
+    /** The spec with {@code endpoint} (a shard) standing for {@code side}. */
+    private static JobSpec on(JobSpec s, Side side, Endpoint endpoint) {
+        return new JobSpec(s.name(), s.file(), s.sha256(), side == Side.SOURCE ? endpoint : s.source(),
+                side == Side.DESTINATION ? endpoint : s.destination(), s.tables(), s.options(), s.repository(),
+                s.workers(), s.cutover(), s.schedule(), s.report(), s.shards());
     }
 
     private Purpose purpose() {
@@ -89,7 +104,8 @@ public class PrivilegesCommand implements Callable<Integer> {
             return;
         }
         String account = engine.get().account(endpoint.user(), host);
-        out.println("-- " + side.label() + " (" + endpoint.safeUrl() + ") as " + account);
+        String label = endpoint.label() != null && endpoint.label().contains(" (shard ") ? endpoint.label() : side.label();
+        out.println("-- " + label + " (" + endpoint.safeUrl() + ") as " + account);
         String database = PrivilegePlan.database(endpoint.url());
         Set<String> lines = new LinkedHashSet<>();
         String why = null;

@@ -94,7 +94,7 @@ public class RunsShowCommand implements Callable<Integer> {
     }
 
     private void tables(PrintWriter out, RunStore store) {
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId));
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId), store.shardRows(runId));
         String fmt = "%-32s  %12s  %12s  %7s  %8s  %8s  %8s  %s%n";
         out.printf(fmt, "TABLE", "SOURCE ROWS", "DEST ROWS", "CHUNKS", "MISSING", "EXTRA", "CHANGED", "STATUS");
         for (TableSummary t : tables) {

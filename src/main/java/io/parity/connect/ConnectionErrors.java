@@ -17,7 +17,10 @@ public final class ConnectionErrors {
     }
 
     static ParityException onConnect(Side side, Endpoint endpoint, SQLException e) {
-        String label = side.label();
+        // a shard's endpoint is labelled "sources[1] (shard far)": named by its field and name, checked by its field
+        boolean shard = endpoint.label() != null && endpoint.label().contains(" (shard ");
+        String name = shard ? endpoint.label() : side.label();
+        String label = shard ? endpoint.label().substring(0, endpoint.label().indexOf(' ')) : side.label();
         String where = endpoint.safeUrl();
         int code = e.getErrorCode();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -26,18 +29,18 @@ public final class ConnectionErrors {
             return tls;
         }
         if (code == 1045 || state.equals("28000")) {
-            return ParityException.badInput(label + ": access denied for user '" + endpoint.user() + "' at " + where
+            return ParityException.badInput(name + ": access denied for user '" + endpoint.user() + "' at " + where
                     + "; check " + label + ".user and " + label + ".password");
         }
         if (code == 1049) {
-            return ParityException.badInput(label + ": unknown database in " + where + "; fix the database name in "
+            return ParityException.badInput(name + ": unknown database in " + where + "; fix the database name in "
                     + label + ".url");
         }
         if (state.startsWith("08") || code == 0) {
-            return ParityException.badInput(label + ": cannot reach the server at " + where + " ("
+            return ParityException.badInput(name + ": cannot reach the server at " + where + " ("
                     + firstLine(e.getMessage()) + "); check " + label + ".url and that the server is running");
         }
-        return ParityException.badInput(label + ": cannot connect to " + where + " (" + firstLine(e.getMessage())
+        return ParityException.badInput(name + ": cannot connect to " + where + " (" + firstLine(e.getMessage())
                 + "); check " + label + ".url and the account");
     }
 

@@ -22,7 +22,9 @@ public record ServerSnapshot(String side, String engine, String url, Long server
 
     public static ServerSnapshot take(SideConnection side) {
         Optional<ReplicationSql> replication = side.engine().replication();
-        String label = side.side().label();
+        // a shard is named by its place and name in the spec ("sources[1] (shard b)")
+        String label = side.endpoint().label() != null && side.endpoint().label().contains(" (shard ")
+                ? side.endpoint().label() : side.side().label();
         String engine = side.engine().describe();
         String url = side.endpoint().safeUrl();
         if (replication.isEmpty()) {

@@ -9,7 +9,9 @@ public enum DiffKind {
     /** On the destination, not on the source (including a second row with a key the destination holds twice). */
     EXTRA,
     /** On both, with different values in some columns. */
-    CHANGED;
+    CHANGED,
+    /** In two or more shards of a sharded side, where every row belongs to exactly one. */
+    DUPLICATE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

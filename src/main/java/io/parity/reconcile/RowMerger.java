@@ -49,7 +49,7 @@ public final class RowMerger {
     }
 
     /** The difference between two rows with the same key, or null when every compared column is equal. */
-    RowDiff changed(RowImage s, RowImage d) {
+    public RowDiff changed(RowImage s, RowImage d) {
         List<String> changed = changedColumns(s, d);
         return changed.isEmpty() ? null : new RowDiff(tableId, s.key(), DiffKind.CHANGED, changed);
     }

@@ -40,14 +40,25 @@ public final class RepairRun {
         this.log = log;
     }
 
+    /** One repair script: a table on one target database (a shard, with a sharded side), with the keys it covers. */
+    private record Unit(TablePlan plan, RepairScript script, SideConnection target, io.parity.spec.Endpoint endpoint,
+                        String prefix, List<KeyValues> keys) {
+    }
+
     public List<TableRepair> execute(Map<String, List<KeyValues>> keysByTable) {
-        Map<TablePlan, RepairScript> scripts = new LinkedHashMap<>();
+        List<Unit> units = new ArrayList<>();
         for (Map.Entry<String, List<KeyValues>> e : keysByTable.entrySet()) {
             TablePlan plan = context.plan(e.getKey());
             if (!plan.comparable()) {
                 continue;
             }
-            scripts.put(plan, script(plan, e.getValue()));
+            if (context.shards().isPresent()) {
+                units.addAll(sharded(plan, e.getValue(), context.shards().get()));
+            } else {
+                boolean toSource = options.direction().target() == io.parity.core.Side.SOURCE;
+                units.add(new Unit(plan, script(plan, e.getValue()), side(toSource), toSource ? context.spec().source()
+                        : context.spec().destination(), "", e.getValue()));
+            }
         }
         SideConnection target = side(options.direction().target() == io.parity.core.Side.SOURCE);
         if (options.apply() && options.noBinlog() && target.engine().repair().withoutReplication().isEmpty()) {
@@ -56,19 +67,87 @@ public final class RepairRun {
                     + " pause the replication yourself while repairing; nothing was written");
         }
         if (options.apply()) {
-            List<String> problems = new RepairSafety(target).problems(
-                    scripts.values().stream().filter(s -> !s.actions().isEmpty()).map(RepairScript::table).toList(),
-                    options.overrides());
+            Map<SideConnection, List<Unit>> byTarget = new LinkedHashMap<>();
+            units.forEach(u -> byTarget.computeIfAbsent(u.target(), k -> new ArrayList<>()).add(u));
+            List<String> problems = new ArrayList<>();
+            byTarget.forEach((t, us) -> problems.addAll(new RepairSafety(t).problems(us.stream()
+                    .filter(u -> !u.script().actions().isEmpty()).map(u -> u.script().table()).toList(),
+                    options.overrides())));
             if (!problems.isEmpty()) {
                 throw ParityException.badInput("refusing to apply: " + String.join("\n", problems)
                         + "\nnothing was written; the repair files can still be generated without --apply");
             }
         }
         List<TableRepair> results = new ArrayList<>();
-        for (Map.Entry<TablePlan, RepairScript> e : scripts.entrySet()) {
-            results.add(repair(e.getKey(), e.getValue(), keysByTable.get(e.getKey().id())));
+        for (Unit u : units) {
+            results.add(repair(u));
         }
         return results;
+    }
+
+    /**
+     * A table of a sharded side: each key goes to the shard that holds it. Repairing the single side, the rows are
+     * read from that shard (a key no shard holds is read from none, so the single side's row is deleted); repairing
+     * the shards, each shard gets its keys, and a key no shard holds goes to the shard whose {@code where} selects
+     * the row. A key held by two shards, or that no shard's condition claims, is skipped and said.
+     */
+    private List<Unit> sharded(TablePlan plan, List<KeyValues> keys, io.parity.shard.ShardSet shards) {
+        io.parity.core.Side targetSide = options.direction().target();
+        boolean toShards = targetSide == shards.side();
+        SideConnection single = context.single();
+        SideTable singleTable = shards.side() == io.parity.core.Side.SOURCE ? plan.destination() : plan.source();
+        List<SideTable> tables = shards.tables(plan.id());
+        io.parity.shard.ShardRecheck recheck = new io.parity.shard.ShardRecheck(plan, shards, single);
+        Map<KeyValues, List<Integer>> holders = recheck.holders(keys);
+        Map<Integer, List<KeyValues>> routed = new java.util.TreeMap<>();
+        for (Map.Entry<KeyValues, List<Integer>> h : holders.entrySet()) {
+            int shard;
+            if (h.getValue().size() > 1) {
+                log.println("parity: skipped key " + h.getKey() + " of " + plan.id() + ": held by shards "
+                        + h.getValue().stream().map(i -> shards.shards().get(i).name()).toList()
+                        + "; a row belongs to one shard: delete it from the others by hand, then repair again");
+                continue;
+            } else if (h.getValue().size() == 1) {
+                shard = h.getValue().get(0);
+            } else if (!toShards) {
+                shard = 0; // no shard holds it: read from any shard (none has it), so the single side's row goes
+            } else {
+                shard = recheck.ownerByWhere(h.getKey());
+                if (shard < 0) {
+                    log.println("parity: skipped key " + h.getKey() + " of " + plan.id() + ": no shard holds it and"
+                            + " no single shard's where selects it; give the shards where conditions, or insert it by hand");
+                    continue;
+                }
+            }
+            routed.computeIfAbsent(shard, k -> new ArrayList<>()).add(h.getKey());
+        }
+        List<Unit> units = new ArrayList<>();
+        if (toShards) {
+            for (Map.Entry<Integer, List<KeyValues>> r : routed.entrySet()) {
+                io.parity.shard.ShardSet.Shard shard = shards.shards().get(r.getKey());
+                SideTable targetTable = tables.get(r.getKey());
+                List<RepairAction> actions = new RepairPlanner(single, singleTable, shard.connection(), targetTable,
+                        true).plan(r.getValue());
+                units.add(new Unit(plan, new RepairScript(targetTable, shard.connection().engine().repair(), actions,
+                        options.batchSize(), maxStatementBytes(shard.connection())), shard.connection(),
+                        context.spec().shards().shards().get(r.getKey()).endpoint(), shard.name() + ".", r.getValue()));
+            }
+            return units;
+        }
+        List<RepairAction> actions = new ArrayList<>();
+        List<KeyValues> covered = new ArrayList<>();
+        for (Map.Entry<Integer, List<KeyValues>> r : routed.entrySet()) {
+            io.parity.shard.ShardSet.Shard shard = shards.shards().get(r.getKey());
+            actions.addAll(new RepairPlanner(shard.connection(), tables.get(r.getKey()), single, singleTable, true)
+                    .plan(r.getValue()));
+            covered.addAll(r.getValue());
+        }
+        actions.sort(java.util.Comparator.comparing(RepairAction::kind));
+        io.parity.spec.Endpoint endpoint = targetSide == io.parity.core.Side.SOURCE ? context.spec().source()
+                : context.spec().destination();
+        units.add(new Unit(plan, new RepairScript(singleTable, single.engine().repair(), actions, options.batchSize(),
+                maxStatementBytes(single)), single, endpoint, "", covered));
+        return units;
     }
 
     private RepairScript script(TablePlan plan, List<KeyValues> keys) {
@@ -103,8 +182,11 @@ public final class RepairRun {
         return source ? context.source() : context.destination();
     }
 
-    private TableRepair repair(TablePlan plan, RepairScript script, List<KeyValues> keys) {
-        String name = script.table().ref().toString();
+    private TableRepair repair(Unit unit) {
+        TablePlan plan = unit.plan();
+        RepairScript script = unit.script();
+        List<KeyValues> keys = unit.keys();
+        String name = unit.prefix() + script.table().ref();
         Path repairFile = runDir.resolve("repair").resolve(name + ".sql");
         Path undoFile = runDir.resolve("undo").resolve(name + ".sql");
         write(repairFile, script.render(header(plan, script, "repair")));
@@ -116,16 +198,16 @@ public final class RepairRun {
         }
         Path progressFile = runDir.resolve("repair").resolve(name + ".progress.json");
         RepairApplier.Progress progress;
-        try (SideConnection writer = SideConnection.openWritable(options.direction().target(),
-                options.direction().target() == io.parity.core.Side.SOURCE ? context.spec().source()
-                        : context.spec().destination())) {
+        try (SideConnection writer = SideConnection.openWritable(options.direction().target(), unit.endpoint())) {
             progress = new RepairApplier(writer, options.noBinlog()).apply(script, p -> record(progressFile, script, p));
         }
         progress.skipped().forEach(a -> log.println("parity: skipped " + a.kind().name().toLowerCase() + " of "
                 + name + " key " + a.key() + ": the row changed since it was read (its guard did not match)"));
         RepairScript applied = script.only(progress.applied());
         write(undoFile, applied.undo().render(header(plan, applied.undo(), "undo")));
-        List<RowDiff> remaining = new io.parity.reconcile.KeyRecheck(plan, context.source(), context.destination()).remaining(keys);
+        List<RowDiff> remaining = context.shards().isPresent()
+                ? new io.parity.shard.ShardRecheck(plan, context.shards().get(), context.single()).remaining(keys)
+                : new io.parity.reconcile.KeyRecheck(plan, context.source(), context.destination()).remaining(keys);
         return new TableRepair(plan.id(), name, script.count(RepairAction.Kind.DELETE),
                 script.count(RepairAction.Kind.UPDATE), script.count(RepairAction.Kind.INSERT), repairFile, undoFile,
                 progress.applied().size(), progress.skipped().size(), remaining.size());

@@ -120,7 +120,40 @@ final class HtmlReport {
             }
             h.append("<td class=\"n\">").append(duration(t.millis())).append("</td></tr>");
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table>");
+        shards(h);
+        h.append("</section>\n");
+    }
+
+    /**
+     * With a sharded side: per table, each shard's rows and the differences of the rows it holds, then the rows held
+     * by two shards and those in none.
+     */
+    private void shards(StringBuilder h) {
+        List<TableSummary> sharded = s.tables().stream().filter(t -> !t.shards().isEmpty()).toList();
+        if (sharded.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Shards</h3><table id=\"shard-summary\"><thead><tr><th>Table</th><th>Shard</th>")
+                .append("<th class=\"n\">Rows</th><th class=\"n\">Missing</th><th class=\"n\">Extra</th>")
+                .append("<th class=\"n\">Changed</th><th class=\"n\">Also in another shard</th></tr></thead><tbody>");
+        for (TableSummary t : sharded) {
+            for (TableSummary.ShardCounts c : t.shards()) {
+                h.append("<tr><td>").append(Html.esc(t.table())).append("</td><td>").append(Html.esc(c.shard()))
+                        .append("</td>");
+                for (long n : new long[] {c.rows(), c.missing(), c.extra(), c.changed(), c.duplicate()}) {
+                    h.append("<td class=\"n").append(n == 0 ? " zero" : "").append("\">")
+                            .append(String.format(java.util.Locale.ROOT, "%,d", n)).append("</td>");
+                }
+                h.append("</tr>");
+            }
+            long held = t.shards().stream().mapToLong(c -> c.missing() + c.extra() + c.changed()).sum();
+            long inNone = t.rowDifferences() - held - t.duplicate();
+            h.append("<tr><td>").append(Html.esc(t.table())).append("</td><td><em>in no shard</em></td><td></td>")
+                    .append("<td class=\"n\" colspan=\"4\">").append(String.format(java.util.Locale.ROOT, "%,d", inNone))
+                    .append(" row(s); ").append(t.duplicate()).append(" held by two or more shards</td></tr>");
+        }
+        h.append("</tbody></table>");
     }
 
     private void keySpace(StringBuilder h) {

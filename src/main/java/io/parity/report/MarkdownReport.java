@@ -55,6 +55,21 @@ final class MarkdownReport {
                     .append(" | ").append(t.extra()).append(" | ").append(t.changed()).append(" | ")
                     .append(t.resolved()).append(" | ").append(t.schemaFindings().size()).append(" |\n");
         }
+        for (TableSummary t : s.tables()) {
+            if (t.shards().isEmpty()) {
+                continue;
+            }
+            md.append("\n### Shards of ").append(t.table()).append("\n\n| Shard | Rows | Missing | Extra | Changed |")
+                    .append(" Also in another shard |\n|---|--:|--:|--:|--:|--:|\n");
+            for (TableSummary.ShardCounts c : t.shards()) {
+                md.append("| ").append(c.shard()).append(" | ").append(c.rows()).append(" | ").append(c.missing())
+                        .append(" | ").append(c.extra()).append(" | ").append(c.changed()).append(" | ")
+                        .append(c.duplicate()).append(" |\n");
+            }
+            long held = t.shards().stream().mapToLong(c -> c.missing() + c.extra() + c.changed()).sum();
+            md.append("\nIn no shard: ").append(t.rowDifferences() - held - t.duplicate()).append(" row(s); held by two")
+                    .append(" or more shards: ").append(t.duplicate()).append(".\n");
+        }
         notCompared(md);
         findings(md);
         samples(md);

@@ -70,6 +70,9 @@ public final class ReportWriter {
                 line.put("kind", d.kind().label());
                 line.put("key", mask.keyJson(d.tableId(), tables.get(d.tableId()).key(), d.key()));
                 line.put("columns", d.columns());
+                if (d.shard() != null) {
+                    line.put("shard", d.shard());
+                }
                 out.write(LINE.writeValueAsString(line));
                 out.write('\n');
             }

@@ -52,17 +52,35 @@ public final class RunReporter {
         return write(execution, error, reportBase, pausedMillis, List.of());
     }
 
+    /**
+     * One side as the summary names it: engine and URL, or for a sharded side each shard by name, engine and URL
+     * ({@code 2 shards: even PostgreSQL 15 jdbc:…; odd …}).
+     */
+    private String describe(io.parity.core.Side side, io.parity.connect.SideConnection connection,
+                            io.parity.spec.Endpoint endpoint) {
+        if (context.shards().isEmpty() || context.shards().get().side() != side) {
+            return connection.engine().describe() + " " + endpoint.safeUrl();
+        }
+        List<String> shards = new ArrayList<>();
+        List<io.parity.spec.ShardLayout.ShardEndpoint> declared = context.spec().shards().shards();
+        for (int i = 0; i < declared.size(); i++) {
+            shards.add(declared.get(i).name() + " " + context.shards().get().connections().get(i).engine().describe()
+                    + " " + declared.get(i).endpoint().safeUrl());
+        }
+        return shards.size() + " shards: " + String.join("; ", shards);
+    }
+
     /** @param earlierPhases phases before the job ran (connecting, discovery), for the report's timings */
     public Written write(JobExecution execution, String error, Path reportBase, long pausedMillis, List<Phase> earlierPhases) {
         JobSpec spec = context.spec();
         long runId = execution.getJobInstance().getInstanceId();
         List<StoredDiff> diffs = store.diffs(runId);
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs);
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), diffs, store.shardRows(runId));
         Verdict verdict = SummaryAssembler.verdict(tables, error == null);
         RunSummary summary = new RunSummary(RunSummary.SCHEMA_VERSION, io.parity.core.ParityVersion.get(), spec.name(),
                 runId, verdict.label(), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                context.source().engine().describe() + " " + spec.source().safeUrl(),
-                context.destination().engine().describe() + " " + spec.destination().safeUrl(),
+                describe(io.parity.core.Side.SOURCE, context.source(), spec.source()),
+                describe(io.parity.core.Side.DESTINATION, context.destination(), spec.destination()),
                 spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis,
                 new RunSummary.InFlight(context.consistency().mode().label(), context.consistency().detail(),
                         context.recheckWaitMillis()), tables, error);
@@ -81,10 +99,11 @@ public final class RunReporter {
     /** The audit bundle, written last so that it holds the sha256 of every report file. */
     private void audit(Path dir, RunSummary summary, String redactedSpec) {
         List<io.parity.connect.ServerSnapshot> start = context.sidesAtStart();
-        List<io.parity.audit.AuditBundle.Side> sides = List.of(
-                io.parity.audit.AuditWriter.side(start.get(0), io.parity.connect.ServerSnapshot.take(context.source())),
-                io.parity.audit.AuditWriter.side(start.get(1),
-                        io.parity.connect.ServerSnapshot.take(context.destination())));
+        List<io.parity.connect.SideConnection> servers = context.audited();
+        List<io.parity.audit.AuditBundle.Side> sides = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            sides.add(io.parity.audit.AuditWriter.side(start.get(i), io.parity.connect.ServerSnapshot.take(servers.get(i))));
+        }
         try {
             io.parity.audit.AuditWriter.write(dir, new io.parity.audit.AuditWriter.Run("verify", summary.job(),
                     summary.runId(), summary.specFile(), summary.specSha256(), redactedSpec, summary.started(),
@@ -128,7 +147,8 @@ public final class RunReporter {
             return SampleReader.keysOnly(plans, diffs, mask); // no value is read, so none can be shown
         }
         try {
-            return new SampleReader(context.source(), context.destination()).read(plans, diffs, mask);
+            return new SampleReader(context.source(), context.destination(), context.shards().orElse(null))
+                    .read(plans, diffs, mask);
         } catch (ParityException e) {
             warnings.accept("the report has no sample rows: " + e.getMessage());
             return List.of();

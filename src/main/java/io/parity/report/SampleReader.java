@@ -33,9 +33,17 @@ public final class SampleReader {
     private final SideConnection source;
     private final SideConnection destination;
 
+    private final io.parity.shard.ShardSet shards;
+
     public SampleReader(SideConnection source, SideConnection destination) {
+        this(source, destination, null);
+    }
+
+    /** @param shards the sharded side's shards, whose rows are read from the shard a difference names; or null */
+    public SampleReader(SideConnection source, SideConnection destination, io.parity.shard.ShardSet shards) {
         this.source = source;
         this.destination = destination;
+        this.shards = shards;
     }
 
     public List<SampleRow> read(Map<String, TablePlan> plans, List<StoredDiff> diffs) {
@@ -54,10 +62,15 @@ public final class SampleReader {
                 }
                 boolean exact = plan.keyBytesOrder();
                 SampleMasking masking = new SampleMasking(mask, plan);
+                List<String> sourceValues = shardValues(io.parity.core.Side.SOURCE, plan, diff);
+                List<String> destinationValues = shardValues(io.parity.core.Side.DESTINATION, plan, diff);
                 samples.add(new SampleRow(diff.tableId(), diff.kind().label(), mask.keyText(diff.tableId(),
                         plan.source().keyNames(), diff.key()), plan.source().columnNames(),
-                        masking.values(first(source, s, plan.source(), diff.key(), exact)),
-                        masking.values(first(destination, d, plan.destination(), diff.key(), exact)), diff.columns(),
+                        masking.values(sourceValues != null ? sourceValues : sharded(io.parity.core.Side.SOURCE) ? null
+                                : first(source, s, plan.source(), diff.key(), exact)),
+                        masking.values(destinationValues != null ? destinationValues
+                                : sharded(io.parity.core.Side.DESTINATION) ? null
+                                : first(destination, d, plan.destination(), diff.key(), exact)), diff.columns(),
                         masking.unmasked(textColumns(plan.source()))));
             }
         } catch (SQLException e) {
@@ -82,6 +95,30 @@ public final class SampleReader {
                     plan.source().keyNames(), diff.key()), List.of(), null, null, diff.columns(), List.of()));
         }
         return samples;
+    }
+
+    private boolean sharded(io.parity.core.Side side) {
+        return shards != null && shards.side() == side;
+    }
+
+    /**
+     * On a sharded side, the row as the shard the difference names holds it (the first, for a duplicate); null where
+     * the side is not sharded or no shard holds the row.
+     */
+    private List<String> shardValues(io.parity.core.Side side, TablePlan plan, StoredDiff diff) throws SQLException {
+        if (!sharded(side) || diff.shard() == null) {
+            return null;
+        }
+        String name = diff.shard().split(",")[0];
+        for (int i = 0; i < shards.shards().size(); i++) {
+            if (shards.shards().get(i).name().equals(name)) {
+                SideConnection shard = shards.shards().get(i).connection();
+                try (Connection c = shard.dataSource().getConnection()) {
+                    return first(shard, c, shards.tables(plan.id()).get(i), diff.key(), true);
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> textColumns(SideTable table) {

@@ -16,11 +16,26 @@ public final class SummaryAssembler {
     }
 
     public static List<TableSummary> tables(List<StoredTable> tables, List<StoredDiff> diffs) {
+        return tables(tables, diffs, Map.of());
+    }
+
+    /** @param shardRows rows read per table and shard of a sharded side ({@code RunStore#shardRows}); empty otherwise */
+    public static List<TableSummary> tables(List<StoredTable> tables, List<StoredDiff> diffs,
+                                            Map<String, Map<String, Long>> shardRows) {
         Map<String, Map<DiffKind, Long>> counts = new HashMap<>();
+        Map<String, Map<String, long[]>> perShard = new HashMap<>();
+        shardRows.forEach((table, rows) -> rows.forEach((shard, n) -> perShard.computeIfAbsent(table,
+                k -> new java.util.LinkedHashMap<>()).computeIfAbsent(shard, k -> new long[5])[0] = n));
         Map<String, Long> resolved = new HashMap<>();
         for (StoredDiff d : diffs) {
             if (d.confirmed()) {
                 counts.computeIfAbsent(d.tableId(), k -> new EnumMap<>(DiffKind.class)).merge(d.kind(), 1L, Long::sum);
+                if (d.shard() != null) {
+                    for (String shard : d.shard().split(",")) {
+                        perShard.computeIfAbsent(d.tableId(), k -> new java.util.LinkedHashMap<>())
+                                .computeIfAbsent(shard, k -> new long[5])[1 + d.kind().ordinal()]++;
+                    }
+                }
             } else {
                 resolved.merge(d.tableId(), 1L, Long::sum);
             }
@@ -30,10 +45,14 @@ public final class SummaryAssembler {
             long missing = c.getOrDefault(DiffKind.MISSING, 0L);
             long extra = c.getOrDefault(DiffKind.EXTRA, 0L);
             long changed = c.getOrDefault(DiffKind.CHANGED, 0L);
+            long duplicate = c.getOrDefault(DiffKind.DUPLICATE, 0L);
             long inFlight = resolved.getOrDefault(t.tableId(), 0L);
-            return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed, inFlight), t.key(),
-                    t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), missing, extra, changed,
-                    inFlight, t.findings(), t.millis(), t.notCompared());
+            List<TableSummary.ShardCounts> shards = perShard.getOrDefault(t.tableId(), Map.of()).entrySet().stream()
+                    .map(e -> new TableSummary.ShardCounts(e.getKey(), e.getValue()[0], e.getValue()[1],
+                            e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+            return new TableSummary(t.tableId(), t.targetRef(), status(t, missing + extra + changed + duplicate,
+                    inFlight), t.key(), t.sourceRows(), t.destinationRows(), t.chunks(), t.mismatchedChunks(), missing,
+                    extra, changed, inFlight, t.findings(), t.millis(), t.notCompared(), duplicate, shards);
         }).toList();
     }
 

@@ -16,6 +16,7 @@ final class SvgCharts {
     static final String MISSING = "#d1495b";
     static final String EXTRA = "#edae49";
     static final String CHANGED = "#00798c";
+    static final String DUPLICATE = "#6a4c93";
     static final int MAX_CELLS = 200;
 
     private static final int LABEL = 230;
@@ -32,7 +33,7 @@ final class SvgCharts {
         svg.append("<svg id=\"diff-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                 .append(LABEL + BAR + 80).append("\" height=\"").append(height)
                 .append("\" aria-label=\"Differing rows per table\">");
-        legend(svg);
+        legend(svg, tables.stream().anyMatch(t -> t.duplicate() > 0));
         for (int i = 0; i < tables.size(); i++) {
             TableSummary t = tables.get(i);
             int y = 30 + i * ROW;
@@ -42,14 +43,17 @@ final class SvgCharts {
             x = segment(svg, t, "missing", t.missing(), MISSING, x, y, max);
             x = segment(svg, t, "extra", t.extra(), EXTRA, x, y, max);
             x = segment(svg, t, "changed", t.changed(), CHANGED, x, y, max);
+            x = segment(svg, t, "in two shards", t.duplicate(), DUPLICATE, x, y, max);
             svg.append("<text x=\"").append(fmt(x + 6)).append("\" y=\"").append(y + 15).append("\" class=\"count\">")
                     .append("not-compared".equals(t.status()) ? "not compared" : t.rowDifferences()).append("</text>");
         }
         return svg.append("</svg>").toString();
     }
 
-    private static void legend(StringBuilder svg) {
-        String[][] items = {{"missing", MISSING}, {"extra", EXTRA}, {"changed", CHANGED}};
+    private static void legend(StringBuilder svg, boolean duplicates) {
+        String[][] items = duplicates
+                ? new String[][] {{"missing", MISSING}, {"extra", EXTRA}, {"changed", CHANGED}, {"in two shards", DUPLICATE}}
+                : new String[][] {{"missing", MISSING}, {"extra", EXTRA}, {"changed", CHANGED}};
         for (int i = 0; i < items.length; i++) {
             int x = LABEL + i * 110;
             svg.append("<rect x=\"").append(x).append("\" y=\"4\" width=\"14\" height=\"14\" fill=\"").append(items[i][1])

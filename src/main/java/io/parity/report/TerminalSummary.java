@@ -30,6 +30,17 @@ public final class TerminalSummary {
                     t.changed(), paint(color, colour(t.status()), t.status()) + (t.schemaFindings().isEmpty() ? ""
                             : " (" + t.schemaFindings().size() + " schema finding"
                             + (t.schemaFindings().size() == 1 ? "" : "s") + ")"));
+            for (TableSummary.ShardCounts sc : t.shards()) {
+                // the shard's own rows, under the side it belongs to
+                boolean sourceSharded = s.source().matches("\\d+ shards: .*");
+                out.printf(row, "  shard " + sc.shard(), sourceSharded ? sc.rows() : "", sourceSharded ? "" : sc.rows(),
+                        "", sc.missing(), sc.extra(), sc.changed(), sc.duplicate() > 0 ? sc.duplicate()
+                                + " also in another shard" : "");
+            }
+            if (t.duplicate() > 0 || !t.shards().isEmpty() && t.rowDifferences() > shardDifferences(t)) {
+                long inNone = t.rowDifferences() - shardDifferences(t);
+                out.println("  " + t.duplicate() + " row(s) held by two shards; " + inNone + " row(s) in no shard.");
+            }
         }
         out.println();
         for (TableSummary t : s.notCompared()) {
@@ -58,6 +69,11 @@ public final class TerminalSummary {
         out.println("Report: " + reportDir.resolve("report.html"));
         out.println("        " + reportDir.resolve("report.md") + ", summary.json, diffs.jsonl, junit.xml");
         out.flush();
+    }
+
+    /** Differences of rows some shard holds (a duplicate counted once). */
+    private static long shardDifferences(TableSummary t) {
+        return t.shards().stream().mapToLong(sc -> sc.missing() + sc.extra() + sc.changed()).sum() + t.duplicate();
     }
 
     private static String colour(String status) {

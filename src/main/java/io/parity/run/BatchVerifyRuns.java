@@ -81,7 +81,7 @@ public final class BatchVerifyRuns implements VerifyRuns {
 
     private VerifyOutcome outcome(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId));
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId), store.shardRows(runId));
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
         Verdict verdict = SummaryAssembler.verdict(tables, completed);
         long rows = tables.stream().mapToLong(TableSummary::rowDifferences).sum();

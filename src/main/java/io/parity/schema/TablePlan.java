@@ -55,6 +55,19 @@ public record TablePlan(String id, SideTable source, SideTable destination, List
         return source.key().isEmpty() || keyBytesOrder;
     }
 
+    /** This table, not compared, with the reason. */
+    public TablePlan notComparable(String reason) {
+        return new TablePlan(id, source, destination, findings, false, estimatedRows, reason, keyBytesOrder, masked);
+    }
+
+    /**
+     * This table compared in one merge of whole-table streams in the order of the keys' bytes: the order every server
+     * agrees on, which several databases on one side (shards) need.
+     */
+    public TablePlan mergedInKeyBytesOrder() {
+        return new TablePlan(id, source, destination, findings, comparable, estimatedRows, notCompared, true, masked);
+    }
+
     /** A table Parity cannot compare, and says why; the other tables of the run are compared. */
     public static TablePlan notCompared(String id, SideTable source, SideTable destination,
                                         List<SchemaFinding> findings, long estimatedRows, String reason) {

@@ -63,7 +63,7 @@ public final class RunHistory {
             return new RunEntry(runId, last.getStatus().name(), "running", instant(last.getStartTime()), null, 0, 0, 0,
                     0, 0, 0, 0, null);
         }
-        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId));
+        List<TableSummary> tables = SummaryAssembler.tables(store.tables(runId), store.diffs(runId), store.shardRows(runId));
         String verdict = SummaryAssembler.verdict(tables, last.getStatus() == BatchStatus.COMPLETED).label();
         long missing = tables.stream().mapToLong(TableSummary::missing).sum();
         long extra = tables.stream().mapToLong(TableSummary::extra).sum();

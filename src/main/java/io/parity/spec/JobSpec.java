@@ -18,15 +18,26 @@ import java.util.List;
  * @param cutover     the runbook of {@code parity cutover}, or {@link CutoverSpec#none} without a {@code cutover:} block
  * @param schedule    when {@code parity serve} runs the spec (a Spring cron expression), or null
  * @param report      what reports may show of the rows ({@code report:} and the tables' {@code columns.mask})
+ * @param shards      several databases on one side ({@code sources:} or {@code destinations:}); {@link ShardLayout#none}
+ *                    otherwise. When sharded, {@code source} or {@code destination} is the first shard's endpoint.
  */
 public record JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
                       List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
-                      CutoverSpec cutover, String schedule, ReportPolicy report) {
+                      CutoverSpec cutover, String schedule, ReportPolicy report, ShardLayout shards) {
 
     public JobSpec {
+        shards = shards == null ? ShardLayout.none() : shards;
         tables = List.copyOf(tables);
         cutover = cutover == null ? CutoverSpec.none(name) : cutover;
         report = report == null ? ReportPolicy.full() : report;
+    }
+
+    /** A spec with one database on each side. */
+    public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
+                   List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
+                   CutoverSpec cutover, String schedule, ReportPolicy report) {
+        this(name, file, sha256, source, destination, tables, options, repository, workers, cutover, schedule, report,
+                null);
     }
 
     /** A spec whose reports show values as read. */

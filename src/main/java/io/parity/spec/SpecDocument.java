@@ -14,7 +14,23 @@ import java.util.Map;
 @SpecShape("not a YAML mapping; a spec starts with keys such as 'source:', 'destination:', 'tables:'")
 record SpecDocument(String name, EndpointDocument source, EndpointDocument destination, List<TableDocument> tables,
                     OptionsDocument options, EndpointDocument repository, WorkersDocument workers,
-                    CutoverDocument cutover, String schedule, ReportDocument report) {
+                    CutoverDocument cutover, String schedule, ReportDocument report, List<ShardDocument> sources,
+                    List<ShardDocument> destinations, ShardsDocument shards) {
+
+    @SpecShape(value = "must be a mapping with url, user and password, and optionally name, where and tables",
+            list = "must be a list of shards, each a mapping with url, user and password")
+    record ShardDocument(String name, String url, String user, String password,
+                         @JsonProperty("password-file") String passwordFile, TlsDocument tls, String where,
+                         Map<String, String> tables) {
+
+        EndpointDocument endpoint() {
+            return new EndpointDocument(url, user, password, passwordFile, tls);
+        }
+    }
+
+    @SpecShape("must be a mapping such as 'shards: { disjoint: true }'")
+    record ShardsDocument(String disjoint) {
+    }
 
     @SpecShape("must be a mapping with url, user and password")
     record EndpointDocument(String url, String user, String password,

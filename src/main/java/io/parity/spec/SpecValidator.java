@@ -41,8 +41,11 @@ final class SpecValidator {
         if (doc.name() != null && !NAME.matcher(name).matches()) {
             problems.add("name", "'" + name + "' is not a valid job name; use letters, digits, '.', '_' or '-'");
         }
-        Endpoint source = endpoint(doc.source(), "source", true);
-        Endpoint destination = endpoint(doc.destination(), "destination", true);
+        ShardLayout shards = shards(doc);
+        Endpoint source = shards.side() == io.parity.core.Side.SOURCE ? shards.shards().get(0).endpoint()
+                : endpoint(doc.source(), "source", true);
+        Endpoint destination = shards.side() == io.parity.core.Side.DESTINATION ? shards.shards().get(0).endpoint()
+                : endpoint(doc.destination(), "destination", true);
         List<TableSpec> tables = tables(doc.tables());
         Options options = new OptionRules(values).options(doc.options());
         Endpoint repository = doc.repository() == null ? null : endpoint(doc.repository(), "repository", false);
@@ -51,7 +54,72 @@ final class SpecValidator {
         String schedule = schedule(doc.schedule());
         ReportPolicy report = new ReportRules(file, values, environment).policy(doc.report(), tables);
         return new JobSpec(name, file, sha256, source, destination, tables, options, repository, workers, cutover,
-                schedule, report);
+                schedule, report, shards);
+    }
+
+    /**
+     * {@code sources:} or {@code destinations:}: a list of shards in place of {@code source:} or {@code destination:}.
+     * Names default to {@code shard1}, {@code shard2} …; they must be distinct, and with {@code shards.disjoint} every
+     * shard needs a {@code where}.
+     */
+    private ShardLayout shards(SpecDocument doc) {
+        if (doc.sources() != null && doc.destinations() != null) {
+            problems.add("destinations", "a spec shards one side: keep 'sources:' or 'destinations:', not both");
+            return ShardLayout.none();
+        }
+        String label = doc.sources() != null ? "sources" : doc.destinations() != null ? "destinations" : null;
+        if (label == null) {
+            if (doc.shards() != null) {
+                problems.add("shards", "only describes 'sources:' or 'destinations:'; remove it, or list the shards");
+            }
+            return ShardLayout.none();
+        }
+        String single = label.equals("sources") ? "source" : "destination";
+        if ((label.equals("sources") ? doc.source() : doc.destination()) != null) {
+            problems.add(single, "'" + single + ":' and '" + label + ":' both name the " + single
+                    + "; keep one ('" + label + ":' lists the shards)");
+        }
+        List<SpecDocument.ShardDocument> docs = doc.destinations() != null ? doc.destinations() : doc.sources();
+        if (docs.size() < 2) {
+            problems.add(label, "lists " + docs.size() + " shard" + (docs.size() == 1 ? "" : "s")
+                    + "; a sharded side needs at least two (for one, write '" + single + ":')");
+        }
+        boolean disjoint = doc.shards() != null && doc.shards().disjoint() != null
+                && values.bool(doc.shards().disjoint(), "shards.disjoint");
+        List<ShardLayout.ShardEndpoint> shards = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String field = label + "[" + i + "]";
+            SpecDocument.ShardDocument d = docs.get(i);
+            if (d == null) {
+                problems.add(field, "must be a mapping with url, user and password");
+                continue;
+            }
+            String name = d.name() == null ? "shard" + (i + 1) : d.name();
+            if (!NAME.matcher(name).matches()) {
+                problems.add(field + ".name", "'" + name + "' is not a valid shard name; use letters, digits, '.', '_' or '-'");
+            } else if (!names.add(name)) {
+                problems.add(field + ".name", "'" + name + "' names two shards; give each a distinct name");
+            }
+            String where = d.where() == null || d.where().isBlank() ? null : d.where().strip();
+            if (disjoint && where == null) {
+                problems.add(field + ".where", "missing: 'shards: { disjoint: true }' needs a where on every shard"
+                        + " (the condition that selects its rows)");
+            }
+            if (i == 0 && d.tables() != null && !d.tables().isEmpty()) {
+                problems.add(field + ".tables", "the first shard holds the tables under the names 'tables:' gives;"
+                        + " rename on the other shards only, or list this shard second");
+            }
+            Endpoint endpoint = endpoint(d.endpoint(), field, true);
+            shards.add(new ShardLayout.ShardEndpoint(name, new Endpoint(field + " (shard " + name + ")", endpoint.url(),
+                    endpoint.user(), endpoint.password(), endpoint.tls()), where,
+                    d.tables() == null ? java.util.Map.of() : d.tables(), field));
+        }
+        if (shards.isEmpty()) {
+            return ShardLayout.none();
+        }
+        return new ShardLayout(label.equals("sources") ? io.parity.core.Side.SOURCE : io.parity.core.Side.DESTINATION,
+                shards, disjoint);
     }
 
     private Endpoint endpoint(EndpointDocument doc, String label, boolean required) {

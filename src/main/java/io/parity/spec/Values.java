@@ -25,6 +25,17 @@ final class Values {
         return text;
     }
 
+    /** {@code true} or {@code false} (YAML's spelling); false with a problem for anything else. */
+    boolean bool(String text, String field) {
+        if ("true".equalsIgnoreCase(text.strip())) {
+            return true;
+        }
+        if (!"false".equalsIgnoreCase(text.strip())) {
+            problems.add(field, "'" + text + "' is not true or false");
+        }
+        return false;
+    }
+
     /** A whole number from {@code min} to {@code max}, or {@code fallback} (with a problem when the text is not one). */
     Integer count(String text, String field, Integer fallback, int min, int max) {
         if (text == null) {

@@ -47,7 +47,16 @@ public final class RunStore {
                 + " CHUNK_ID VARCHAR(300) NOT NULL, SEQ INT NOT NULL, STATUS VARCHAR(16) NOT NULL,"
                 + " KIND VARCHAR(16) NOT NULL, COLUMNS VARCHAR(4000) NOT NULL, ATTEMPTS INT NOT NULL,"
                 + " PRIMARY KEY (RUN_ID, CHUNK_ID, SEQ))");
+        TABLES.put("PARITY_SHARD_ROWS", "CREATE TABLE IF NOT EXISTS PARITY_SHARD_ROWS (RUN_ID BIGINT NOT NULL,"
+                + " TABLE_ID VARCHAR(200) NOT NULL, SHARD VARCHAR(200) NOT NULL, ROWS_READ BIGINT NOT NULL,"
+                + " PRIMARY KEY (RUN_ID, TABLE_ID, SHARD))");
     }
+
+    /** Repositories made before sharded sides record which shard holds a differing row. */
+    static final String ADD_SHARD = "ALTER TABLE PARITY_ROW_DIFF ADD SHARD VARCHAR(2000)";
+    static final String INSERT_SHARD_ROWS = "INSERT INTO PARITY_SHARD_ROWS (RUN_ID, TABLE_ID, SHARD, ROWS_READ)"
+            + " VALUES (?, ?, ?, ?)";
+    static final String SELECT_SHARD_ROWS = "SELECT TABLE_ID, SHARD, ROWS_READ FROM PARITY_SHARD_ROWS WHERE RUN_ID = ?";
 
     /** Repositories made before tables could be reported as not compared, with their reason, lack the column. */
     static final String ADD_REASON = "ALTER TABLE PARITY_TABLE_RESULT ADD REASON VARCHAR(2000)";
@@ -57,7 +66,7 @@ public final class RunStore {
     static final String INSERT_CHUNK = "INSERT INTO PARITY_CHUNK_RESULT (RUN_ID, TABLE_ID, CHUNK_ID, SRC_ROWS, DST_ROWS,"
             + " MATCHED, DIFFS, MILLIS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_DIFF = "INSERT INTO PARITY_ROW_DIFF (RUN_ID, TABLE_ID, CHUNK_ID, SEQ, KIND, ROW_KEY,"
-            + " COLUMNS) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " COLUMNS, SHARD) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String SELECT_TABLES = "SELECT TABLE_ID, SOURCE_REF, TARGET_REF, COMPARABLE, KEY_COLUMNS, FINDINGS, REASON"
             + " FROM PARITY_TABLE_RESULT WHERE RUN_ID = ? ORDER BY TABLE_ID";
     static final String SELECT_CHUNK_TOTALS = "SELECT TABLE_ID, COUNT(*), SUM(SRC_ROWS), SUM(DST_ROWS),"
@@ -68,7 +77,7 @@ public final class RunStore {
             + " WHERE RUN_ID = ? ORDER BY TABLE_ID, CHUNK_ID";
     /** Ordered in Java, not by the repository: collations differ between H2, MariaDB and PostgreSQL. */
     static final String SELECT_DIFFS = "SELECT d.TABLE_ID, d.CHUNK_ID, d.SEQ, COALESCE(c.KIND, d.KIND), d.ROW_KEY,"
-            + " COALESCE(c.COLUMNS, d.COLUMNS), c.STATUS FROM PARITY_ROW_DIFF d LEFT JOIN PARITY_DIFF_CHECK c"
+            + " COALESCE(c.COLUMNS, d.COLUMNS), c.STATUS, d.SHARD FROM PARITY_ROW_DIFF d LEFT JOIN PARITY_DIFF_CHECK c"
             + " ON c.RUN_ID = d.RUN_ID AND c.CHUNK_ID = d.CHUNK_ID AND c.SEQ = d.SEQ WHERE d.RUN_ID = ?";
     static final String DELETE_CHECK = "DELETE FROM PARITY_DIFF_CHECK WHERE RUN_ID = ? AND CHUNK_ID = ? AND SEQ = ?";
     static final String INSERT_CHECK = "INSERT INTO PARITY_DIFF_CHECK (RUN_ID, CHUNK_ID, SEQ, STATUS, KIND, COLUMNS,"
@@ -98,6 +107,9 @@ public final class RunStore {
         if (!existing.hasColumn("PARITY_TABLE_RESULT", "REASON")) {
             jdbc.execute(ADD_REASON);
         }
+        if (!existing.hasColumn("PARITY_ROW_DIFF", "SHARD")) {
+            jdbc.execute(ADD_SHARD);
+        }
     }
 
     /** Records what is compared per table; replaces an earlier record of the same run (a restarted plan step). */
@@ -114,20 +126,33 @@ public final class RunStore {
     public void saveChunks(long runId, List<? extends ChunkResult> results) {
         List<Object[]> chunks = new ArrayList<>();
         List<Object[]> diffs = new ArrayList<>();
+        List<Object[]> shardRows = new ArrayList<>();
         for (ChunkResult r : results) {
+            r.shardRows().forEach((shard, rows) -> shardRows.add(new Object[] {runId, r.chunk().tableId(), shard, rows}));
             String chunkId = r.chunk().id();
             chunks.add(new Object[] {runId, r.chunk().tableId(), chunkId, r.checksums().source().rows(),
                     r.checksums().destination().rows(), r.matched() ? 1 : 0, r.diffs().size(), r.millis()});
             int seq = 0;
             for (RowDiff d : r.diffs()) {
                 diffs.add(new Object[] {runId, d.tableId(), chunkId, seq++, d.kind().name(), KeyCodec.encode(d.key()),
-                        JSON.writeValueAsString(d.columns())});
+                        JSON.writeValueAsString(d.columns()), d.shard()});
             }
         }
         jdbc.batchUpdate(INSERT_CHUNK, chunks);
         if (!diffs.isEmpty()) {
             jdbc.batchUpdate(INSERT_DIFF, diffs);
         }
+        if (!shardRows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_SHARD_ROWS, shardRows);
+        }
+    }
+
+    /** Rows read from each shard of a sharded side, per table id then shard name in the order recorded. */
+    public Map<String, Map<String, Long>> shardRows(long runId) {
+        Map<String, Map<String, Long>> rows = new java.util.TreeMap<>();
+        jdbc.query(SELECT_SHARD_ROWS, (RowCallbackHandler) rs -> rows.computeIfAbsent(rs.getString(1),
+                k -> new java.util.TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum), runId);
+        return rows;
     }
 
     public List<StoredTable> tables(long runId) {
@@ -153,7 +178,8 @@ public final class RunStore {
         List<StoredDiff> diffs = new ArrayList<>(jdbc.query(SELECT_DIFFS, (rs, n) -> new StoredDiff(rs.getString(1),
                 rs.getString(2), rs.getInt(3), DiffKind.valueOf(rs.getString(4)), KeyCodec.decode(rs.getString(5)),
                 JSON.readValue(rs.getString(6), STRINGS),
-                rs.getString(7) == null ? StoredDiff.Status.FOUND : StoredDiff.Status.valueOf(rs.getString(7))), runId));
+                rs.getString(7) == null ? StoredDiff.Status.FOUND : StoredDiff.Status.valueOf(rs.getString(7)),
+                rs.getString(8)), runId));
         diffs.sort(Comparator.comparing(StoredDiff::tableId).thenComparing(StoredDiff::chunkId)
                 .thenComparingInt(StoredDiff::seq));
         return diffs;

@@ -10,7 +10,13 @@ import java.util.List;
  * or RESOLVED (equal on a re-check: it was in flight). Kind and columns are those of the latest check.
  */
 public record StoredDiff(String tableId, String chunkId, int seq, DiffKind kind, KeyValues key, List<String> columns,
-                         Status status) {
+                         Status status, String shard) {
+
+    /** A difference of unsharded sides. */
+    public StoredDiff(String tableId, String chunkId, int seq, DiffKind kind, KeyValues key, List<String> columns,
+                      Status status) {
+        this(tableId, chunkId, seq, kind, key, columns, status, null);
+    }
 
     public enum Status { FOUND, CONFIRMED, RESOLVED }
 

@@ -75,6 +75,12 @@ public final class ChunkVerifier {
             MultisetComparison.Result r = new MultisetComparison(plan, context.source(), context.destination()).compare();
             return new ChunkResult(chunk, r.checksums(), r.diffs(), (System.nanoTime() - start) / 1_000_000);
         }
+        if (context.shards().isPresent()) {
+            io.parity.shard.ShardMerge.Result r = new io.parity.shard.ShardMerge(plan, context.shards().get(),
+                    context.single(), context.checksummer().plan().hash()).compare();
+            return new ChunkResult(chunk, r.checksums(), r.diffs(), (System.nanoTime() - start) / 1_000_000,
+                    r.shardRows());
+        }
         if (plan.keyBytesOrder()) {
             KeyBytesMerge.Result r = new KeyBytesMerge(plan, context.source(), context.destination(),
                     context.checksummer().plan().hash()).compare();

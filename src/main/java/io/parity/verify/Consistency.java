@@ -73,6 +73,20 @@ public record Consistency(Mode mode, String detail, Fence fence, HeartbeatWait h
                 .orElse(chosen);
     }
 
+    /**
+     * A sharded side replicates (if at all) from several servers, which one position cannot fence: differences are
+     * re-checked until the single side is quiet, unless {@code fence: none}; {@code fence: gtid} is refused.
+     */
+    public static Consistency sharded(FenceMode fence, io.parity.core.Side side) {
+        return switch (fence) {
+            case NONE -> new Consistency(Mode.NONE, "fence: none", Fence.none());
+            case GTID -> throw io.parity.core.ParityException.badInput("options.fence: gtid follows one replication"
+                    + " stream, and the " + side.label() + " is sharded; use 'fence: auto' (re-checks until quiet) or"
+                    + " 'fence: none'");
+            case AUTO -> untilQuiet("the " + side.label() + " is sharded (several servers, no one position to fence)");
+        };
+    }
+
     private static Consistency choose0(FenceMode fence, SideConnection source, SideConnection destination,
                                        Duration fenceTimeout) {
         return switch (fence) {

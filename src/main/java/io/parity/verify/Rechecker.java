@@ -122,8 +122,9 @@ public final class Rechecker {
         for (Map.Entry<String, List<StoredDiff>> e : byTable.entrySet()) {
             TablePlan plan = context.plan(e.getKey());
             List<KeyValues> keys = e.getValue().stream().map(StoredDiff::key).toList();
-            Map<KeyValues, List<RowDiff>> now = new KeyRecheck(plan, context.source(), context.destination())
-                    .byKey(keys, afterSource);
+            Map<KeyValues, List<RowDiff>> now = context.shards().isPresent()
+                    ? new io.parity.shard.ShardRecheck(plan, context.shards().get(), context.single()).byKey(keys, afterSource)
+                    : new KeyRecheck(plan, context.source(), context.destination()).byKey(keys, afterSource);
             // Each difference found takes one of its key's differences now: of three copies of a row found missing, two
             // still missing confirm two and resolve the third.
             Map<KeyValues, java.util.Iterator<RowDiff>> left = new java.util.HashMap<>();

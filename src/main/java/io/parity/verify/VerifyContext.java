@@ -41,10 +41,19 @@ public final class VerifyContext implements AutoCloseable {
     private final io.parity.connect.ServerSnapshot sourceAtStart;
     private final io.parity.connect.ServerSnapshot destinationAtStart;
     private final java.util.concurrent.atomic.AtomicLong recheckWaitMillis = new java.util.concurrent.atomic.AtomicLong();
+    private final io.parity.shard.ShardSet shards;
+    private final List<io.parity.connect.ServerSnapshot> othersAtStart;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
+        this(spec, source, destination, checksums, plans, null);
+    }
+
+    /** @param shards the sharded side's shards ({@code sources:} or {@code destinations:}), or null */
+    public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
+                         List<TablePlan> plans, io.parity.shard.ShardSet shards) {
         this.spec = spec;
+        this.shards = shards;
         this.source = source;
         this.destination = destination;
         this.hash = checksums.hash();
@@ -52,16 +61,33 @@ public final class VerifyContext implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.sourceAtStart = io.parity.connect.ServerSnapshot.take(source);
         this.destinationAtStart = io.parity.connect.ServerSnapshot.take(destination);
-        this.consistency = Consistency.choose(spec.options().fence(), source, destination,
+        this.othersAtStart = audited().stream().skip(2).map(io.parity.connect.ServerSnapshot::take).toList();
+        this.consistency = shards != null ? Consistency.sharded(spec.options().fence(), shards.side())
+                : Consistency.choose(spec.options().fence(), source, destination,
                 spec.options().fenceTimeout(), spec.cutover().declared() ? spec.cutover().heartbeat() : null);
         this.checksummer = new ChunkChecksummer(source, destination, checksums, executor, consistency.fence());
-        this.throttle = new Throttle(spec.options().throttle(), List.of(source, destination), source);
+        List<SideConnection> watched = new java.util.ArrayList<>(List.of(source, destination));
+        if (shards != null) {
+            shards.connections().stream().filter(c -> !watched.contains(c)).forEach(watched::add);
+        }
+        this.throttle = new Throttle(spec.options().throttle(), watched, source);
         this.preparedAt = System.nanoTime();
     }
 
-    /** Each side as it was when the run was prepared, for the audit bundle: source first. */
+    /** Each side as it was when the run was prepared, for the audit bundle: in {@link #audited()} order. */
     public List<io.parity.connect.ServerSnapshot> sidesAtStart() {
-        return List.of(sourceAtStart, destinationAtStart);
+        List<io.parity.connect.ServerSnapshot> all = new java.util.ArrayList<>(List.of(sourceAtStart, destinationAtStart));
+        all.addAll(othersAtStart);
+        return all;
+    }
+
+    /** Every server the audit bundle describes: source, destination, then the sharded side's other shards. */
+    public List<SideConnection> audited() {
+        List<SideConnection> all = new java.util.ArrayList<>(List.of(source, destination));
+        if (shards != null) {
+            shards.connections().stream().skip(1).forEach(all::add);
+        }
+        return all;
     }
 
     /** How in-flight rows are kept out of this run's differences. */
@@ -128,6 +154,16 @@ public final class VerifyContext implements AutoCloseable {
         return source;
     }
 
+    /** The shards of a sharded side ({@code sources:} or {@code destinations:}); empty for one database a side. */
+    public java.util.Optional<io.parity.shard.ShardSet> shards() {
+        return java.util.Optional.ofNullable(shards);
+    }
+
+    /** With a sharded side, the other side: the one database every shard's rows are compared with. */
+    public SideConnection single() {
+        return shards == null || shards.side() == io.parity.core.Side.SOURCE ? destination : source;
+    }
+
     public SideConnection destination() {
         return destination;
     }
@@ -161,6 +197,9 @@ public final class VerifyContext implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         throttle.close();
+        if (shards != null) {
+            shards.close();
+        }
         source.close();
         destination.close();
     }

@@ -5,7 +5,9 @@ import io.parity.connect.SideConnection;
 import io.parity.core.ParityException;
 import io.parity.core.Side;
 import io.parity.schema.TablePlan;
+import io.parity.shard.ShardSet;
 import io.parity.spec.JobSpec;
+import io.parity.spec.ShardLayout;
 
 import java.util.List;
 
@@ -24,25 +26,52 @@ public final class VerifyPreparation {
         int pool = 2 * spec.options().parallelism() + 2;
         SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool, spec.options().lockWaitTimeout());
         SideConnection destination = null;
+        ShardSet shards = null;
         try {
             destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout());
-            if (!sameEncoding(source, destination)) {
-                // different engines: both read rows in the portable encoding, which every engine shares
+            ShardLayout layout = spec.shards();
+            if (layout.sharded()) {
+                shards = ShardSet.open(layout, layout.side() == Side.SOURCE ? source : destination, pool,
+                        spec.options().lockWaitTimeout());
+            }
+            if (encodings(source, destination, shards) > 1) {
+                // different engines: every side reads rows in the portable encoding, which every engine shares
+                SideConnection first = shards == null ? null : shards.connections().get(0);
                 source = source.withEngine(source.engine().portable());
                 destination = destination.withEngine(destination.engine().portable());
+                if (shards != null) {
+                    SideConnection firstNow = shards.side() == Side.SOURCE ? source : destination;
+                    shards = shards.map(c -> c == first ? firstNow : c.withEngine(c.engine().portable()));
+                }
                 requireSameEncoding(source, destination);
             }
             ChecksumPlan checksums = ChecksumPlan.choose(spec.options().hash(), spec.options().hashing(), source,
                     destination);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
-            return new VerifyContext(spec, source, destination, checksums, plans);
+            if (shards != null) {
+                plans = shards.resolve(plans);
+                shards.checkDisjoint(plans, shards.side() == Side.SOURCE ? destination : source);
+            }
+            return new VerifyContext(spec, source, destination, checksums, plans, shards);
         } catch (RuntimeException e) {
+            if (shards != null) {
+                shards.close();
+            }
             source.close();
             if (destination != null) {
                 destination.close();
             }
             throw e;
         }
+    }
+
+    /** How many row encodings the sides (and shards) use: more than one means reading all in the portable one. */
+    private static long encodings(SideConnection source, SideConnection destination, ShardSet shards) {
+        java.util.stream.Stream<SideConnection> all = java.util.stream.Stream.of(source, destination);
+        if (shards != null) {
+            all = java.util.stream.Stream.concat(all, shards.connections().stream());
+        }
+        return all.map(c -> c.engine().checksums().encoding()).distinct().count();
     }
 
     private static boolean sameEncoding(SideConnection source, SideConnection destination) {
