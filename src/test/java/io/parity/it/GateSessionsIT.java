@@ -128,7 +128,9 @@ class GateSessionsIT {
             Thread writer = new Thread(() -> {
                 for (int i = 100; writing.get(); i++) {
                     try {
-                        st.executeUpdate("REPLACE INTO pit_gate_sess.orders VALUES (" + (i % 5 + 100) + ", 'autocommit')");
+                        // a new value each time: a REPLACE of an identical row writes nothing to the binlog
+                        st.executeUpdate("REPLACE INTO pit_gate_sess.orders VALUES (" + (i % 5 + 100) + ", 'autocommit "
+                                + i + "')");
                         Thread.sleep(700);
                     } catch (Exception e) {
                         return;
