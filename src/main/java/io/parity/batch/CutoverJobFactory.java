@@ -1,5 +1,6 @@
 package io.parity.batch;
 
+import io.parity.gate.ResumePlan;
 import io.parity.gate.StepOutcome;
 import io.parity.spec.ActionStep;
 import io.parity.spec.CutoverStep;
@@ -29,6 +30,9 @@ import java.util.List;
  *              `--PAUSE--> stop, restart at the next step (run STOPPED, resumable)
  * </pre>
  *
+ * A FAILED run restarts too: {@code parity cutover resume} builds the job with a {@link ResumePlan} that runs the
+ * failed step and its guarding gates again within the same job instance, so the cutover keeps one record.
+ *
  * Gate steps measure other databases and may take minutes, so they run without a job-repository transaction
  * (a resourceless transaction manager); that also lets the {@code consistent} gate launch a verify job of its own.
  */
@@ -50,16 +54,26 @@ public class CutoverJobFactory {
     }
 
     public Job create(String jobName, List<CutoverStep> plan, StepBody body) {
+        return create(jobName, plan, body, ResumePlan.NONE);
+    }
+
+    /**
+     * The job for a restart of a stopped run: the steps in {@code resume.rerun()} run again although they completed
+     * ({@code allowStartIfComplete}), and a confirmed pause routes on instead of stopping again. Spring Batch skips
+     * every other completed step and hands the flow its recorded exit status.
+     */
+    public Job create(String jobName, List<CutoverStep> plan, StepBody body, ResumePlan resume) {
         List<Step> steps = new ArrayList<>();
         for (CutoverStep s : plan) {
-            steps.add(tasklet(s, body));
+            steps.add(tasklet(s, body, resume.rerun().contains(s.id())));
         }
         steps.add(new StepBuilder(DONE, repository).tasklet((c, ctx) -> RepeatStatus.FINISHED,
                 new ResourcelessTransactionManager()).build());
         FlowBuilder<FlowJobBuilder> flow = new JobBuilder(jobName, repository).flow(steps.get(0));
         for (int i = 0; i < plan.size(); i++) {
             CutoverStep s = plan.get(i);
-            GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required());
+            GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required(),
+                    resume.confirmedPauses().contains(s.id()));
             Step next = steps.get(i + 1);
             // on("*"), not next(): next() routes any exit code other than COMPLETED to failure, bypassing the decider
             flow.from(steps.get(i)).on("*").to(decider);
@@ -70,14 +84,14 @@ public class CutoverJobFactory {
         return flow.build().build();
     }
 
-    private Step tasklet(CutoverStep step, StepBody body) {
+    private Step tasklet(CutoverStep step, StepBody body, boolean again) {
         return new StepBuilder(step.id(), repository).tasklet((contribution, chunkContext) -> {
             StepExecution execution = chunkContext.getStepContext().getStepExecution();
             StepOutcome outcome = body.run(step, execution.getJobExecution().getJobInstance().getInstanceId());
             execution.getExecutionContext().putString("status", outcome.status().name());
             contribution.setExitStatus(new ExitStatus(outcome.status().name(), abbreviate(outcome.reason())));
             return RepeatStatus.FINISHED;
-        }, new ResourcelessTransactionManager()).build();
+        }, new ResourcelessTransactionManager()).allowStartIfComplete(again).build();
     }
 
     private static String abbreviate(String s) {

@@ -48,6 +48,10 @@ public class CutoverCommand implements Callable<Integer> {
             description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines while a gate waits (step lines and the verdict"
+            + " still print).")
+    boolean quiet;
+
     @Option(names = "--repository-url", paramLabel = "JDBC_URL",
             description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
     String repositoryUrl;
@@ -77,7 +81,8 @@ public class CutoverCommand implements Callable<Integer> {
         out.printf("Parity cutover  job %s  %d steps%n%n", jobSpec.name(), cutover.steps().size());
         try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
             notePausedRun(runtime.bean(JobRepository.class), jobSpec.name() + "-cutover");
-            return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, out).run(jobSpec.name() + "-cutover",
+            return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, out,
+                    quiet ? null : spec.commandLine().getErr()).run(jobSpec.name() + "-cutover",
                     cutover.steps(), new JobParametersBuilder()
                             .addString(CutoverLaunch.SPEC_SHA, jobSpec.sha256(), true)
                             .addString("run.started", Instant.now().toString(), true)

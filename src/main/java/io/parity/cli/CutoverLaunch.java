@@ -47,13 +47,20 @@ final class CutoverLaunch {
     private final CutoverSpec cutover;
     private final Path reportDir;
     private final PrintWriter out;
+    private final PrintWriter progress;
 
-    CutoverLaunch(ParityRuntime runtime, JobSpec spec, CutoverSpec cutover, Path reportDir, PrintWriter out) {
+    /**
+     * @param out      where step lines and the verdict go
+     * @param progress where a waiting gate's progress lines go (stderr), or null to keep quiet
+     */
+    CutoverLaunch(ParityRuntime runtime, JobSpec spec, CutoverSpec cutover, Path reportDir, PrintWriter out,
+                  PrintWriter progress) {
         this.runtime = runtime;
         this.spec = spec;
         this.cutover = cutover;
         this.reportDir = reportDir;
         this.out = out;
+        this.progress = progress;
     }
 
     Path runDir(long runId) {
@@ -62,19 +69,29 @@ final class CutoverLaunch {
 
     /** Starts a new run, or restarts the stopped one these parameters identify, and reports it. */
     int run(String jobName, List<CutoverStep> plan, JobParameters params) {
+        return run(jobName, plan, params, io.parity.gate.ResumePlan.NONE);
+    }
+
+    /** As {@link #run(String, List, JobParameters)}, restarting with the steps {@code resume} names run again. */
+    int run(String jobName, List<CutoverStep> plan, JobParameters params, io.parity.gate.ResumePlan resume) {
         try (GateContext context = new GateContext(spec, cutover.heartbeat(), Clock.systemUTC(),
                 new BatchVerifyRuns(runtime.bean(VerifyLauncher.class), runtime.bean(RunStore.class),
                         runtime.bean(JobRepository.class), reportDir))) {
             List<io.parity.connect.ServerSnapshot> start = List.of(context.snapshot(io.parity.core.Side.SOURCE),
                     context.snapshot(io.parity.core.Side.DESTINATION));
             java.time.Instant started = java.time.Instant.now();
-            CutoverStepRunner steps = new CutoverStepRunner(context, GateRunner.system());
+            CutoverStepRunner steps = new CutoverStepRunner(context, GateRunner.system().reporting(w -> {
+                if (progress != null) {
+                    progress.println(w.line());
+                    progress.flush();
+                }
+            }));
             Job job = runtime.bean(CutoverJobFactory.class).create(jobName, plan, (step, runId) -> {
                 StepOutcome o = steps.run(step, runDir(runId));
                 out.printf("  %-24s %-8s %s%n", o.id(), o.status(), o.reason());
                 out.flush();
                 return o;
-            });
+            }, resume);
             JobExecution execution;
             try {
                 execution = runtime.bean(JobOperator.class).start(job, params);

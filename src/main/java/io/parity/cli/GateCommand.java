@@ -49,6 +49,10 @@ public class GateCommand implements Callable<Integer> {
             description = "Base directory for reports (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines while a gate waits (step lines and the verdict"
+            + " still print).")
+    boolean quiet;
+
     @Option(names = "--repository-url", paramLabel = "JDBC_URL", description = "Job repository database.")
     String repositoryUrl;
 
@@ -69,7 +73,8 @@ public class GateCommand implements Callable<Integer> {
                 configured == null ? "gate" : configured.field());
         spec.commandLine().getOut().printf("Parity gate %s  job %s%n%n", name, jobSpec.name());
         try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
-            return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, spec.commandLine().getOut())
+            return new CutoverLaunch(runtime, jobSpec, cutover, reportDir, spec.commandLine().getOut(),
+                    quiet ? null : spec.commandLine().getErr())
                     .run(jobSpec.name() + "-gate-" + name, List.of(step), new JobParametersBuilder()
                             .addString(CutoverLaunch.SPEC_SHA, jobSpec.sha256(), true)
                             .addString("run.started", Instant.now().toString(), true)

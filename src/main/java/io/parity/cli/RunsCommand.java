@@ -21,12 +21,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code parity runs}: the verify runs the job repository holds, newest first; {@code runs show <id>} for one. */
+/**
+ * {@code parity runs}: the runs the job repository holds, newest first, verify runs with their data verdict and cutover
+ * and gate runs with their flow's outcome; {@code runs show <id>} for one.
+ */
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         subcommands = RunsShowCommand.class,
-        description = {"List verify runs from the job repository, newest first: id, job, status, verdict, start, duration.",
-                "", "Status is Spring Batch's (COMPLETED, FAILED, STARTED...); the verdict is Parity's (consistent,",
-                "differences, incomplete). The id is what 'parity repair --run' and 'parity runs show' take.", ""},
+        description = {"List runs from the job repository, newest first: id, job, status, verdict, start, duration.",
+                "", "Status is Spring Batch's (COMPLETED, FAILED, STARTED...); the verdict is Parity's: for a verify run",
+                "its data verdict (consistent, differences, incomplete), for a cutover or gate run the flow's outcome",
+                "('cutover PASS', 'gate FAIL', 'cutover PAUSED', ERROR = could not measure). The id is what",
+                "'parity repair --run', 'parity cutover resume --run' and 'parity runs show' take.", ""},
         footer = {"", "Examples:",
                 "  parity runs",
                 "  parity runs --job demo --limit 5",
@@ -62,7 +67,7 @@ public class RunsCommand implements Callable<Integer> {
                         + ". Start one with 'parity verify --job <spec>' or 'parity demo'.");
                 return ExitCode.CONSISTENT;
             }
-            String fmt = "%6s  %-20s  %-10s  %-12s  %-19s  %9s%n";
+            String fmt = "%6s  %-20s  %-10s  %-15s  %-19s  %9s%n";
             out.printf(fmt, "RUN", "JOB", "STATUS", "VERDICT", "STARTED", "DURATION");
             for (Row r : rows) {
                 out.printf(fmt, r.id(), r.job(), r.status(), r.verdict(),
@@ -80,7 +85,7 @@ public class RunsCommand implements Callable<Integer> {
             for (JobInstance instance : repository.getJobInstances(job, 0, limit)) {
                 JobExecution last = repository.getLastJobExecution(instance);
                 if (last != null) {
-                    rows.add(row(instance, last, store));
+                    rows.add(row(instance, last, store, repository));
                 }
             }
         }
@@ -89,10 +94,12 @@ public class RunsCommand implements Callable<Integer> {
         return rows.subList(0, Math.min(limit, rows.size()));
     }
 
-    static Row row(JobInstance instance, JobExecution last, RunStore store) {
+    static Row row(JobInstance instance, JobExecution last, RunStore store, JobRepository repository) {
         long id = instance.getInstanceId();
-        return new Row(id, instance.getJobName(), last.getStatus().name(), verdict(id, last, store), last.getStartTime(),
-                duration(last));
+        RunKind kind = RunKind.of(instance.getJobName(), last);
+        String verdict = kind.verify() ? verdict(id, last, store)
+                : kind.kind() + " " + RunKind.outcome(repository.getJobExecution(last.getId()));
+        return new Row(id, instance.getJobName(), last.getStatus().name(), verdict, last.getStartTime(), duration(last));
     }
 
     /**

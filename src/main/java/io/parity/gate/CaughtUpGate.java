@@ -14,6 +14,7 @@ import java.util.Map;
  * (default 60 s). "At zero" means the heartbeat arrived within {@code zero-tolerance} (default 1 s: the heartbeat's own
  * round trip) and, for a native replica, both threads run with {@code Seconds_Behind_*} = 0. Any observation not at
  * zero restarts the period: the decision looks only at the trailing run of at-zero observations, so no counter is kept.
+ * A replica that cannot recover by itself ({@link StuckReplica}) fails the gate at once.
  */
 public final class CaughtUpGate implements Gate {
 
@@ -52,7 +53,9 @@ public final class CaughtUpGate implements Gate {
         }
         Observation last = series.get(series.size() - 1);
         if (first == series.size()) {
-            return Decision.waitFor("delay not at zero: " + last.text() + " (period " + Durations.format(period) + ")");
+            String waitingFor = "delay not at zero: " + last.text() + " (period " + Durations.format(period) + ")";
+            List<String> stuck = StuckReplica.reasons(last);
+            return stuck.isEmpty() ? Decision.waitFor(waitingFor) : Decision.fail(StuckReplica.failure(waitingFor, stuck));
         }
         Duration held = Duration.between(series.get(first).at(), last.at());
         int count = series.size() - first;
@@ -62,6 +65,11 @@ public final class CaughtUpGate implements Gate {
         }
         return Decision.waitFor("delay at zero for " + Durations.format(held) + " of " + Durations.format(period)
                 + " across " + count + " observations");
+    }
+
+    @Override
+    public String movement(List<Observation> series) {
+        return LagGate.replicaMovement(series);
     }
 
     private static List<String> notAtZero(Observation o, Duration tolerance) {

@@ -43,11 +43,12 @@ public final class ConsistentGate implements Gate {
         values.put("differing_rows", o.differingRows());
         values.put("schema_findings", o.schemaFindings());
         values.put("finished_at", o.finishedAt() == null ? null : o.finishedAt().toString());
+        values.put("report_dir", o.reportDir().toString());
         values.put("age_seconds", o.finishedAt() == null ? null : Duration.between(o.finishedAt(), now).toSeconds());
         String text = "verify run " + o.runId() + ": " + o.verdict() + ", " + o.differingRows() + " differing rows, "
                 + o.schemaFindings() + " schema findings" + (o.finishedAt() == null ? ""
                 : ", finished " + Durations.format(Duration.between(o.finishedAt(), now)) + " ago")
-                + " (report reports/" + context.spec().name() + "/" + o.runId() + "/)";
+                + " (report " + o.reportDir() + "/)";
         return new Observation(context.clock().instant(), text, values);
     }
 

@@ -33,6 +33,7 @@ public final class CutoverStepRunner {
     public StepOutcome run(CutoverStep step, Path runDir) {
         Map<String, Object> evidence = step instanceof GateStep g ? gate(g) : action((ActionStep) step, runDir);
         evidence.put("step", step.id());
+        EvidenceFiles.read(runDir, step.id()).ifPresent(before -> evidence.put("earlier_attempts", earlier(before)));
         EvidenceFiles.write(runDir, step.id(), ordered(step.id(), evidence));
         return EvidenceFiles.outcome(evidence);
     }
@@ -51,6 +52,7 @@ public final class CutoverStepRunner {
             e.put("status", result.status() == GateStatus.PASS ? StepStatus.PASS.name() : StepStatus.FAIL.name());
             e.put("reason", result.decision().reason());
             e.put("took_ms", result.took().toMillis());
+            e.put("waited", result.waited().values());
             e.put("observations", series(result.series()));
         } catch (ParityException ex) {
             e.put("status", StepStatus.ERROR.name());
@@ -105,6 +107,29 @@ public final class CutoverStepRunner {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * A step run again by {@code cutover resume} (a retry, or a guard re-checked) keeps what its earlier attempts
+     * found, oldest first, so the run's one record shows the failure it recovered from.
+     */
+    private static List<Map<String, Object>> earlier(Map<String, Object> before) {
+        List<Map<String, Object>> attempts = new ArrayList<>();
+        if (before.get("earlier_attempts") instanceof List<?> older) {
+            for (Object o : older) {
+                if (o instanceof Map<?, ?> m) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    attempts.add(copy);
+                }
+            }
+        }
+        Map<String, Object> last = new LinkedHashMap<>();
+        for (String k : List.of("status", "reason", "started", "took_ms")) {
+            last.put(k, before.get(k));
+        }
+        attempts.add(last);
+        return attempts;
     }
 
     /** Puts the fields a person reads first at the top of the file. */

@@ -36,4 +36,18 @@ public interface Gate {
 
     /** Judges the observations so far, oldest first, never empty. Pure: no I/O, no clock. */
     Decision decide(List<Observation> series, GateSettings settings);
+
+    /**
+     * What changed between the first and the last observation, in words, for the line of a gate that waited (e.g.
+     * {@code "Seconds_Behind 7 s -> 0 s"}); empty after a single observation. Pure, like {@link #decide}. The default
+     * sets the first observation's text beside the last one's.
+     */
+    default String movement(List<Observation> series) {
+        if (series.size() < 2) {
+            return "";
+        }
+        String first = series.get(0).text();
+        String last = series.get(series.size() - 1).text();
+        return first.equals(last) ? "nothing changed (" + last + ")" : "first: " + first + "; last: " + last;
+    }
 }

@@ -13,8 +13,10 @@ import java.util.List;
  * @param series   all observations, oldest first
  * @param started  when the first observation began
  * @param took     wall time from first observation to decision
+ * @param waited   how many observations, how long, what moved and how it ended
  */
-public record GateResult(String gate, Decision decision, List<Observation> series, Instant started, Duration took) {
+public record GateResult(String gate, Decision decision, List<Observation> series, Instant started, Duration took,
+                         WaitSummary waited) {
 
     public GateResult {
         series = List.copyOf(series);

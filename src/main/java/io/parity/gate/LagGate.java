@@ -17,7 +17,9 @@ import java.util.Optional;
  * unmet threshold is WAIT; the runner polls until {@code timeout} (default 5 m). On PostgreSQL a standby's WAL
  * receiver must stream and its replay run, with the age of what it has not replayed below the threshold; a logical
  * subscriber's apply worker must run, its delay measured by the heartbeat alone. The replicas the source streams to
- * ({@code pg_stat_replication}: bytes and replay delay per standby) are in the evidence.
+ * ({@code pg_stat_replication}: bytes and replay delay per standby) are in the evidence. A replica that cannot recover
+ * by itself (see {@link StuckReplica}: a stopped thread, a replication error, paused replay, a disabled subscription)
+ * fails the gate at once.
  */
 public final class LagGate implements Gate {
 
@@ -55,7 +57,54 @@ public final class LagGate implements Gate {
         if (problems.isEmpty()) {
             return Decision.pass("replication delay below " + Durations.format(max) + ": " + last.text());
         }
-        return Decision.waitFor(String.join("; ", problems) + " (max-delay " + Durations.format(max) + ")");
+        String waitingFor = String.join("; ", problems) + " (max-delay " + Durations.format(max) + ")";
+        List<String> stuck = StuckReplica.reasons(last);
+        return stuck.isEmpty() ? Decision.waitFor(waitingFor) : Decision.fail(StuckReplica.failure(waitingFor, stuck));
+    }
+
+    @Override
+    public String movement(List<Observation> series) {
+        return replicaMovement(series);
+    }
+
+    /**
+     * The heartbeat delay and the replica's own delay at the first and the last observation, and any thread that
+     * changed state, e.g. {@code heartbeat not visible after 7 s -> 120 ms, Seconds_Behind 7 s -> 0 s}. Shared with
+     * {@code caught-up}.
+     */
+    static String replicaMovement(List<Observation> series) {
+        if (series.size() < 2) {
+            return "";
+        }
+        Observation first = series.get(0);
+        Observation last = series.get(series.size() - 1);
+        List<String> parts = new ArrayList<>();
+        parts.add("heartbeat " + beat(first) + " -> " + beat(last));
+        if (last.flag("native_replica")) {
+            ReplicaWords words = ReplicaWords.of(last.value("replica_kind"));
+            if (words.delayReported()) {
+                parts.add(words.delay() + " " + behind(first) + " -> " + behind(last));
+            }
+            for (String[] thread : new String[][]{{"io_running", words.receiver()}, {"sql_running", words.applier()}}) {
+                Object was = first.value(thread[0]);
+                Object is = last.value(thread[0]);
+                if (!String.valueOf(was).equals(String.valueOf(is))) {
+                    parts.add(thread[1] + " " + was + " -> " + is);
+                }
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String beat(Observation o) {
+        Long ms = o.number("heartbeat_delay_ms");
+        String delay = ms == null ? "?" : Durations.format(Duration.ofMillis(ms));
+        return o.flag("heartbeat_visible") ? delay : "not visible after " + delay;
+    }
+
+    private static String behind(Observation o) {
+        Long s = o.number("seconds_behind");
+        return s == null ? "NULL" : s + " s";
     }
 
     /** What keeps one observation from passing, in words; empty when it passes. Shared with {@code caught-up}. */

@@ -25,11 +25,13 @@ import java.util.Map;
  * @param lastError      the last IO or SQL error text, empty when none
  * @param kind           {@code standby} or {@code subscription} on PostgreSQL, null on MySQL and MariaDB
  * @param bytesBehind    WAL a standby received and has not replayed, null where not known
+ * @param lastSqlError   MySQL/MariaDB {@code Last_SQL_Error}, empty when none (or on PostgreSQL)
+ * @param lastIoError    MySQL/MariaDB {@code Last_IO_Error}, empty when none (or on PostgreSQL)
  */
 public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning, Long secondsBehind, String lastError,
-                            String kind, Long bytesBehind) {
+                            String kind, Long bytesBehind, String lastSqlError, String lastIoError) {
 
-    public static final ReplicaStatus NONE = new ReplicaStatus(false, "", "", null, "", null, null);
+    public static final ReplicaStatus NONE = new ReplicaStatus(false, "", "", null, "", null, null, "", "");
 
     public boolean running() {
         return "Yes".equalsIgnoreCase(ioRunning) && "Yes".equalsIgnoreCase(sqlRunning);
@@ -57,7 +59,8 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
                 return new ReplicaStatus(true, first(row, "slave_io_running", "replica_io_running", "io_running"),
                         first(row, "slave_sql_running", "replica_sql_running", "sql_running"),
                         behind.isEmpty() ? null : Long.valueOf(behind), error, kind.isEmpty() ? null : kind,
-                        bytes.isEmpty() ? null : Long.valueOf(bytes));
+                        bytes.isEmpty() ? null : Long.valueOf(bytes), first(row, "last_sql_error"),
+                        first(row, "last_io_error"));
             }
         });
     }
@@ -77,6 +80,11 @@ public record ReplicaStatus(boolean present, String ioRunning, String sqlRunning
                 v.put("bytes_behind", bytesBehind);
             }
             v.put("last_error", lastError);
+            if (kind == null) {
+                // apart, because an IO error while the thread reconnects may heal and an SQL error never does
+                v.put("last_sql_error", lastSqlError);
+                v.put("last_io_error", lastIoError);
+            }
         }
         return v;
     }

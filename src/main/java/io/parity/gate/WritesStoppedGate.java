@@ -87,6 +87,31 @@ public final class WritesStoppedGate implements Gate {
                 + Durations.format(stableFor));
     }
 
+    /** Whether the setting was switched and how often the position moved while the gate watched. */
+    @Override
+    public String movement(List<Observation> series) {
+        if (series.size() < 2) {
+            return "";
+        }
+        Observation first = series.get(0);
+        Observation last = series.get(series.size() - 1);
+        int moves = 0;
+        for (int i = 1; i < series.size(); i++) {
+            if (!series.get(i).value("position").equals(series.get(i - 1).value("position"))) {
+                moves++;
+            }
+        }
+        String position = moves == 0 ? "source position " + display(last.value("position")) + " did not move"
+                : "source position moved " + moves + (moves == 1 ? " time" : " times") + ", "
+                + display(first.value("position")) + " -> " + display(last.value("position"));
+        return first.flag("read_only") == last.flag("read_only") ? position
+                : setting(last) + " " + onOff(first) + " -> " + onOff(last) + ", " + position;
+    }
+
+    private static String onOff(Observation o) {
+        return o.flag("read_only") ? "ON" : "OFF";
+    }
+
     /** {@code read_only}, or the engine's own setting where the observation names one. */
     private static String setting(Observation o) {
         Object name = o.value("read_only_setting");

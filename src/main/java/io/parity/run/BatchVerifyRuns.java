@@ -86,7 +86,8 @@ public final class BatchVerifyRuns implements VerifyRuns {
         Verdict verdict = SummaryAssembler.verdict(tables, completed);
         long rows = tables.stream().mapToLong(TableSummary::rowDifferences).sum();
         long findings = tables.stream().mapToLong(t -> t.schemaFindings().size()).sum();
-        return new VerifyOutcome(runId, completed, rows, findings, instant(execution.getEndTime()), verdict.label());
+        return new VerifyOutcome(runId, completed, rows, findings, instant(execution.getEndTime()), verdict.label(),
+                reportDir.resolve(execution.getJobInstance().getJobName()).resolve(Long.toString(runId)));
     }
 
     /** Spring Batch records times as local date-times in the JVM's zone. */

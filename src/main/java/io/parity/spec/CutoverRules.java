@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * <pre>
  * cutover:
  *   heartbeat: { schema: parity, gtid-domain-id: 99 }
+ *   max-pause-age: 1h
  *   steps:
  *     - gate: lag
  *       max-delay: 5s
@@ -50,10 +51,11 @@ final class CutoverRules {
             return CutoverSpec.none(jobName);
         }
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat(), jobName);
+        Duration maxPauseAge = maxPauseAge(doc.maxPauseAge());
         List<CutoverStep> steps = new ArrayList<>();
         if (doc.steps() == null || doc.steps().isEmpty()) {
             problems.add("cutover.steps", "missing or empty; list the runbook as '- gate: lag', '- action: pause', ...");
-            return new CutoverSpec(steps, heartbeat, true);
+            return new CutoverSpec(steps, heartbeat, true, maxPauseAge);
         }
         for (int i = 0; i < doc.steps().size(); i++) {
             String field = "cutover.steps[" + i + "]";
@@ -70,7 +72,20 @@ final class CutoverRules {
                         + ") or 'action:' (command or pause)");
             }
         }
-        return new CutoverSpec(steps, heartbeat, true);
+        return new CutoverSpec(steps, heartbeat, true, maxPauseAge);
+    }
+
+    private Duration maxPauseAge(String text) {
+        if (text == null) {
+            return CutoverSpec.DEFAULT_MAX_PAUSE_AGE;
+        }
+        Duration d = Durations.parse(text);
+        if (d == null || d.isZero()) {
+            problems.add("cutover.max-pause-age", "'" + text + "' is not a duration above zero; write it as "
+                    + Durations.EXAMPLES + " (how long a paused or failed run may wait for 'parity cutover resume')");
+            return CutoverSpec.DEFAULT_MAX_PAUSE_AGE;
+        }
+        return d;
     }
 
     private HeartbeatSettings heartbeat(HeartbeatDocument doc, String jobName) {
@@ -139,6 +154,11 @@ final class CutoverRules {
         }
         if (gate.equals("grants") && s.strings("accounts").isEmpty()) {
             problems.add(field + ".accounts", "missing; list the migration accounts, e.g. 'accounts: [\"migrator@%\"]'");
+        }
+        if (gate.equals("sessions") && s.has("watch")
+                && s.timeout().compareTo(s.duration("watch", Duration.ZERO)) <= 0) {
+            problems.add(field + ".timeout", "must be longer than watch (" + s.values().get("watch") + "): the gate"
+                    + " passes only after watching that long; e.g. 'timeout: 2m'");
         }
         String side = s.string("side", null);
         if (side != null && !side.equals("source") && !side.equals("destination")) {

@@ -1,16 +1,23 @@
 package io.parity.spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The spec's {@code cutover:} block: the runbook's steps in order and where the heartbeat lives.
+ * The spec's {@code cutover:} block: the runbook's steps in order, where the heartbeat lives, and how long a stopped
+ * run may wait for {@code parity cutover resume}.
  *
- * @param steps     gates and actions in the order they run
- * @param heartbeat heartbeat table location and GTID domain
- * @param declared  false when the spec has no {@code cutover:} block (a single gate then runs with its defaults)
+ * @param steps       gates and actions in the order they run
+ * @param heartbeat   heartbeat table location and GTID domain
+ * @param declared    false when the spec has no {@code cutover:} block (a single gate then runs with its defaults)
+ * @param maxPauseAge {@code max-pause-age}: a paused or failed run older than this is not resumed (default 1 h), since
+ *                    what its gates measured may no longer hold
  */
-public record CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, boolean declared) {
+public record CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, boolean declared,
+                          Duration maxPauseAge) {
+
+    public static final Duration DEFAULT_MAX_PAUSE_AGE = Duration.ofHours(1);
 
     public CutoverSpec {
         steps = List.copyOf(steps);
@@ -18,7 +25,8 @@ public record CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, 
 
     /** A spec without a {@code cutover:} block: no steps, the heartbeat's defaults (a single gate runs with its own). */
     public static CutoverSpec none(String jobName) {
-        return new CutoverSpec(List.of(), new HeartbeatSettings(HeartbeatSettings.DEFAULT_SCHEMA, jobName, null), false);
+        return new CutoverSpec(List.of(), new HeartbeatSettings(HeartbeatSettings.DEFAULT_SCHEMA, jobName, null), false,
+                DEFAULT_MAX_PAUSE_AGE);
     }
 
     /** The first step running {@code gate}, if the runbook has one. */

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A gate's settings from the spec, already validated against the gate's declared kinds and laid over its defaults.
- * Common to every gate: {@code timeout} (how long WAIT may last; 0 = decide on one observation) and
- * {@code interval} (pause between observations).
+ * Common to every gate: {@code timeout} (how long WAIT may last; 0 = decide on one observation),
+ * {@code interval} (pause between observations) and {@code progress} (how often a waiting gate prints its progress
+ * line, default 10 s).
  *
  * @param gate   the gate's name, for messages
  * @param values setting name to value (strings, numbers, booleans, lists of strings)
@@ -23,7 +24,8 @@ public record GateSettings(String gate, Map<String, Object> values) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     /** Settings every gate accepts. */
-    public static final Map<String, Kind> COMMON = Map.of("timeout", Kind.DURATION, "interval", Kind.DURATION);
+    public static final Map<String, Kind> COMMON = Map.of("timeout", Kind.DURATION, "interval", Kind.DURATION,
+            "progress", Kind.DURATION);
 
     public GateSettings {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -45,7 +45,8 @@ class GateDecisionsTest {
         assertEquals(GateStatus.WAIT, gate.decide(List.of(lag(0, true, 5000, "Yes", 0L)), s).status());
         assertEquals(GateStatus.WAIT, gate.decide(List.of(lag(0, true, 120, "Yes", 5L)), s).status());
         Decision stopped = gate.decide(List.of(lag(0, false, 5000, "No", null)), s);
-        assertEquals(GateStatus.WAIT, stopped.status());
+        assertEquals(GateStatus.FAIL, stopped.status(), "a stopped SQL thread does not restart by itself");
+        assertTrue(stopped.reason().contains("waiting will not help: the replica SQL thread is stopped"), stopped.reason());
         assertTrue(stopped.reason().contains("replica SQL thread is No"), stopped.reason());
         assertTrue(stopped.reason().contains("Seconds_Behind is NULL"), stopped.reason());
         assertTrue(stopped.reason().contains("heartbeat not visible"), stopped.reason());
@@ -58,8 +59,9 @@ class GateDecisionsTest {
         Observation paused = at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
                 "replica_kind", "standby", "io_running", "Yes", "sql_running", "No", "seconds_behind", null);
         Decision d = gate.decide(List.of(paused), s);
-        assertEquals(GateStatus.WAIT, d.status());
+        assertEquals(GateStatus.FAIL, d.status(), "paused replay does not resume by itself");
         assertTrue(d.reason().contains("standby replay (No = paused) is No"), d.reason());
+        assertTrue(d.reason().contains("standby replay is paused (SELECT pg_wal_replay_resume()"), d.reason());
         assertTrue(d.reason().contains("replay delay is NULL"), d.reason());
         assertTrue(!d.reason().contains("SQL thread"), d.reason());
     }
@@ -76,6 +78,93 @@ class GateDecisionsTest {
         Decision d = gate.decide(List.of(stopped), s);
         assertEquals(GateStatus.WAIT, d.status());
         assertTrue(d.reason().contains("subscription apply worker is No"), d.reason());
+    }
+
+    private static Observation mysqlReplica(String io, String sql, String sqlError, String ioError) {
+        return at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
+                "io_running", io, "sql_running", sql, "seconds_behind", null, "last_sql_error", sqlError,
+                "last_io_error", ioError);
+    }
+
+    @Test
+    void lagFailsAtOnceOnlyOnStatesThatCannotHealByThemselves() {
+        LagGate gate = new LagGate();
+        GateSettings s = settings(gate, "max-delay", "5s");
+        record Case(Observation o, GateStatus expected, String says) {
+        }
+        for (Case c : List.of(
+                new Case(mysqlReplica("Connecting", "Yes", "", "error reconnecting to master"), GateStatus.WAIT,
+                        "IO thread is Connecting"),
+                new Case(mysqlReplica("Yes", "Yes", "", ""), GateStatus.WAIT, "heartbeat not visible"),
+                new Case(mysqlReplica("No", "Yes", "", ""), GateStatus.FAIL, "the replica IO thread is stopped"),
+                new Case(mysqlReplica("No", "Yes", "", "Got fatal error 1236"), GateStatus.FAIL,
+                        "IO thread is stopped on error: Got fatal error 1236"),
+                new Case(mysqlReplica("Yes", "No", "Could not execute Write_rows_v1", ""), GateStatus.FAIL,
+                        "SQL thread is stopped on error: Could not execute Write_rows_v1"),
+                new Case(mysqlReplica("Yes", "Yes", "Error 'Duplicate entry'", ""), GateStatus.FAIL,
+                        "replication SQL error: Error 'Duplicate entry'"),
+                new Case(at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
+                        "replica_kind", "subscription", "io_running", "No", "sql_running", "No"), GateStatus.FAIL,
+                        "the subscription is disabled"),
+                new Case(at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
+                        "replica_kind", "subscription", "io_running", "No", "sql_running", "Yes"), GateStatus.WAIT,
+                        "subscription apply worker is No"),
+                new Case(at(0, "heartbeat_visible", false, "heartbeat_delay_ms", 5000L, "native_replica", true,
+                        "replica_kind", "standby", "io_running", "No", "sql_running", "Yes", "seconds_behind", null),
+                        GateStatus.WAIT, "standby WAL receiver is No"))) {
+            Decision d = gate.decide(List.of(c.o()), s);
+            assertEquals(c.expected(), d.status(), c.o().values() + " -> " + d.reason());
+            assertTrue(d.reason().contains(c.says()), d.reason());
+        }
+        Decision caughtUp = new CaughtUpGate().decide(List.of(mysqlReplica("Yes", "No", "", "")),
+                settings(new CaughtUpGate(), "period", "10s"));
+        assertEquals(GateStatus.FAIL, caughtUp.status(), caughtUp.reason());
+    }
+
+    @Test
+    void movementSaysWhatChangedBetweenTheFirstAndTheLastObservation() {
+        LagGate lag = new LagGate();
+        assertEquals("", lag.movement(List.of(lag(0, true, 120, "Yes", 0L))));
+        assertEquals("heartbeat not visible after 5 s -> 120 ms, Seconds_Behind NULL -> 0 s, replica SQL thread No -> Yes",
+                lag.movement(List.of(lag(0, false, 5000, "No", null), lag(3, true, 800, "Yes", 2L),
+                        lag(6, true, 120, "Yes", 0L))));
+        WritesStoppedGate ws = new WritesStoppedGate();
+        assertEquals("source position 0-1-7 did not move", ws.movement(List.of(ws(0, true, "0-1-7"), ws(2, true, "0-1-7"))));
+        assertEquals("read_only OFF -> ON, source position moved 2 times, 0-1-5 -> 0-1-7",
+                ws.movement(List.of(ws(0, false, "0-1-5"), ws(1, true, "0-1-6"), ws(2, true, "0-1-7"), ws(3, true, "0-1-7"))));
+    }
+
+    private static Observation watched(long s, String position, List<?> offenders, List<String> connected) {
+        return at(s, "offenders", offenders, "position", position, "connected", connected);
+    }
+
+    @Test
+    void sessionsWatchNamesEveryAccountThatWroteAndPassesOnlyAfterAQuietWatch() {
+        SessionsGate gate = new SessionsGate();
+        GateSettings s = settings(gate, "watch", "10s", "timeout", "1m");
+        Map<String, Object> app = Map.of("user", "app", "host", "10.0.0.5:51234");
+        Observation busy = watched(0, "0-1-5", List.of(app), List.of("app@10.0.0.5"));
+        Observation between = watched(2, "0-1-9", List.of(), List.of("app@10.0.0.5", "bob@%"));
+        Observation quiet1 = watched(4, "0-1-9", List.of(), List.of());
+        Observation quiet2 = watched(14, "0-1-9", List.of(), List.of());
+
+        Decision waiting = gate.decide(List.of(busy, between, quiet1), s);
+        assertEquals(GateStatus.WAIT, waiting.status());
+        assertEquals("quiet for 2 s of 10 s; during the watch: accounts seen writing: app@10.0.0.5 (1 sample); source"
+                + " position moved 1 time, 0-1-5 -> 0-1-9, while connected outside the allow-list: app@10.0.0.5, bob@%",
+                waiting.reason());
+        Decision passed = gate.decide(List.of(busy, between, quiet1, quiet2), s);
+        assertEquals(GateStatus.PASS, passed.status(), passed.reason());
+        assertTrue(passed.reason().startsWith("no writer outside the allow-list and source position 0-1-9 unchanged for"
+                + " 12 s across 3 observations (watch 10 s); earlier in the watch: accounts seen writing: app@10.0.0.5"),
+                passed.reason());
+        Decision autocommit = gate.decide(List.of(watched(0, "0-1-5", List.of(), List.of("app@10.0.0.5")),
+                watched(11, "0-1-6", List.of(), List.of("app@10.0.0.5"))), s);
+        assertEquals(GateStatus.WAIT, autocommit.status(), "no writer in any sample, but the position moved");
+        assertTrue(autocommit.reason().contains("moved 1 time, 0-1-5 -> 0-1-6, while connected outside the allow-list:"
+                + " app@10.0.0.5"), autocommit.reason());
+        assertEquals(GateStatus.PASS, gate.decide(List.of(watched(0, "0-1-5", List.of(), List.of()),
+                watched(10, "0-1-5", List.of(), List.of())), s).status());
     }
 
     @Test

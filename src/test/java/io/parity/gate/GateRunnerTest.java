@@ -97,6 +97,35 @@ class GateRunnerTest {
     }
 
     @Test
+    void aWaitingGateTellsItsProgressAtTheFirstWaitAndThenAtTheProgressInterval() {
+        FakeTime time = new FakeTime();
+        List<GateWait> told = new ArrayList<>();
+        GateSettings s = new GateSettings("scripted", Map.of("timeout", "1m", "interval", "2s", "progress", "5s"));
+        GateResult r = time.runner().reporting(told::add).run(new Scripted(time, 8), null, s);
+        assertEquals(GateStatus.PASS, r.status());
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(6), Duration.ofSeconds(12)),
+                told.stream().map(GateWait::elapsed).toList(), "at 0 s, then the first observation 5 s or more later");
+        assertEquals("gate scripted: not yet; 1 m until timeout", told.get(0).line());
+        assertEquals("gate scripted: not yet; 48 s until timeout", told.get(2).line());
+    }
+
+    @Test
+    void aPassSaysHowLongItWaitedAndAFirstObservationPassSaysItDidNot() {
+        FakeTime time = new FakeTime();
+        GateResult waited = time.runner().run(new Scripted(time, 4), null, settings("1m", "2s"));
+        assertEquals("ok after 4; waited 6 s over 4 observations; meanwhile nothing changed (obs)",
+                waited.decision().reason());
+        assertEquals(Map.of("observations", 4, "waited_ms", 6000L, "moved", "nothing changed (obs)", "ended", "passed"),
+                waited.waited().values());
+        List<GateWait> told = new ArrayList<>();
+        GateResult at = time.runner().reporting(told::add).run(new Scripted(time, 1), null, settings("1m", "2s"));
+        assertEquals("ok after 1; passed at the first observation, no wait", at.decision().reason());
+        assertTrue(told.isEmpty(), "a gate that does not wait prints no progress");
+        GateResult timedOut = time.runner().run(new Scripted(time, 100), null, settings("4s", "2s"));
+        assertEquals("timeout", timedOut.waited().ended());
+    }
+
+    @Test
     void zeroTimeoutDecidesOnOneObservation() {
         FakeTime time = new FakeTime();
         GateResult r = time.runner().run(new Scripted(time, 2), null, settings("0", "1s"));

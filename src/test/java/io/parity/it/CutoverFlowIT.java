@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,6 +109,10 @@ class CutoverFlowIT {
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("PASSED  job pit_gate_flow  run " + run), resumed.out());
         assertFalse(resumed.out().contains("01-lag"), "steps before the pause are not run again: " + resumed.out());
+        assertTrue(resumed.out().contains("re-checking first what guards it: 06-reverse-replication, 07-consistent"),
+                resumed.out());
+        assertEquals("PASS", GateEvidence.read(runDir, "06-reverse-replication").get("earlier_attempts").get(0)
+                .get("status").asString(), "the re-check keeps the first attempt");
         assertEquals(1, Files.readAllLines(work.resolve("task-stopped.txt")).size(), "the command ran exactly once");
         String junit = Files.readString(runDir.resolve("junit.xml"));
         assertTrue(junit.contains("tests=\"11\" failures=\"0\" errors=\"0\" skipped=\"1\""), junit);
@@ -117,8 +122,13 @@ class CutoverFlowIT {
         JsonNode command = GateEvidence.read(runDir, "05-command");
         assertEquals(0, command.get("exit_code").asInt());
         assertTrue(command.get("output").asString().contains("migration task stopped"));
-        JsonNode consistent = GateEvidence.lastObservation(GateEvidence.read(runDir, "07-consistent"));
+        JsonNode consistentStep = GateEvidence.read(runDir, "07-consistent");
+        JsonNode consistent = GateEvidence.lastObservation(consistentStep);
         assertEquals(0, consistent.get("differing_rows").asLong());
+        Path verifyReport = reports.resolve("pit_gate_flow").resolve(consistent.get("run_id").asString());
+        assertEquals(verifyReport.toAbsolutePath().toString(), consistent.get("report_dir").asString());
+        assertTrue(consistentStep.get("reason").asString().contains("(report " + verifyReport.toAbsolutePath() + "/)"),
+                "the report under --report-dir, not reports/: " + consistentStep.get("reason").asString());
         assertTrue(Files.exists(reports.resolve("pit_gate_flow").resolve(consistent.get("run_id").asString())
                 .resolve("report.md")), "the verify run wrote its own report");
         JsonNode caughtUp = GateEvidence.read(runDir, "04-caught-up").get("observations");
@@ -141,6 +151,46 @@ class CutoverFlowIT {
 
         CliRun again = cli("cutover", "resume", "--run", run, "--confirm");
         assertEquals(2, again.exitCode(), "a completed run cannot be resumed: " + again.err());
+    }
+
+    /** The rehearsal: reverse replication broke during the pause; resume must not report everything passed. */
+    @Test
+    void resumeRechecksTheGatesBeforeThePauseAndRetriesOnceReplicationIsBack() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("recheck"));
+        Path spec = ReplicationPair.spec(work, "pit_gate_flow_recheck", "pit_gate_flow", RUNBOOK);
+        Path reports = work.resolve("reports");
+        ReplicationPair.execute(SOURCE, "SET GLOBAL read_only = 1");
+        ReplicationPair.script("reverse", "on");
+        CliRun paused = cli("cutover", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertEquals(4, paused.exitCode(), paused.out() + paused.err());
+        Matcher m = Pattern.compile("parity cutover resume --run (\\d+)").matcher(paused.out());
+        assertTrue(m.find(), paused.out());
+        String run = m.group(1);
+        Path runDir = reports.resolve("pit_gate_flow_recheck").resolve(run);
+
+        ReplicationPair.script("reverse", "off"); // broken while the application was being switched
+        CliRun broken = cli("cutover", "resume", "--run", run, "--confirm");
+
+        assertEquals(1, broken.exitCode(), broken.out() + broken.err());
+        assertTrue(broken.out().contains("FAILED  job pit_gate_flow_recheck  run " + run), broken.out());
+        assertEquals("FAIL", GateEvidence.read(runDir, "06-reverse-replication").get("status").asString());
+        assertFalse(Files.exists(runDir.resolve("09-backup.json")), "nothing after the pause ran");
+
+        ReplicationPair.script("reverse", "on");
+        CliRun retried = cli("cutover", "resume", "--run", run);
+
+        assertEquals(0, retried.exitCode(), retried.out() + retried.err());
+        assertTrue(retried.out().contains("retrying 06-reverse-replication"), retried.out());
+        assertTrue(retried.out().contains("PASSED  job pit_gate_flow_recheck  run " + run), retried.out());
+        assertEquals(1, Files.readAllLines(work.resolve("task-stopped.txt")).size(), "the command ran exactly once");
+        JsonNode reverse = GateEvidence.read(runDir, "06-reverse-replication");
+        assertEquals("PASS", reverse.get("status").asString());
+        assertEquals(List.of("PASS", "FAIL"), reverse.get("earlier_attempts").valueStream()
+                .map(a -> a.get("status").asString()).toList());
+        String junit = Files.readString(runDir.resolve("junit.xml"));
+        assertTrue(junit.contains("tests=\"11\" failures=\"0\" errors=\"0\" skipped=\"1\""), junit);
+        CliRun runs = cli("runs", "--job", "pit_gate_flow_recheck-cutover");
+        assertEquals(1, runs.out().lines().filter(l -> l.contains("pit_gate_flow_recheck-cutover")).count(), runs.out());
     }
 
     @Test

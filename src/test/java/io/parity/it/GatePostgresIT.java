@@ -251,6 +251,9 @@ class GatePostgresIT {
         assertEquals("No", paused.get("sql_running").asString());
         assertFalse(paused.get("heartbeat_visible").asBoolean());
         assertTrue(e.get("reason").asString().contains("standby replay"), e.get("reason").asString());
+        assertTrue(e.get("reason").asString().contains("waiting will not help: standby replay is paused"),
+                e.get("reason").asString());
+        assertEquals(1, e.get("observations").size(), "paused replay fails at once, not at the timeout");
         assertTrue(paused.get("source_replicas").get(0).get("bytes_behind").asLong() > 0,
                 "the primary sees the WAL the paused standby has not replayed: " + paused);
     }

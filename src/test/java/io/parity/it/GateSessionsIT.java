@@ -111,4 +111,51 @@ class GateSessionsIT {
                 s.get("statement_shape").asString());
         assertEquals(16, s.get("statement_digest").asString().length());
     }
+
+    /**
+     * An autocommit writer is idle between its statements, so no sample sees it write; the position it moves does. With
+     * {@code watch} the gate names it (connected while the position moved) and passes only after a quiet watch.
+     */
+    @Test
+    void aWatchNamesAnAutocommitWriterTheSamplesMissAndPassesOnceItStops() throws Exception {
+        Path spec = ReplicationPair.spec(dir, "pit_gate_sess_watch", "pit_gate_sess", "cutover:\n  steps:\n"
+                + "    - gate: sessions\n      allow: [parity_repl]\n      watch: 3s\n      timeout: 5s\n"
+                + "      interval: 500ms\n");
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CliRun caught;
+        try (Connection app = DriverManager.getConnection(ReplicationPair.url(SOURCE, "pit_gate_sess"), "pit_gate_app",
+                "app-secret"); Statement st = app.createStatement()) {
+            Thread writer = new Thread(() -> {
+                for (int i = 100; writing.get(); i++) {
+                    try {
+                        // a new value each time: a REPLACE of an identical row writes nothing to the binlog
+                        st.executeUpdate("REPLACE INTO pit_gate_sess.orders VALUES (" + (i % 5 + 100) + ", 'autocommit "
+                                + i + "')");
+                        Thread.sleep(700);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            writer.start();
+            caught = CliRun.run(dir, "gate", "sessions", "--job", spec.toString(), "--report-dir",
+                    dir.resolve("reports").toString());
+            writing.set(false);
+            writer.join();
+        }
+
+        assertEquals(1, caught.exitCode(), caught.out() + caught.err());
+        String reason = evidence("pit_gate_sess_watch").get("reason").asString();
+        assertTrue(reason.contains("; during the watch: ") && reason.contains("source position moved ")
+                && reason.contains("while connected outside the allow-list: pit_gate_app@127.0.0.1"), reason);
+        assertTrue(reason.contains("still not met after"), reason);
+
+        CliRun quiet = CliRun.run(dir, "gate", "sessions", "--job", spec.toString(), "--report-dir",
+                dir.resolve("reports").toString());
+        assertEquals(0, quiet.exitCode(), quiet.out() + quiet.err());
+        JsonNode e = evidence("pit_gate_sess_watch");
+        assertTrue(e.get("reason").asString().startsWith("no writer outside the allow-list and source position "),
+                e.get("reason").asString());
+        assertTrue(e.get("waited").get("waited_ms").asLong() >= 3000, e.get("waited").toString());
+    }
 }

@@ -149,6 +149,9 @@ class LogicalPostgresIT {
         assertEquals("No", GateEvidence.lastObservation(e).get("sql_running").asString());
         assertFalse(GateEvidence.lastObservation(e).get("heartbeat_visible").asBoolean());
         assertTrue(e.get("reason").asString().contains("subscription apply worker is No"), e.get("reason").asString());
+        assertTrue(e.get("reason").asString().contains("waiting will not help: the subscription is disabled"),
+                e.get("reason").asString());
+        assertEquals(1, e.get("observations").size(), "a disabled subscription fails at once, not at the timeout");
     }
 
     @Test
