@@ -21,7 +21,9 @@ MARIADBD=/usr/sbin/mariadbd
 REPL_USER=parity_repl
 REPL_PASSWORD=parity_repl
 
-port_of() { [[ $1 == src ]] && echo 3307 || echo 3308; }
+# PARITY_PAIR_SOURCE_PORT / PARITY_PAIR_DESTINATION_PORT (default 3307 / 3308) start a second pair beside the first,
+# with its own PARITY_TESTBED_DIR.
+port_of() { [[ $1 == src ]] && echo "${PARITY_PAIR_SOURCE_PORT:-3307}" || echo "${PARITY_PAIR_DESTINATION_PORT:-3308}"; }
 id_of() { [[ $1 == src ]] && echo 7307 || echo 7308; }
 domain_of() { [[ $1 == src ]] && echo 1 || echo 2; }
 log() { echo "[pair] $*"; }
