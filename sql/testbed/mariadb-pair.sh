@@ -133,7 +133,7 @@ case "${1:-}" in
     start_instance dst
     replicate dst src
     wait_running dst
-    log "up: source 127.0.0.1:3307 -> destination 127.0.0.1:3308"
+    log "up: source 127.0.0.1:$(port_of src) -> destination 127.0.0.1:$(port_of dst)"
     ;;
   stop)
     stop_instance dst
@@ -144,7 +144,7 @@ case "${1:-}" in
     ;;
   reverse)
     case "${2:-}" in
-      on) replicate src dst; wait_running src; log "reverse replication 3308 -> 3307 running" ;;
+      on) replicate src dst; wait_running src; log "reverse replication $(port_of dst) -> $(port_of src) running" ;;
       off) sock src -e 'STOP SLAVE; RESET SLAVE ALL'; log "reverse replication removed" ;;
       *) echo "usage: $0 reverse on|off" >&2; exit 2 ;;
     esac
