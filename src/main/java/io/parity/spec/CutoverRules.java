@@ -40,7 +40,7 @@ final class CutoverRules {
     private static final Map<String, Map<String, GateSettings.Kind>> NATIVE = Map.of(
             "read-only", Map.of("side", GateSettings.Kind.STRING, "value", GateSettings.Kind.STRING),
             "stop-replication", Map.of("side", GateSettings.Kind.STRING),
-            "start-reverse-replication", Map.of("user", GateSettings.Kind.STRING, "password", GateSettings.Kind.STRING,
+            "start-reverse-replication", Map.of("user", GateSettings.Kind.STRING,
                     "password-file", GateSettings.Kind.STRING, "host", GateSettings.Kind.STRING,
                     "port", GateSettings.Kind.INTEGER, "wait", GateSettings.Kind.DURATION),
             "revoke-grants", Map.of("accounts", GateSettings.Kind.STRINGS, "databases", GateSettings.Kind.STRINGS,
@@ -208,7 +208,9 @@ final class CutoverRules {
         Set<String> known = new TreeSet<>(kinds.keySet());
         known.add("action");
         known.add("message");
-        unknownKeys(entry, known, field + ".");
+        Map<Object, Object> checked = new LinkedHashMap<>(entry);
+        checked.remove("password"); // refused below with its own message
+        unknownKeys(checked, known, field + ".");
         Map<String, Object> given = new LinkedHashMap<>();
         for (Map.Entry<String, GateSettings.Kind> k : kinds.entrySet()) {
             Object v = entry.get(k.getKey());
@@ -239,8 +241,9 @@ final class CutoverRules {
                     problems.add(field + ".user", "missing; name the replication account the source connects to the"
                             + " destination as");
                 }
-                if (given.containsKey("password") && given.containsKey("password-file")) {
-                    problems.add(field + ".password", "both password and password-file are set; keep one");
+                if (entry.containsKey("password")) {
+                    problems.add(field + ".password", "a password is not written in the spec; put it in a file that"
+                            + " holds only the password and give 'password-file:'");
                 } else if (given.containsKey("password-file")) {
                     try {
                         password = Secret.of(java.nio.file.Files.readString(specDir.resolve(
@@ -249,12 +252,10 @@ final class CutoverRules {
                         problems.add(field + ".password-file", "cannot read '" + given.get("password-file")
                                 + "'; point it at a readable file that holds only the password");
                     }
-                } else if (given.containsKey("password")) {
-                    password = Secret.of(given.get("password").toString());
                 } else {
-                    problems.add(field + ".password", "missing; give password-file (or password: ${VARIABLE})");
+                    problems.add(field + ".password-file", "missing; give the file that holds the replication"
+                            + " account's password");
                 }
-                given.remove("password"); // never kept where evidence could show it
             }
             case "revoke-grants" -> {
                 Object accounts = given.get("accounts");

@@ -179,7 +179,8 @@ class CutoverSpecLoaderTest {
         assertTrue(all.contains("cutover.steps[1].side: 'both' is not a side"), all);
         assertTrue(all.contains("cutover.steps[1].value: 'maybe' is not on or off"), all);
         assertTrue(all.contains("cutover.steps[2].user: missing"), all);
-        assertTrue(all.contains("cutover.steps[3].password: missing; give password-file"), all);
+        assertTrue(all.contains("cutover.steps[3].password-file: missing"), all);
+        assertTrue(all.contains("cutover.steps[2].password: a password is not written in the spec"), all);
         assertTrue(all.contains("cutover.steps[4].accounts: missing"), all);
         assertTrue(all.contains("cutover.steps[5].run: unknown key"), all);
     }
