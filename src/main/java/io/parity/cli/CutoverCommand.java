@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /** {@code parity cutover}: runs the spec's cutover runbook, gate by gate, as a resumable Spring Batch flow. */
 @Command(name = "cutover", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {CutoverResumeCommand.class},
+        subcommands = {CutoverResumeCommand.class, CutoverRollbackCommand.class},
         description = {"Run the cutover runbook from the spec's 'cutover:' block.",
                 "",
                 "Each gate measures the servers and decides PASS, FAIL or WAIT; gates that",

@@ -79,13 +79,16 @@ public class CutoverResumeCommand implements Callable<Integer> {
             confirm(launch.runDir(run), pauseId);
             spec.commandLine().getOut().printf("Parity cutover  job %s  run %d  resuming after %s%n%n", jobSpec.name(), run,
                     pauseId);
-            return launch.run(last.getJobInstance().getJobName(), cutover.steps(), params);
+            // a paused rollback run resumes through the rollback steps
+            return launch.run(last.getJobInstance().getJobName(), last.getJobInstance().getJobName()
+                    .endsWith("-rollback") ? cutover.rollback() : cutover.steps(), params);
         }
     }
 
     private JobExecution pausedExecution(JobRepository repository) {
         JobInstance instance = repository.getJobInstance(run);
-        if (instance == null || !instance.getJobName().endsWith("-cutover")) {
+        if (instance == null || !instance.getJobName().endsWith("-cutover")
+                && !instance.getJobName().endsWith("-rollback")) {
             throw ParityException.badInput("run " + run + " is not a cutover run in the job repository; check --run"
                     + " (and --repository-url)");
         }

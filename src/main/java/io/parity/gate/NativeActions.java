@@ -41,6 +41,7 @@ public final class NativeActions {
         switch (step.kind()) {
             case READ_ONLY -> readOnly(step.settings(), dryRun, e);
             case STOP_REPLICATION -> stopReplication(step.settings(), dryRun, e);
+            case START_REPLICATION -> startReplication(step.settings(), dryRun, e);
             case START_REVERSE_REPLICATION -> startReverse(step, dryRun, e);
             case REVOKE_GRANTS -> revoke(step.settings(), dryRun, e);
             default -> throw new IllegalArgumentException(step.kind() + " is not a native action");
@@ -143,6 +144,62 @@ public final class NativeActions {
         e.put("status", stopped ? StepStatus.PASS.name() : StepStatus.FAIL.name());
         e.put("reason", stopped ? "replication into the " + side.label() + " stopped at " + position
                 : "replication into the " + side.label() + " still runs: " + after.describe());
+    }
+
+    /**
+     * Starts the replication that is configured into {@code side} (what {@code stop-replication} stopped): the way
+     * back re-points the forward direction with it. Passes once both replica threads run.
+     */
+    private void startReplication(GateSettings s, boolean dryRun, Map<String, Object> e) {
+        Side side = side(s, "destination");
+        ActionSql sql = actions(side);
+        ReplicaStatus before = ReplicaStatus.read(context, side);
+        e.put("side", side.label());
+        e.put("before", before.values());
+        if (!before.present()) {
+            e.put("status", StepStatus.FAIL.name());
+            e.put("reason", "the " + side.label() + " has no native replication configured to start");
+            return;
+        }
+        boolean standby = "standby".equals(before.kind());
+        List<String> subscriptions = standby ? List.of() : disabledSubscriptions(side, sql);
+        List<String> statements = sql.startReplication(standby, subscriptions);
+        e.put("statements", statements);
+        e.put("undo", sql.stopReplication(standby, subscriptions));
+        if (dryRun) {
+            planned(e, statements);
+            return;
+        }
+        execute(side, statements.stream().map(SqlStatement::of).toList(), "starting replication");
+        Duration wait = s.duration("wait", Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + wait.toNanos();
+        ReplicaStatus after = ReplicaStatus.read(context, side);
+        while (!after.running() && after.lastError().isEmpty() && System.nanoTime() < deadline) {
+            sleep();
+            after = ReplicaStatus.read(context, side);
+        }
+        e.put("after", after.values());
+        e.put("status", after.running() ? StepStatus.PASS.name() : StepStatus.FAIL.name());
+        e.put("reason", after.running() ? "replication into the " + side.label() + " runs: " + after.describe()
+                : "replication into the " + side.label() + " did not start within " + io.parity.spec.Durations.format(wait)
+                        + ": " + after.describe());
+    }
+
+    /** PostgreSQL subscriptions of the connected database that are disabled (what start-replication enables). */
+    private List<String> disabledSubscriptions(Side side, ActionSql sql) {
+        if (sql.subscriptions().isEmpty()) {
+            return List.of();
+        }
+        return context.on(side, "reading its subscriptions", (c, g) -> {
+            List<String> names = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    sql.subscriptions().get().replace("WHERE subenabled", "WHERE NOT subenabled"))) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
     }
 
     private List<String> subscriptions(Side side, ActionSql sql) {

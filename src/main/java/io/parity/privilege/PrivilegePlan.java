@@ -112,8 +112,8 @@ public final class PrivilegePlan {
                 Side on = switch (action.kind()) {
                     case READ_ONLY -> "destination".equals(action.settings().string("side", "")) ? Side.DESTINATION
                             : Side.SOURCE;
-                    case STOP_REPLICATION -> "source".equals(action.settings().string("side", "")) ? Side.SOURCE
-                            : Side.DESTINATION;
+                    case STOP_REPLICATION, START_REPLICATION -> "source".equals(action.settings().string("side", ""))
+                            ? Side.SOURCE : Side.DESTINATION;
                     case START_REVERSE_REPLICATION -> Side.SOURCE;
                     default -> "source".equals(action.settings().string("side", "")) ? Side.SOURCE : Side.DESTINATION;
                 };
@@ -123,8 +123,8 @@ public final class PrivilegePlan {
                 switch (action.kind()) {
                     case READ_ONLY -> needs.add(new Need(Kind.SET_READ_ONLY, null, null,
                             "the read-only action sets and clears read-only"));
-                    case STOP_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
-                            "stop-replication stops the replication into this server"));
+                    case STOP_REPLICATION, START_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
+                            "stop- and start-replication stop and start the replication into this server"));
                     case START_REVERSE_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
                             "start-reverse-replication points this server at the destination and starts it"));
                     default -> {

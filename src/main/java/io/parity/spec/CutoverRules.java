@@ -40,6 +40,7 @@ final class CutoverRules {
     private static final Map<String, Map<String, GateSettings.Kind>> NATIVE = Map.of(
             "read-only", Map.of("side", GateSettings.Kind.STRING, "value", GateSettings.Kind.STRING),
             "stop-replication", Map.of("side", GateSettings.Kind.STRING),
+            "start-replication", Map.of("side", GateSettings.Kind.STRING, "wait", GateSettings.Kind.DURATION),
             "start-reverse-replication", Map.of("user", GateSettings.Kind.STRING,
                     "password-file", GateSettings.Kind.STRING, "host", GateSettings.Kind.STRING,
                     "port", GateSettings.Kind.INTEGER, "wait", GateSettings.Kind.DURATION),
@@ -67,27 +68,45 @@ final class CutoverRules {
             return CutoverSpec.none(jobName);
         }
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat(), jobName);
-        List<CutoverStep> steps = new ArrayList<>();
         if (doc.steps() == null || doc.steps().isEmpty()) {
             problems.add("cutover.steps", "missing or empty; list the runbook as '- gate: lag', '- action: pause', ...");
-            return new CutoverSpec(steps, heartbeat, true);
+            return new CutoverSpec(List.of(), heartbeat, true);
         }
-        for (int i = 0; i < doc.steps().size(); i++) {
-            String field = "cutover.steps[" + i + "]";
-            if (!(doc.steps().get(i) instanceof Map<?, ?> entry)) {
+        List<CutoverStep> steps = steps(doc.steps(), "cutover.steps", "");
+        List<CutoverStep> rollback = doc.rollback() == null ? List.of() : steps(doc.rollback(), "cutover.rollback", "r");
+        if (doc.rollback() != null && doc.rollback().isEmpty()) {
+            problems.add("cutover.rollback", "empty; list the way back as steps, or remove it");
+        }
+        return new CutoverSpec(steps, heartbeat, true, rollback);
+    }
+
+    /** One list of steps; ids are numbered in it, with {@code prefix} ({@code r01-read-only} in the rollback). */
+    private List<CutoverStep> steps(List<Object> entries, String list, String prefix) {
+        List<CutoverStep> steps = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String field = list + "[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
                 problems.add(field, "must be a mapping such as '{gate: lag}' or '{action: pause}'");
                 continue;
             }
             CutoverStep step = entry.containsKey("gate") ? gate(entry, i, field)
                     : entry.containsKey("action") ? action(entry, i, field) : null;
             if (step != null) {
-                steps.add(step);
+                steps.add(prefix.isEmpty() ? step : renamed(step, prefix + step.id()));
             } else if (!entry.containsKey("gate") && !entry.containsKey("action")) {
                 problems.add(field, "needs 'gate:' (one of " + GateDeclarations.names()
                         + ") or 'action:' (command or pause)");
             }
         }
-        return new CutoverSpec(steps, heartbeat, true);
+        return steps;
+    }
+
+    private static CutoverStep renamed(CutoverStep step, String id) {
+        if (step instanceof GateStep g) {
+            return new GateStep(id, g.gate(), g.enabled(), g.reason(), g.required(), g.settings(), g.field());
+        }
+        ActionStep a = (ActionStep) step;
+        return new ActionStep(id, a.kind(), a.run(), a.timeout(), a.message(), a.field(), a.settings(), a.password());
     }
 
     private HeartbeatSettings heartbeat(HeartbeatDocument doc, String jobName) {

@@ -9,11 +9,19 @@ import java.util.Optional;
  * @param steps     gates and actions in the order they run
  * @param heartbeat heartbeat table location and GTID domain
  * @param declared  false when the spec has no {@code cutover:} block (a single gate then runs with its defaults)
+ * @param rollback  the way back ({@code rollback:}), run by {@code parity cutover rollback --run N}; empty when none
  */
-public record CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, boolean declared) {
+public record CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, boolean declared,
+                          List<CutoverStep> rollback) {
 
     public CutoverSpec {
         steps = List.copyOf(steps);
+        rollback = rollback == null ? List.of() : List.copyOf(rollback);
+    }
+
+    /** A runbook without a rollback phase. */
+    public CutoverSpec(List<CutoverStep> steps, HeartbeatSettings heartbeat, boolean declared) {
+        this(steps, heartbeat, declared, List.of());
     }
 
     /** A spec without a {@code cutover:} block: no steps, the heartbeat's defaults (a single gate runs with its own). */

@@ -111,8 +111,8 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
     }
 
     /** Steps stay mappings: which keys a step has depends on its gate, checked against {@link GateDeclarations}. */
-    @SpecShape("must be a mapping with 'steps:' (and optionally 'heartbeat:')")
-    record CutoverDocument(HeartbeatDocument heartbeat, List<Object> steps) {
+    @SpecShape("must be a mapping with 'steps:' (and optionally 'heartbeat:' and 'rollback:')")
+    record CutoverDocument(HeartbeatDocument heartbeat, List<Object> steps, List<Object> rollback) {
     }
 
     @SpecShape("must be a mapping such as '{schema: parity, gtid-domain-id: 99}'")

@@ -56,6 +56,18 @@ class NativeActionsIT {
                   accounts: ["pit_act_mig@%"]
                 - gate: grants
                   accounts: ["pit_act_mig@%"]
+              rollback:
+                - action: read-only
+                  side: destination
+                - gate: reverse-replication
+                  within: 10s
+                - gate: consistent
+                - action: stop-replication
+                  side: source
+                - action: read-only
+                  side: source
+                  value: off
+                - action: start-replication
             """;
 
     @BeforeAll
@@ -153,5 +165,46 @@ class NativeActionsIT {
         assertThat(ReplicationPair.queryString(DESTINATION,
                 "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Slave_SQL'")).isEqualTo("1");
         assertThat(work.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void rollbackRunsTheWayBackAsAFlowOfItsOwn() throws Exception {
+        migrationAccount();
+        Path work = Files.createDirectories(dir.resolve("back"));
+        Path spec = spec(work, "pit_act_back");
+        Path reports = work.resolve("reports");
+        try {
+            CliRun forward = CliRun.run(dir, "cutover", "--job", spec.toString(), "--report-dir", reports.toString());
+            assertThat(forward.exitCode()).as(forward.out() + forward.err()).isZero();
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("job pit_act_back  run (\\d+)")
+                    .matcher(forward.out());
+            assertThat(id.find()).as(forward.out()).isTrue();
+            String run = id.group(1);
+
+            CliRun unconfirmed = CliRun.run(dir, "cutover", "rollback", "--run", run);
+            assertThat(unconfirmed.exitCode()).isEqualTo(2);
+            assertThat(unconfirmed.err()).contains("--confirm");
+
+            CliRun back = CliRun.run(dir, "cutover", "rollback", "--run", run, "--confirm");
+            assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+            assertThat(back.out()).contains("Parity cutover rollback  job pit_act_back  of run " + run);
+            java.util.regex.Matcher rid = java.util.regex.Pattern.compile("job pit_act_back  run (\\d+)")
+                    .matcher(back.out());
+            assertThat(rid.find()).as(back.out()).isTrue();
+            Path rollbackDir = reports.resolve("pit_act_back").resolve(rid.group(1));
+            assertThat(rid.group(1)).isNotEqualTo(run);
+            assertThat(GateEvidence.read(rollbackDir, "r01-read-only").get("status").asString()).isEqualTo("PASS");
+            assertThat(GateEvidence.read(rollbackDir, "r03-consistent").get("status").asString()).isEqualTo("PASS");
+            assertThat(GateEvidence.read(rollbackDir, "r06-start-replication").get("status").asString())
+                    .isEqualTo("PASS");
+            // back where the migration started: the source writable, the destination read-only and replicating from it
+            assertThat(ReplicationPair.queryString(SOURCE, "SELECT @@GLOBAL.read_only")).isEqualTo("0");
+            assertThat(ReplicationPair.queryString(DESTINATION, "SELECT @@GLOBAL.read_only")).isEqualTo("1");
+            assertThat(ReplicationPair.queryString(DESTINATION,
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Slave_SQL'")).isEqualTo("1");
+            assertThat(Files.readString(rollbackDir.resolve("summary.md"))).contains("PASSED");
+        } finally {
+            ReplicationPair.execute(DESTINATION, "SET GLOBAL read_only = 0");
+        }
     }
 }
