@@ -21,7 +21,9 @@ MARIADBD=/usr/sbin/mariadbd
 REPL_USER=parity_repl
 REPL_PASSWORD=parity_repl
 
-port_of() { [[ $1 == src ]] && echo 3307 || echo 3308; }
+# PARITY_PAIR_SOURCE_PORT / PARITY_PAIR_DESTINATION_PORT (default 3307 / 3308) start a second pair beside the first,
+# with its own PARITY_TESTBED_DIR.
+port_of() { [[ $1 == src ]] && echo "${PARITY_PAIR_SOURCE_PORT:-3307}" || echo "${PARITY_PAIR_DESTINATION_PORT:-3308}"; }
 id_of() { [[ $1 == src ]] && echo 7307 || echo 7308; }
 domain_of() { [[ $1 == src ]] && echo 1 || echo 2; }
 log() { echo "[pair] $*"; }
@@ -131,7 +133,7 @@ case "${1:-}" in
     start_instance dst
     replicate dst src
     wait_running dst
-    log "up: source 127.0.0.1:3307 -> destination 127.0.0.1:3308"
+    log "up: source 127.0.0.1:$(port_of src) -> destination 127.0.0.1:$(port_of dst)"
     ;;
   stop)
     stop_instance dst
@@ -142,7 +144,7 @@ case "${1:-}" in
     ;;
   reverse)
     case "${2:-}" in
-      on) replicate src dst; wait_running src; log "reverse replication 3308 -> 3307 running" ;;
+      on) replicate src dst; wait_running src; log "reverse replication $(port_of dst) -> $(port_of src) running" ;;
       off) sock src -e 'STOP SLAVE; RESET SLAVE ALL'; log "reverse replication removed" ;;
       *) echo "usage: $0 reverse on|off" >&2; exit 2 ;;
     esac

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /** {@code parity cutover}: runs the spec's cutover runbook, gate by gate, as a resumable Spring Batch flow. */
 @Command(name = "cutover", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {CutoverResumeCommand.class},
+        subcommands = {CutoverResumeCommand.class, CutoverRollbackCommand.class},
         description = {"Run the cutover runbook from the spec's 'cutover:' block.",
                 "",
                 "Each gate measures the servers and decides PASS, FAIL or WAIT; gates that",
@@ -52,6 +52,11 @@ public class CutoverCommand implements Callable<Integer> {
             + " still print).")
     boolean quiet;
 
+    @Option(names = "--dry-run", description = "Print each step and the SQL each native action (read-only,"
+            + " stop-replication, start-reverse-replication, revoke-grants) would run, from the servers' current state;"
+            + " run nothing, write nothing, record no run.")
+    boolean dryRun;
+
     @Option(names = "--repository-url", paramLabel = "JDBC_URL",
             description = "Job repository database (default: H2 file under .parity/, or PARITY_REPOSITORY_URL).")
     String repositoryUrl;
@@ -66,6 +71,43 @@ public class CutoverCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Each step as it would run: gates with their settings, commands with their shell line, native actions with the
+     * statements they would run now (read from the servers, which are only read) and what undoes them.
+     */
+    private int dryRun(JobSpec jobSpec, CutoverSpec cutover, PrintWriter out) {
+        out.printf("Parity cutover  job %s  %d steps  (dry run: nothing is run or written)%n%n", jobSpec.name(),
+                cutover.steps().size());
+        try (io.parity.gate.GateContext context = new io.parity.gate.GateContext(jobSpec, cutover.heartbeat(),
+                java.time.Clock.systemUTC(), null)) {
+            for (io.parity.spec.CutoverStep step : cutover.steps()) {
+                if (step instanceof io.parity.spec.GateStep g) {
+                    out.printf("%s  gate %s%s%n", g.id(), g.gate(), g.settings().values().isEmpty() ? ""
+                            : " " + g.settings().values());
+                } else if (step instanceof io.parity.spec.ActionStep a && a.kind().nativeAction()) {
+                    java.util.Map<String, Object> e = new io.parity.gate.NativeActions(context).run(a, true);
+                    out.printf("%s  action %s (on the %s)%n", a.id(), a.kind().spelling(), e.get("side"));
+                    for (Object sql : (java.util.List<?>) e.getOrDefault("statements", java.util.List.of())) {
+                        out.println("      " + sql + (sql.toString().endsWith(";") ? "" : ";"));
+                    }
+                    if ("FAIL".equals(e.get("status")) || "ERROR".equals(e.get("status"))) {
+                        out.println("      would fail now: " + e.get("reason"));
+                    }
+                    Object undo = e.get("undo");
+                    if (undo instanceof java.util.List<?> u && !u.isEmpty()) {
+                        out.println("      undo: " + String.join("; ", u.stream()
+                                .map(x -> String.valueOf(x).strip().replaceAll(";+$", "")).toList()) + ";");
+                    }
+                } else if (step instanceof io.parity.spec.ActionStep a) {
+                    out.printf("%s  action %s%s%n", a.id(), a.kind().spelling(), a.run() != null ? ": " + a.run()
+                            : a.message() != null ? ": " + a.message() : "");
+                }
+            }
+        }
+        out.flush();
+        return ExitCode.CONSISTENT;
+    }
+
     @Override
     public Integer call() {
         if (job == null) {
@@ -78,6 +120,9 @@ public class CutoverCommand implements Callable<Integer> {
                     + " (see the README section 'Cutover gates')");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            return dryRun(jobSpec, cutover, out);
+        }
         out.printf("Parity cutover  job %s  %d steps%n%n", jobSpec.name(), cutover.steps().size());
         try (ParityRuntime runtime = ParityRuntime.start(RepositorySettings.resolve(repositoryUrl, jobSpec.repository()))) {
             notePausedRun(runtime.bean(JobRepository.class), jobSpec.name() + "-cutover");

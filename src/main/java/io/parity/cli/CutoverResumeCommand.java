@@ -96,18 +96,21 @@ public class CutoverResumeCommand implements Callable<Integer> {
             Path base = reportDir != null ? reportDir : Path.of(params.getString(CutoverLaunch.REPORT_DIR));
             CutoverLaunch launch = new CutoverLaunch(runtime, jobSpec, cutover, base, spec.commandLine().getOut(),
                     quiet ? null : spec.commandLine().getErr());
-            Set<String> confirmed = confirmedPauses(launch.runDir(run), cutover.steps());
+            // a rollback run resumes through the rollback steps
+            List<io.parity.spec.CutoverStep> steps = last.getJobInstance().getJobName().endsWith("-rollback")
+                    ? cutover.rollback() : cutover.steps();
+            Set<String> confirmed = confirmedPauses(launch.runDir(run), steps);
             ResumePlan plan;
             String what;
             String retried = null;
             if (last.getStatus() == BatchStatus.STOPPED) {
                 String pauseId = pauseStep(last);
                 confirm(launch.runDir(run), pauseId);
-                plan = ResumePlan.afterPause(cutover.steps(), pauseId, confirmed);
+                plan = ResumePlan.afterPause(steps, pauseId, confirmed);
                 what = "resuming after " + pauseId;
             } else {
                 retried = failedStep(last);
-                plan = ResumePlan.retry(cutover.steps(), retried, confirmed);
+                plan = ResumePlan.retry(steps, retried, confirmed);
                 what = "retrying " + retried;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -118,14 +121,15 @@ public class CutoverResumeCommand implements Callable<Integer> {
                 out.println("  re-checking first what guards it: " + String.join(", ", again));
             }
             out.println();
-            return launch.run(last.getJobInstance().getJobName(), cutover.steps(), params, plan);
+            return launch.run(last.getJobInstance().getJobName(), steps, params, plan);
         }
     }
 
     /** The run's last execution when it paused or failed: those are the runs that resume. */
     private JobExecution stoppedExecution(JobRepository repository) {
         JobInstance instance = repository.getJobInstance(run);
-        if (instance == null || !instance.getJobName().endsWith("-cutover")) {
+        if (instance == null || !instance.getJobName().endsWith("-cutover")
+                && !instance.getJobName().endsWith("-rollback")) {
             throw ParityException.badInput("run " + run + " is not a cutover run in the job repository; check --run"
                     + " (and --repository-url)");
         }

@@ -14,7 +14,8 @@ import java.util.Comparator;
  * to be named {@code something-cutover}. A cutover or gate run has no data verdict: its outcome is its flow's, PASS,
  * FAIL, ERROR (a gate could not measure) or PAUSED.
  *
- * @param kind     {@code verify}, {@code cutover} or {@code gate}
+ * @param kind     {@code verify}, {@code cutover}, {@code rollback} (the way back, {@code <spec>-rollback}) or
+ *                 {@code gate}
  * @param specName the spec's name, which names the run's report directory
  */
 record RunKind(String kind, String specName) {
@@ -26,6 +27,9 @@ record RunKind(String kind, String specName) {
         }
         if (recorded.equals("cutover") && jobName.endsWith("-cutover")) {
             return new RunKind("cutover", jobName.substring(0, jobName.length() - "-cutover".length()));
+        }
+        if (recorded.equals("rollback") && jobName.endsWith("-rollback")) {
+            return new RunKind("rollback", jobName.substring(0, jobName.length() - "-rollback".length()));
         }
         int gate = jobName.lastIndexOf("-gate-");
         return gate > 0 ? new RunKind("gate", jobName.substring(0, gate)) : new RunKind(recorded, jobName);

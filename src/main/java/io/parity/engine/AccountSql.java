@@ -36,7 +36,13 @@ public interface AccountSql {
         /** Read Parity's marker table. */
         MARKER_READ,
         /** Write the markers into a GTID domain of their own (MariaDB's {@code heartbeat.gtid-domain-id}). */
-        MARKER_DOMAIN
+        MARKER_DOMAIN,
+        /** Set and clear the server's read-only mode (the {@code read-only} action). */
+        SET_READ_ONLY,
+        /** Stop, start and point replication into this server ({@code stop-} and {@code start-reverse-replication}). */
+        REPLICATION_ADMIN,
+        /** Revoke (and, undoing, grant back) other accounts' privileges, kept out of the binary log. */
+        REVOKE_GRANTS
     }
 
     /**

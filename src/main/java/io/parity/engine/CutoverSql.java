@@ -90,6 +90,11 @@ public interface CutoverSql {
         return Optional.empty();
     }
 
+    /** The native actions' statements ({@code read-only}, {@code stop-replication} …); empty where there are none. */
+    default Optional<ActionSql> actions() {
+        return Optional.empty();
+    }
+
     /** @param set   sets this session's domain (one parameter) @param reset puts it back to the server's own */
     record GtidDomainSql(String set, String reset) {
     }

@@ -38,7 +38,7 @@ public final class CutoverReport {
         for (CutoverStep step : plan) {
             outcomes.add(EvidenceFiles.read(runDir, step.id()).map(EvidenceFiles::outcome).orElseGet(() ->
                     new StepOutcome(step.id(), step instanceof GateStep ? "gate" : "action",
-                            step instanceof GateStep g ? g.gate() : ((ActionStep) step).kind().name().toLowerCase(Locale.ROOT),
+                            step instanceof GateStep g ? g.gate() : ((ActionStep) step).kind().spelling(),
                             StepStatus.NOT_REACHED, !(step instanceof GateStep g2) || g2.required(),
                             "not reached: the run stopped before this step", null, 0)));
         }

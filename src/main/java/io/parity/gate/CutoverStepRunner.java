@@ -65,12 +65,23 @@ public final class CutoverStepRunner {
 
     private Map<String, Object> action(ActionStep step, Path runDir) {
         Instant started = context.clock().instant();
-        Map<String, Object> e = base("action", step.kind().name().toLowerCase(Locale.ROOT), true, started);
+        Map<String, Object> e = base("action", step.kind().spelling(), true, started);
         if (step.kind() == ActionStep.Kind.PAUSE) {
             e.put("status", StepStatus.PAUSED.name());
             e.put("message", step.message());
             e.put("reason", "paused: " + step.message() + "; continue with 'parity cutover resume --run "
                     + runDir.getFileName() + "'");
+            return e;
+        }
+        if (step.kind().nativeAction()) {
+            try {
+                e.putAll(new NativeActions(context).run(step, false));
+            } catch (ParityException ex) {
+                e.put("status", StepStatus.ERROR.name());
+                e.put("failure", ex.failure().name());
+                e.put("reason", "could not " + step.kind().spelling() + ": " + ex.getMessage());
+            }
+            e.put("took_ms", Duration.between(started, context.clock().instant()).toMillis());
             return e;
         }
         ActionResult r = ActionRunner.run(step.run(), context.resolve("."), step.timeout());

@@ -107,6 +107,36 @@ public final class PrivilegePlan {
                 }
             }
         }
+        for (CutoverStep step : spec.cutover().steps()) {
+            if (step instanceof io.parity.spec.ActionStep action && action.kind().nativeAction()) {
+                Side on = switch (action.kind()) {
+                    case READ_ONLY -> "destination".equals(action.settings().string("side", "")) ? Side.DESTINATION
+                            : Side.SOURCE;
+                    case STOP_REPLICATION, START_REPLICATION -> "source".equals(action.settings().string("side", ""))
+                            ? Side.SOURCE : Side.DESTINATION;
+                    case START_REVERSE_REPLICATION -> Side.SOURCE;
+                    default -> "source".equals(action.settings().string("side", "")) ? Side.SOURCE : Side.DESTINATION;
+                };
+                if (on != side) {
+                    continue;
+                }
+                switch (action.kind()) {
+                    case READ_ONLY -> needs.add(new Need(Kind.SET_READ_ONLY, null, null,
+                            "the read-only action sets and clears read-only"));
+                    case STOP_REPLICATION, START_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
+                            "stop- and start-replication stop and start the replication into this server"));
+                    case START_REVERSE_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
+                            "start-reverse-replication points this server at the destination and starts it"));
+                    default -> {
+                        for (String database : action.settings().strings("databases").isEmpty()
+                                ? databases(spec) : action.settings().strings("databases")) {
+                            needs.add(new Need(Kind.REVOKE_GRANTS, database, null,
+                                    "revoke-grants revokes the migration accounts' write privileges"));
+                        }
+                    }
+                }
+            }
+        }
         return List.copyOf(needs);
     }
 
@@ -119,6 +149,18 @@ public final class PrivilegePlan {
         }
         return gates.isEmpty() ? List.of("lag", "writes-stopped", "sessions", "caught-up", "reverse-replication",
                 "grants") : gates;
+    }
+
+    /** The databases the spec's URLs name, for revoke-grants without {@code databases}. */
+    private static List<String> databases(JobSpec spec) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String url : List.of(spec.source().url(), spec.destination().url())) {
+            String db = TableScope.database(url);
+            if (db != null && !db.isBlank()) {
+                out.add(db);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String setting(JobSpec spec, String gate, String name) {

@@ -13,11 +13,39 @@ import java.time.Duration;
  * @param timeout how long the command may run (command only)
  * @param message what the operator is asked to do or confirm
  * @param field   where in the spec
+ * @param settings a native action's settings ({@code side}, {@code value}, {@code user} …), no secret among them
+ * @param password the replication account's password of {@code start-reverse-replication}; {@link Secret#none} else
  */
-public record ActionStep(String id, Kind kind, String run, Duration timeout, String message, String field)
-        implements CutoverStep {
+public record ActionStep(String id, Kind kind, String run, Duration timeout, String message, String field,
+                         GateSettings settings, Secret password) implements CutoverStep {
 
-    public enum Kind { COMMAND, PAUSE }
+    /**
+     * {@code command} and {@code pause}, and the native actions that run SQL Parity writes itself: each shown in a
+     * dry run, recorded with the state before and after and the statements that undo it.
+     */
+    public enum Kind {
+        COMMAND, PAUSE, READ_ONLY, STOP_REPLICATION, START_REPLICATION, START_REVERSE_REPLICATION, REVOKE_GRANTS;
+
+        /** The spelling in the spec: {@code read-only}, {@code stop-replication} … */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether Parity runs SQL for it (a native action), rather than a shell command or a pause. */
+        public boolean nativeAction() {
+            return this != COMMAND && this != PAUSE;
+        }
+    }
+
+    public ActionStep {
+        settings = settings == null ? GateSettings.of("action", java.util.Map.of()) : settings;
+        password = password == null ? Secret.none() : password;
+    }
+
+    /** A command or a pause. */
+    public ActionStep(String id, Kind kind, String run, Duration timeout, String message, String field) {
+        this(id, kind, run, timeout, message, field, null, null);
+    }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 }

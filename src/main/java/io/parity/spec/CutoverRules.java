@@ -37,6 +37,24 @@ final class CutoverRules {
     private static final Set<String> GATE_KEYS = Set.of("gate", "enabled", "reason", "required");
     private static final Set<String> COMMAND_KEYS = Set.of("action", "run", "timeout", "message");
     private static final Set<String> PAUSE_KEYS = Set.of("action", "message");
+    /** Each native action's settings and their kinds ({@code action} and {@code message} are common). */
+    private static final Map<String, Map<String, GateSettings.Kind>> NATIVE = Map.of(
+            "read-only", Map.of("side", GateSettings.Kind.STRING, "value", GateSettings.Kind.STRING),
+            "stop-replication", Map.of("side", GateSettings.Kind.STRING),
+            "start-replication", Map.of("side", GateSettings.Kind.STRING, "wait", GateSettings.Kind.DURATION),
+            "start-reverse-replication", Map.of("user", GateSettings.Kind.STRING,
+                    "password-file", GateSettings.Kind.STRING, "host", GateSettings.Kind.STRING,
+                    "port", GateSettings.Kind.INTEGER, "wait", GateSettings.Kind.DURATION),
+            "revoke-grants", Map.of("accounts", GateSettings.Kind.STRINGS, "databases", GateSettings.Kind.STRINGS,
+                    "side", GateSettings.Kind.STRING));
+
+    private java.nio.file.Path specDir = java.nio.file.Path.of(".");
+
+    /** The spec file's directory, against which a {@code password-file} is read. */
+    CutoverRules in(java.nio.file.Path dir) {
+        this.specDir = dir == null ? java.nio.file.Path.of(".") : dir;
+        return this;
+    }
 
     private final SpecProblems problems;
     private final Values values;
@@ -52,27 +70,45 @@ final class CutoverRules {
         }
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat(), jobName);
         Duration maxPauseAge = maxPauseAge(doc.maxPauseAge());
-        List<CutoverStep> steps = new ArrayList<>();
         if (doc.steps() == null || doc.steps().isEmpty()) {
             problems.add("cutover.steps", "missing or empty; list the runbook as '- gate: lag', '- action: pause', ...");
-            return new CutoverSpec(steps, heartbeat, true, maxPauseAge);
+            return new CutoverSpec(List.of(), heartbeat, true, maxPauseAge);
         }
-        for (int i = 0; i < doc.steps().size(); i++) {
-            String field = "cutover.steps[" + i + "]";
-            if (!(doc.steps().get(i) instanceof Map<?, ?> entry)) {
+        List<CutoverStep> steps = steps(doc.steps(), "cutover.steps", "");
+        List<CutoverStep> rollback = doc.rollback() == null ? List.of() : steps(doc.rollback(), "cutover.rollback", "r");
+        if (doc.rollback() != null && doc.rollback().isEmpty()) {
+            problems.add("cutover.rollback", "empty; list the way back as steps, or remove it");
+        }
+        return new CutoverSpec(steps, heartbeat, true, maxPauseAge, rollback);
+    }
+
+    /** One list of steps; ids are numbered in it, with {@code prefix} ({@code r01-read-only} in the rollback). */
+    private List<CutoverStep> steps(List<Object> entries, String list, String prefix) {
+        List<CutoverStep> steps = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String field = list + "[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
                 problems.add(field, "must be a mapping such as '{gate: lag}' or '{action: pause}'");
                 continue;
             }
             CutoverStep step = entry.containsKey("gate") ? gate(entry, i, field)
                     : entry.containsKey("action") ? action(entry, i, field) : null;
             if (step != null) {
-                steps.add(step);
+                steps.add(prefix.isEmpty() ? step : renamed(step, prefix + step.id()));
             } else if (!entry.containsKey("gate") && !entry.containsKey("action")) {
                 problems.add(field, "needs 'gate:' (one of " + GateDeclarations.names()
                         + ") or 'action:' (command or pause)");
             }
         }
-        return new CutoverSpec(steps, heartbeat, true, maxPauseAge);
+        return steps;
+    }
+
+    private static CutoverStep renamed(CutoverStep step, String id) {
+        if (step instanceof GateStep g) {
+            return new GateStep(id, g.gate(), g.enabled(), g.reason(), g.required(), g.settings(), g.field());
+        }
+        ActionStep a = (ActionStep) step;
+        return new ActionStep(id, a.kind(), a.run(), a.timeout(), a.message(), a.field(), a.settings(), a.password());
     }
 
     private Duration maxPauseAge(String text) {
@@ -191,10 +227,88 @@ final class CutoverRules {
                         message == null ? "confirm to continue" : message, field);
             }
             default -> {
-                problems.add(field + ".action", "'" + kind + "' is not an action; use command (with 'run:') or pause");
+                if (NATIVE.containsKey(kind)) {
+                    return nativeAction(kind, entry, index, field, message);
+                }
+                problems.add(field + ".action", "'" + kind + "' is not an action; use command (with 'run:'), pause, or one"
+                        + " of " + new TreeSet<>(NATIVE.keySet()));
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code read-only} (side required; value on or off, default on), {@code stop-replication} (side, default
+     * destination), {@code start-reverse-replication} (user required; password or password-file; host and port
+     * default to the destination URL's), {@code revoke-grants} (the {@code grants} gate's accounts, databases, side).
+     */
+    private ActionStep nativeAction(String kind, Map<?, ?> entry, int index, String field, String message) {
+        Map<String, GateSettings.Kind> kinds = NATIVE.get(kind);
+        Set<String> known = new TreeSet<>(kinds.keySet());
+        known.add("action");
+        known.add("message");
+        Map<Object, Object> checked = new LinkedHashMap<>(entry);
+        checked.remove("password"); // refused below with its own message
+        unknownKeys(checked, known, field + ".");
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Map.Entry<String, GateSettings.Kind> k : kinds.entrySet()) {
+            Object v = entry.get(k.getKey());
+            if (v instanceof Boolean b && k.getKey().equals("value")) {
+                v = b ? "on" : "off"; // YAML reads a bare on/off as a boolean
+            }
+            if (v != null && checkKind(field + "." + k.getKey(), k.getValue(), v)) {
+                given.put(k.getKey(), v);
+            }
+        }
+        Secret password = Secret.none();
+        String side = given.get("side") == null ? null : given.get("side").toString();
+        if (side != null && !side.equals("source") && !side.equals("destination")) {
+            problems.add(field + ".side", "'" + side + "' is not a side; use source or destination");
+        }
+        switch (kind) {
+            case "read-only" -> {
+                if (side == null) {
+                    problems.add(field + ".side", "missing; say which side becomes read-only: source or destination");
+                }
+                Object value = given.getOrDefault("value", "on");
+                if (!value.equals("on") && !value.equals("off")) {
+                    problems.add(field + ".value", "'" + value + "' is not on or off");
+                }
+            }
+            case "start-reverse-replication" -> {
+                if (given.get("user") == null) {
+                    problems.add(field + ".user", "missing; name the replication account the source connects to the"
+                            + " destination as");
+                }
+                if (entry.containsKey("password")) {
+                    problems.add(field + ".password", "a password is not written in the spec; put it in a file that"
+                            + " holds only the password and give 'password-file:'");
+                } else if (given.containsKey("password-file")) {
+                    try {
+                        password = Secret.of(java.nio.file.Files.readString(specDir.resolve(
+                                given.get("password-file").toString())).strip());
+                    } catch (java.io.IOException e) {
+                        problems.add(field + ".password-file", "cannot read '" + given.get("password-file")
+                                + "'; point it at a readable file that holds only the password");
+                    }
+                } else {
+                    problems.add(field + ".password-file", "missing; give the file that holds the replication"
+                            + " account's password");
+                }
+            }
+            case "revoke-grants" -> {
+                Object accounts = given.get("accounts");
+                if (accounts == null || accounts instanceof List<?> l && l.isEmpty()) {
+                    problems.add(field + ".accounts", "missing; list the migration accounts, e.g. 'accounts: [\"migrator@%\"]'");
+                }
+            }
+            default -> {
+                // stop-replication: side only
+            }
+        }
+        ActionStep.Kind k = ActionStep.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return new ActionStep(String.format("%02d-%s", index + 1, kind), k, null, null, message, field,
+                new GateSettings(kind, given), password);
     }
 
     private boolean checkKind(String field, GateSettings.Kind kind, Object value) {

@@ -111,9 +111,9 @@ record SpecDocument(String name, EndpointDocument source, EndpointDocument desti
     }
 
     /** Steps stay mappings: which keys a step has depends on its gate, checked against {@link GateDeclarations}. */
-    @SpecShape("must be a mapping with 'steps:' (and optionally 'heartbeat:' and 'max-pause-age:')")
+    @SpecShape("must be a mapping with 'steps:' (and optionally 'heartbeat:', 'max-pause-age:' and 'rollback:')")
     record CutoverDocument(HeartbeatDocument heartbeat, List<Object> steps,
-                           @JsonProperty("max-pause-age") String maxPauseAge) {
+                           @JsonProperty("max-pause-age") String maxPauseAge, List<Object> rollback) {
     }
 
     @SpecShape("must be a mapping such as '{schema: parity, gtid-domain-id: 99}'")

@@ -50,7 +50,8 @@ final class SpecValidator {
         Options options = new OptionRules(values).options(doc.options());
         Endpoint repository = doc.repository() == null ? null : endpoint(doc.repository(), "repository", false);
         Workers workers = doc.workers() == null ? null : workers(doc.workers());
-        CutoverSpec cutover = new CutoverRules(problems, values).cutover(doc.cutover(), name);
+        CutoverSpec cutover = new CutoverRules(problems, values).in(file.toAbsolutePath().getParent())
+                .cutover(doc.cutover(), name);
         String schedule = schedule(doc.schedule());
         ReportPolicy report = new ReportRules(file, values, environment).policy(doc.report(), tables);
         return new JobSpec(name, file, sha256, source, destination, tables, options, repository, workers, cutover,

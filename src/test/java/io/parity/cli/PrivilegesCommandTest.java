@@ -102,6 +102,33 @@ class PrivilegesCommandTest {
     }
 
     @Test
+    void nativeActionsAddTheirAdministrativePrivilegesOnTheirSide() throws Exception {
+        Files.writeString(dir.resolve("repl.txt"), "pw");
+        String[] r = run(MIXED + """
+                cutover:
+                  steps:
+                    - gate: lag
+                    - action: read-only
+                      side: source
+                    - action: stop-replication
+                    - action: start-reverse-replication
+                      user: repl
+                      password-file: repl.txt
+                    - action: revoke-grants
+                      accounts: ["migrator@%"]
+                """, "--for", "cutover", "--server", "mariadb");
+
+        assertThat(r[0]).isEqualTo("0");
+        String source = r[1].substring(0, r[1].indexOf("-- destination"));
+        String destination = r[1].substring(r[1].indexOf("-- destination"));
+        assertThat(source).contains("GRANT READ_ONLY ADMIN ON *.* TO 'parity'@'%';")
+                .contains("-- start-reverse-replication points this server at the destination")
+                .contains("GRANT REPLICATION SLAVE ADMIN ON *.* TO 'parity'@'%';");
+        assertThat(destination).contains("GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume()")
+                .contains("-- REVOKE runs as the tables' owner");
+    }
+
+    @Test
     void anUnknownCommandIsBadInput() throws Exception {
         String[] r = run(MIXED, "--for", "delete");
 

@@ -123,4 +123,65 @@ class CutoverSpecLoaderTest {
             assertTrue(line.startsWith(dir.resolve("shop.yml").toString() + ": cutover."), line);
         }
     }
+
+    @Test
+    void nativeActionsAreReadWithTheirSettingsAndThePasswordKeptApart() throws IOException {
+        Files.writeString(dir.resolve("repl.txt"), "s3cret\n");
+        CutoverSpec c = load("""
+                cutover:
+                  steps:
+                    - action: read-only
+                      side: source
+                    - action: read-only
+                      side: destination
+                      value: off
+                    - action: stop-replication
+                    - action: start-reverse-replication
+                      user: repl
+                      password-file: repl.txt
+                      port: 3310
+                    - action: revoke-grants
+                      accounts: ["migrator@%"]
+                """);
+        java.util.List<io.parity.spec.CutoverStep> steps = c.steps();
+        io.parity.spec.ActionStep ro = (io.parity.spec.ActionStep) steps.get(0);
+        assertEquals("01-read-only", ro.id());
+        assertEquals(io.parity.spec.ActionStep.Kind.READ_ONLY, ro.kind());
+        assertEquals("source", ro.settings().string("side", null));
+        assertEquals("off", ((io.parity.spec.ActionStep) steps.get(1)).settings().string("value", null));
+        assertEquals("03-stop-replication", steps.get(2).id());
+        io.parity.spec.ActionStep reverse = (io.parity.spec.ActionStep) steps.get(3);
+        assertEquals("s3cret", reverse.password().reveal());
+        assertEquals(3310L, reverse.settings().integer("port", 0));
+        assertFalse(reverse.settings().values().toString().contains("s3cret"));
+        assertEquals("05-revoke-grants", steps.get(4).id());
+    }
+
+    @Test
+    void nativeActionMistakesAreOneLineEach() throws IOException {
+        ParityException e = assertThrows(ParityException.class, () -> load("""
+                cutover:
+                  steps:
+                    - action: read-only
+                    - action: read-only
+                      side: both
+                      value: maybe
+                    - action: start-reverse-replication
+                      password: x
+                    - action: start-reverse-replication
+                      user: repl
+                    - action: revoke-grants
+                    - action: stop-replication
+                      run: "x"
+                """));
+        String all = e.getMessage();
+        assertTrue(all.contains("cutover.steps[0].side: missing; say which side becomes read-only"), all);
+        assertTrue(all.contains("cutover.steps[1].side: 'both' is not a side"), all);
+        assertTrue(all.contains("cutover.steps[1].value: 'maybe' is not on or off"), all);
+        assertTrue(all.contains("cutover.steps[2].user: missing"), all);
+        assertTrue(all.contains("cutover.steps[3].password-file: missing"), all);
+        assertTrue(all.contains("cutover.steps[2].password: a password is not written in the spec"), all);
+        assertTrue(all.contains("cutover.steps[4].accounts: missing"), all);
+        assertTrue(all.contains("cutover.steps[5].run: unknown key"), all);
+    }
 }

@@ -248,7 +248,7 @@ class CutoverFlowIT {
         Path work = Files.createDirectories(dir.resolve("unreachable"));
         Path spec = ReplicationPair.spec(work, "pit_gate_flow_down", "pit_gate_flow",
                 "cutover:\n  steps:\n    - gate: sessions\n");
-        Files.writeString(spec, Files.readString(spec).replace(":3307/", ":3399/"));
+        Files.writeString(spec, Files.readString(spec).replace(":" + ReplicationPair.SOURCE + "/", ":3399/"));
 
         CliRun run = cli("gate", "sessions", "--job", spec.toString(), "--report-dir", work.resolve("reports").toString());
 

@@ -19,8 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplicationPair {
 
-    static final int SOURCE = 3307;
-    static final int DESTINATION = 3308;
+    /** The pair's ports; {@code PARITY_PAIR_SOURCE_PORT} and {@code PARITY_PAIR_DESTINATION_PORT} move them (and the script). */
+    static final int SOURCE = port("PARITY_PAIR_SOURCE_PORT", 3307);
+    static final int DESTINATION = port("PARITY_PAIR_DESTINATION_PORT", 3308);
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
     private static final Path SCRIPT = Path.of("sql/testbed/mariadb-pair.sh").toAbsolutePath();
 
     private ReplicationPair() {

@@ -62,7 +62,7 @@ class ThrottleReplicasIT {
                             .toString(), "--report-dir", dir.resolve("reports").toString());
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
-            assertThat(run.err()).contains("source replica 127.0.0.1:3308: replication is stopped")
+            assertThat(run.err()).contains("source replica 127.0.0.1:" + ReplicationPair.DESTINATION + ": replication is stopped")
                     .contains("options.throttle.stopped-replica-wait");
             assertThat(millis).as("held for the wait, not forever").isBetween(3000L, 60_000L);
         } finally {

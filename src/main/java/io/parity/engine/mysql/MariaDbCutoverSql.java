@@ -13,6 +13,11 @@ class MariaDbCutoverSql extends MySqlCutoverSql {
     }
 
     @Override
+    boolean mariadb() {
+        return true;
+    }
+
+    @Override
     public Optional<GtidDomainSql> gtidDomains() {
         return Optional.of(DOMAINS);
     }

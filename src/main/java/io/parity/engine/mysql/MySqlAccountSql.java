@@ -60,6 +60,25 @@ public final class MySqlAccountSql implements AccountSql {
                     grant("REPLICATION MASTER ADMIN", "*.*", account)));
             case SESSIONS -> List.of(grant("PROCESS", "*.*", account));
             case READ_GRANTS -> List.of(grant("SELECT", sql.quote("mysql") + ".*", account));
+            case SET_READ_ONLY -> mariaDb == null
+                    ? List.of("-- MySQL 8: " + grant("SYSTEM_VARIABLES_ADMIN", "*.*", account),
+                    "-- MariaDB 10.5.2 and later: " + grant("READ_ONLY ADMIN", "*.*", account),
+                    "-- (MySQL 5.7: SUPER; apply the line for this server's engine, or pass --server mysql|mariadb)")
+                    : List.of(either(grant("SYSTEM_VARIABLES_ADMIN", "*.*", account),
+                    grant("READ_ONLY ADMIN", "*.*", account)));
+            case REPLICATION_ADMIN -> mariaDb == null
+                    ? List.of("-- MySQL 8: " + grant("REPLICATION_SLAVE_ADMIN", "*.*", account),
+                    "-- MariaDB 10.5.2 and later: " + grant("REPLICATION SLAVE ADMIN", "*.*", account),
+                    "-- (MySQL 5.7: SUPER; apply the line for this server's engine, or pass --server mysql|mariadb)")
+                    : List.of(either(grant("REPLICATION_SLAVE_ADMIN", "*.*", account),
+                    grant("REPLICATION SLAVE ADMIN", "*.*", account)));
+            case REVOKE_GRANTS -> List.of(
+                    "-- REVOKE needs GRANT OPTION and the privileges it revokes (or CREATE USER to revoke everything):",
+                    grant("SELECT, INSERT, UPDATE, DELETE", on(need), account).replaceAll(";$", " WITH GRANT OPTION;"),
+                    "-- and SET SESSION sql_log_bin = 0 needs " + (Boolean.TRUE.equals(mariaDb) ? "BINLOG ADMIN:"
+                            : "SESSION_VARIABLES_ADMIN (MariaDB: BINLOG ADMIN):"),
+                    Boolean.TRUE.equals(mariaDb) ? grant("BINLOG ADMIN", "*.*", account)
+                            : grant("SESSION_VARIABLES_ADMIN", "*.*", account));
         };
     }
 

@@ -24,6 +24,16 @@ class MySqlCutoverSql implements CutoverSql {
     }
 
     @Override
+    public java.util.Optional<io.parity.engine.ActionSql> actions() {
+        return java.util.Optional.of(new MySqlActionSql(sql.capabilities().replicaStatements(), mariadb()));
+    }
+
+    /** MariaDB has no {@code super_read_only} and keeps {@code CHANGE MASTER TO}. */
+    boolean mariadb() {
+        return false;
+    }
+
+    @Override
     public String sessions() {
         return SESSIONS;
     }

@@ -34,6 +34,12 @@ public final class PostgresAccountSql implements AccountSql {
             case REPLICA_STATUS, DOWNSTREAM, REPLICA_HOSTS, SESSIONS -> List.of("GRANT pg_monitor TO " + account + ";");
             case READ_GRANTS -> List.of("-- none: the catalogs holding grants are readable by every role");
             case MARKER_DOMAIN -> List.of("-- none: PostgreSQL has no GTID domains");
+            case SET_READ_ONLY -> List.of("-- ALTER DATABASE … SET default_transaction_read_only runs as the database's"
+                    + " owner or a superuser: ALTER DATABASE " + sql.quote(database) + " OWNER TO " + account + ";");
+            case REPLICATION_ADMIN -> List.of("GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume()"
+                    + " TO " + account + ";", "-- (a subscription is disabled by its owner: ALTER SUBSCRIPTION … OWNER TO "
+                    + account + ";)");
+            case REVOKE_GRANTS -> List.of("-- REVOKE runs as the tables' owner, or with the privileges WITH GRANT OPTION");
         };
     }
 

@@ -22,6 +22,12 @@ import java.util.Set;
  */
 class PostgresCutoverSql implements CutoverSql {
 
+    @Override
+    public java.util.Optional<io.parity.engine.ActionSql> actions() {
+        return java.util.Optional.of(new PostgresActionSql(sql));
+    }
+
+
     /**
      * A session counts as a writer by its transaction when it sits idle inside one (it may hold row locks and
      * uncommitted changes) or when its transaction has a transaction id (assigned at its first write); PostgreSQL does
