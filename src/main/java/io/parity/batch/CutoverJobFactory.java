@@ -63,6 +63,20 @@ public class CutoverJobFactory {
      * every other completed step and hands the flow its recorded exit status.
      */
     public Job create(String jobName, List<CutoverStep> plan, StepBody body, ResumePlan resume) {
+        return create(jobName, plan, body, resume, List.of());
+    }
+
+    /**
+     * As above, with the spec's {@code rollback:} steps behind every gate that says {@code on-failure: rollback}: when
+     * it fails, they run in order and the run then ends as failed (the runbook did not pass; the way back did run).
+     * A gate with {@code on-failure: pause} stops the run resumable at itself instead.
+     */
+    public Job create(String jobName, List<CutoverStep> plan, StepBody body, ResumePlan resume,
+                      List<CutoverStep> rollback) {
+        List<Step> back = new ArrayList<>();
+        for (CutoverStep s : rollback) {
+            back.add(tasklet(s, body, false));
+        }
         List<Step> steps = new ArrayList<>();
         for (CutoverStep s : plan) {
             steps.add(tasklet(s, body, resume.rerun().contains(s.id())));
@@ -72,13 +86,36 @@ public class CutoverJobFactory {
         FlowBuilder<FlowJobBuilder> flow = new JobBuilder(jobName, repository).flow(steps.get(0));
         for (int i = 0; i < plan.size(); i++) {
             CutoverStep s = plan.get(i);
+            GateStep.OnFailure onFailure = s instanceof GateStep g ? g.onFailure() : GateStep.OnFailure.STOP;
+            if (onFailure == GateStep.OnFailure.ROLLBACK && back.isEmpty()) {
+                onFailure = GateStep.OnFailure.STOP; // no rollback steps to run (the spec validator refuses this)
+            }
             GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required(),
-                    resume.confirmedPauses().contains(s.id()));
+                    resume.confirmedPauses().contains(s.id()), onFailure);
             Step next = steps.get(i + 1);
             // on("*"), not next(): next() routes any exit code other than COMPLETED to failure, bypassing the decider
             flow.from(steps.get(i)).on("*").to(decider);
             flow.from(decider).on(GateDecider.CONTINUE).to(next);
             flow.from(decider).on(GateDecider.PAUSE).stopAndRestart(next);
+            flow.from(decider).on(GateDecider.STOP).fail();
+            if (onFailure == GateStep.OnFailure.PAUSE) {
+                flow.from(decider).on(GateDecider.PAUSE_HERE).stopAndRestart(steps.get(i));
+            }
+            if (onFailure == GateStep.OnFailure.ROLLBACK) {
+                flow.from(decider).on(GateDecider.ROLLBACK).to(back.get(0));
+            }
+        }
+        for (int i = 0; i < back.size(); i++) {
+            CutoverStep s = rollback.get(i);
+            GateDecider decider = new GateDecider(!(s instanceof GateStep g) || g.required());
+            flow.from(back.get(i)).on("*").to(decider);
+            if (i + 1 < back.size()) {
+                flow.from(decider).on(GateDecider.CONTINUE).to(back.get(i + 1));
+                flow.from(decider).on(GateDecider.PAUSE).stopAndRestart(back.get(i + 1));
+            } else {
+                flow.from(decider).on(GateDecider.CONTINUE).fail(); // rolled back: the runbook itself did not pass
+                flow.from(decider).on(GateDecider.PAUSE).fail();
+            }
             flow.from(decider).on(GateDecider.STOP).fail();
         }
         return flow.build().build();

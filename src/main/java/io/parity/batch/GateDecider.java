@@ -17,9 +17,14 @@ public final class GateDecider implements JobExecutionDecider {
     public static final String CONTINUE = "CONTINUE";
     public static final String PAUSE = "PAUSE";
     public static final String STOP = "STOP";
+    /** A required gate with {@code on-failure: pause} failed: stop, resumable at that gate. */
+    public static final String PAUSE_HERE = "PAUSE_HERE";
+    /** A required gate with {@code on-failure: rollback} failed: run the rollback steps, then end as failed. */
+    public static final String ROLLBACK = "ROLLBACK";
 
     private final boolean required;
     private final boolean pauseConfirmed;
+    private final io.parity.spec.GateStep.OnFailure onFailure;
 
     public GateDecider(boolean required) {
         this(required, false);
@@ -27,8 +32,14 @@ public final class GateDecider implements JobExecutionDecider {
 
     /** @param pauseConfirmed an operator confirmed this pause step ({@code cutover resume}): it no longer stops the flow */
     public GateDecider(boolean required, boolean pauseConfirmed) {
+        this(required, pauseConfirmed, io.parity.spec.GateStep.OnFailure.STOP);
+    }
+
+    /** @param onFailure where a required gate's FAIL goes ({@code on-failure:}); ERROR (could not measure) stops */
+    public GateDecider(boolean required, boolean pauseConfirmed, io.parity.spec.GateStep.OnFailure onFailure) {
         this.required = required;
         this.pauseConfirmed = pauseConfirmed;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -37,7 +48,15 @@ public final class GateDecider implements JobExecutionDecider {
         if (pauseConfirmed && StepStatus.PAUSED.name().equals(code)) {
             return new FlowExecutionStatus(CONTINUE);
         }
-        return new FlowExecutionStatus(route(code, required));
+        String route = route(code, required);
+        if (route.equals(STOP) && StepStatus.FAIL.name().equals(code)) {
+            route = switch (onFailure) {
+                case PAUSE -> PAUSE_HERE;
+                case ROLLBACK -> ROLLBACK;
+                case STOP -> STOP;
+            };
+        }
+        return new FlowExecutionStatus(route);
     }
 
     /** The route for a step's exit code; anything unknown (a step that threw) stops the run. */

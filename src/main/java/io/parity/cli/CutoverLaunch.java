@@ -91,7 +91,7 @@ final class CutoverLaunch {
                 out.printf("  %-24s %-8s %s%n", o.id(), o.status(), o.reason());
                 out.flush();
                 return o;
-            }, resume);
+            }, resume, rollbackBehind(jobName));
             JobExecution execution;
             try {
                 execution = runtime.bean(JobOperator.class).start(job, params);
@@ -128,9 +128,22 @@ final class CutoverLaunch {
         }
     }
 
+    /** The rollback steps a forward runbook's {@code on-failure: rollback} gates lead to; none for other runs. */
+    private List<CutoverStep> rollbackBehind(String jobName) {
+        return jobName.endsWith("-cutover") ? cutover.rollback() : List.of();
+    }
+
     private int report(JobExecution execution, List<CutoverStep> plan) {
         long runId = execution.getJobInstance().getInstanceId();
         Path dir = runDir(runId);
+        // rollback steps a failed gate led to are part of this run's record: listed after the runbook's
+        List<CutoverStep> ran = rollbackBehind(execution.getJobInstance().getJobName()).stream()
+                .filter(s -> java.nio.file.Files.exists(dir.resolve(s.id() + ".json"))).toList();
+        if (!ran.isEmpty()) {
+            List<CutoverStep> all = new java.util.ArrayList<>(plan);
+            all.addAll(ran);
+            plan = all;
+        }
         CutoverReport report = CutoverReport.collect(spec.name(), runId, plan, dir);
         report.write(dir);
         if (execution.getStatus() == BatchStatus.FAILED && !report.failed() && !report.couldNotMeasure()) {

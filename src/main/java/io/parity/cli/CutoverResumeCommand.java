@@ -103,7 +103,9 @@ public class CutoverResumeCommand implements Callable<Integer> {
             ResumePlan plan;
             String what;
             String retried = null;
-            if (last.getStatus() == BatchStatus.STOPPED) {
+            // stopped at a pause step, or (a gate with on-failure: pause) stopped at the gate that failed: retried
+            if (last.getStatus() == BatchStatus.STOPPED && last.getStepExecutions().stream()
+                    .anyMatch(s -> StepStatus.PAUSED.name().equals(s.getExitStatus().getExitCode()))) {
                 String pauseId = pauseStep(last);
                 confirm(launch.runDir(run), pauseId);
                 plan = ResumePlan.afterPause(steps, pauseId, confirmed);

@@ -27,14 +27,17 @@ public final class ConsistentGate implements Gate {
 
     @Override
     public Observation observe(GateContext context, GateSettings settings) {
-        Optional<VerifyOutcome> outcome = settings.has("max-age") ? context.verifyRuns().latest(context.spec())
-                : Optional.of(context.verifyRuns().runNow(context.spec()));
+        boolean reverse = "reverse".equals(settings.string("direction", "forward"));
+        io.parity.spec.JobSpec spec = reverse ? context.spec().reversed() : context.spec();
+        Optional<VerifyOutcome> outcome = settings.has("max-age") ? context.verifyRuns().latest(spec)
+                : Optional.of(context.verifyRuns().runNow(spec));
         Instant now = context.clock().instant();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("mode", settings.has("max-age") ? "recent run" : "run now");
+        values.put("direction", reverse ? "reverse (destination against the source)" : "forward");
         if (outcome.isEmpty()) {
             values.put("run_id", null);
-            return new Observation(now, "no completed verify run of job " + context.spec().name(), values);
+            return new Observation(now, "no completed verify run of job " + spec.name(), values);
         }
         VerifyOutcome o = outcome.get();
         values.put("run_id", o.runId());

@@ -12,7 +12,8 @@ public final class GateCatalog {
 
     static {
         for (Gate g : List.of(new LagGate(), new WritesStoppedGate(), new SessionsGate(), new CaughtUpGate(),
-                new ReverseReplicationGate(), new ConsistentGate(), new BackupGate(), new GrantsGate())) {
+                new ReverseReplicationGate(), new ConsistentGate(), new BackupGate(), new GrantsGate(), new SourceSilentGate(),
+                new DestinationServingGate())) {
             GATES.put(g.name(), g);
         }
     }

@@ -22,6 +22,11 @@ public final class GateSql {
         this.engine = engine;
     }
 
+    /** The engine family: {@code mysql} (MySQL and MariaDB) or {@code postgresql}. */
+    public String family() {
+        return engine.family();
+    }
+
     public ReplicationSql replication() {
         return engine.replication().orElseThrow(() -> ParityException.badInput(engine.describe()
                 + " has no replication statements; cutover gates need MySQL, MariaDB or PostgreSQL"));

@@ -34,7 +34,7 @@ import java.util.TreeSet;
  */
 final class CutoverRules {
 
-    private static final Set<String> GATE_KEYS = Set.of("gate", "enabled", "reason", "required");
+    private static final Set<String> GATE_KEYS = Set.of("gate", "enabled", "reason", "required", "on-failure");
     private static final Set<String> COMMAND_KEYS = Set.of("action", "run", "timeout", "message");
     private static final Set<String> PAUSE_KEYS = Set.of("action", "message");
     /** Each native action's settings and their kinds ({@code action} and {@code message} are common). */
@@ -79,6 +79,18 @@ final class CutoverRules {
         if (doc.rollback() != null && doc.rollback().isEmpty()) {
             problems.add("cutover.rollback", "empty; list the way back as steps, or remove it");
         }
+        for (CutoverStep s : steps) {
+            if (s instanceof GateStep g && g.onFailure() == GateStep.OnFailure.ROLLBACK && rollback.isEmpty()) {
+                problems.add(g.field() + ".on-failure", "rollback needs a 'rollback:' block beside 'steps:' listing the"
+                        + " way back; add it, or use stop or pause");
+            }
+        }
+        for (CutoverStep s : rollback) {
+            if (s instanceof GateStep g && g.onFailure() != GateStep.OnFailure.STOP) {
+                problems.add(g.field() + ".on-failure", "a rollback step stops the rollback when it fails; remove"
+                        + " on-failure here");
+            }
+        }
         return new CutoverSpec(steps, heartbeat, true, maxPauseAge, rollback);
     }
 
@@ -105,7 +117,8 @@ final class CutoverRules {
 
     private static CutoverStep renamed(CutoverStep step, String id) {
         if (step instanceof GateStep g) {
-            return new GateStep(id, g.gate(), g.enabled(), g.reason(), g.required(), g.settings(), g.field());
+            return new GateStep(id, g.gate(), g.enabled(), g.reason(), g.required(), g.settings(), g.field(),
+                    g.onFailure());
         }
         ActionStep a = (ActionStep) step;
         return new ActionStep(id, a.kind(), a.run(), a.timeout(), a.message(), a.field(), a.settings(), a.password());
@@ -177,7 +190,17 @@ final class CutoverRules {
         if (enabled) {
             gateSpecific(name, settings, field);
         }
-        return new GateStep(String.format("%02d-%s", index + 1, name), name, enabled, reason, required, settings, field);
+        GateStep.OnFailure onFailure = GateStep.OnFailure.STOP;
+        Object onFailureText = entry.get("on-failure");
+        if (onFailureText != null) {
+            try {
+                onFailure = GateStep.OnFailure.valueOf(String.valueOf(onFailureText).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(field + ".on-failure", "'" + onFailureText + "' is not stop, pause or rollback");
+            }
+        }
+        return new GateStep(String.format("%02d-%s", index + 1, name), name, enabled, reason, required, settings, field,
+                onFailure);
     }
 
     private void gateSpecific(String gate, GateSettings s, String field) {

@@ -29,11 +29,15 @@ public final class GateDeclarations {
                 new Declaration("caught-up", Map.of("period", GateSettings.Kind.DURATION,
                         "zero-tolerance", GateSettings.Kind.DURATION), Map.of("timeout", "10m", "interval", "5s")),
                 new Declaration("reverse-replication", Map.of("within", GateSettings.Kind.DURATION), Map.of()),
-                new Declaration("consistent", Map.of("max-age", GateSettings.Kind.DURATION), Map.of()),
+                new Declaration("consistent", Map.of("max-age", GateSettings.Kind.DURATION,
+                        "direction", GateSettings.Kind.STRING), Map.of()),
                 new Declaration("backup", Map.of("query", GateSettings.Kind.STRING, "file", GateSettings.Kind.STRING,
                         "side", GateSettings.Kind.STRING, "max-age", GateSettings.Kind.DURATION), Map.of()),
                 new Declaration("grants", Map.of("accounts", GateSettings.Kind.STRINGS,
-                        "databases", GateSettings.Kind.STRINGS, "side", GateSettings.Kind.STRING), Map.of()))) {
+                        "databases", GateSettings.Kind.STRINGS, "side", GateSettings.Kind.STRING), Map.of()),
+                new Declaration("source-silent", Map.of("period", GateSettings.Kind.DURATION),
+                        Map.of("timeout", "1m", "interval", "1s")),
+                new Declaration("destination-serving", Map.of(), Map.of("timeout", "2m", "interval", "1s")))) {
             GATES.put(d.name(), d);
         }
     }

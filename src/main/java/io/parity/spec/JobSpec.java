@@ -32,6 +32,28 @@ public record JobSpec(String name, Path file, String sha256, Endpoint source, En
         report = report == null ? ReportPolicy.full() : report;
     }
 
+    /**
+     * The same comparison the other way round, as a verification after the switch (destination against the old
+     * source) runs it: the sides swapped, each table entry's name and {@code target} swapped, per-side conditions and
+     * renamed columns turned round, under the job name {@code <name>-reverse} so its runs and reports stay apart.
+     * Sharded sides are not turned round.
+     */
+    public JobSpec reversed() {
+        List<TableSpec> turned = tables.stream().map(t -> {
+            java.util.Map<String, String> inverse = new java.util.LinkedHashMap<>();
+            t.columnMap().forEach((k, v) -> inverse.put(v, k));
+            java.util.function.UnaryOperator<String> rename = c -> t.columnMap().getOrDefault(c, c);
+            String name = t.target() != null && !t.isGlob() ? t.target() : t.name();
+            String include = t.target() != null && t.isGlob() ? t.target() : t.include();
+            String target = t.target() == null ? null : t.isGlob() ? t.include() : t.name();
+            return new TableSpec(name, include, t.exclude(), target, t.ignoreColumns().stream().map(rename).toList(),
+                    inverse, t.destinationWhere(), t.sourceWhere(), t.key().stream().map(rename).toList(), t.field(),
+                    t.maskColumns().stream().map(rename).toList());
+        }).toList();
+        return new JobSpec(name + "-reverse", file, sha256, destination, source, turned, options, repository, workers,
+                cutover, schedule, report, null);
+    }
+
     /** A spec with one database on each side. */
     public JobSpec(String name, Path file, String sha256, Endpoint source, Endpoint destination,
                    List<TableSpec> tables, Options options, Endpoint repository, Workers workers,
