@@ -184,4 +184,35 @@ class CutoverSpecLoaderTest {
         assertTrue(all.contains("cutover.steps[4].accounts: missing"), all);
         assertTrue(all.contains("cutover.steps[5].run: unknown key"), all);
     }
+
+    @Test
+    void onFailureIsReadAndRollbackNeedsItsBlock() throws IOException {
+        CutoverSpec c = load("""
+                cutover:
+                  steps:
+                    - gate: destination-serving
+                      on-failure: rollback
+                    - gate: lag
+                      on-failure: pause
+                  rollback:
+                    - action: read-only
+                      side: destination
+                """);
+        assertEquals(io.parity.spec.GateStep.OnFailure.ROLLBACK, ((io.parity.spec.GateStep) c.steps().get(0)).onFailure());
+        assertEquals(io.parity.spec.GateStep.OnFailure.PAUSE, ((io.parity.spec.GateStep) c.steps().get(1)).onFailure());
+        assertEquals("r01-read-only", c.rollback().get(0).id());
+
+        ParityException e = assertThrows(ParityException.class, () -> load("""
+                cutover:
+                  steps:
+                    - gate: source-silent
+                      on-failure: rollback
+                    - gate: lag
+                      on-failure: later
+                """));
+        assertTrue(e.getMessage().contains("cutover.steps[0].on-failure: rollback needs a 'rollback:' block"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("cutover.steps[1].on-failure: 'later' is not stop, pause or rollback"),
+                e.getMessage());
+    }
 }
