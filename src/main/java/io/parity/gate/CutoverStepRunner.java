@@ -75,7 +75,8 @@ public final class CutoverStepRunner {
         }
         if (step.kind().nativeAction()) {
             try {
-                e.putAll(new NativeActions(context).run(step, false));
+                e.putAll(step.kind() == ActionStep.Kind.REPAIR ? new RepairStep(context).run(step, runDir)
+                        : new NativeActions(context).run(step, false));
             } catch (ParityException ex) {
                 e.put("status", StepStatus.ERROR.name());
                 e.put("failure", ex.failure().name());

@@ -44,6 +44,12 @@ public final class NativeActions {
             case START_REPLICATION -> startReplication(step.settings(), dryRun, e);
             case START_REVERSE_REPLICATION -> startReverse(step, dryRun, e);
             case REVOKE_GRANTS -> revoke(step.settings(), dryRun, e);
+            case REPAIR -> {
+                e.put("side", "direction " + step.settings().string("direction", "to-source"));
+                e.put("statements", List.of("(verify, then repair SQL written" + ("true".equals(step.settings()
+                        .string("apply", "false")) ? " and applied" : ", not applied") + ")"));
+                planned(e, List.of("a verify and a repair of its differences"));
+            }
             default -> throw new IllegalArgumentException(step.kind() + " is not a native action");
         }
         return e;

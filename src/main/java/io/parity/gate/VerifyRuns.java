@@ -15,4 +15,9 @@ public interface VerifyRuns {
 
     /** The newest completed verify run of the spec's job, if any. */
     Optional<VerifyOutcome> latest(JobSpec spec);
+
+    /** The keys of a run's differing rows (not those resolved on re-check), per table id, for a repair. */
+    default java.util.Map<String, java.util.List<io.parity.core.KeyValues>> differingKeys(long runId) {
+        throw new UnsupportedOperationException("this verifier keeps no differences");
+    }
 }

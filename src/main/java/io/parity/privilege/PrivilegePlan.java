@@ -115,6 +115,8 @@ public final class PrivilegePlan {
                     case STOP_REPLICATION, START_REPLICATION -> "source".equals(action.settings().string("side", ""))
                             ? Side.SOURCE : Side.DESTINATION;
                     case START_REVERSE_REPLICATION -> Side.SOURCE;
+                    case REPAIR -> "to-destination".equals(action.settings().string("direction", "to-source"))
+                            ? Side.DESTINATION : Side.SOURCE;
                     default -> "source".equals(action.settings().string("side", "")) ? Side.SOURCE : Side.DESTINATION;
                 };
                 if (on != side) {
@@ -127,6 +129,17 @@ public final class PrivilegePlan {
                             "stop- and start-replication stop and start the replication into this server"));
                     case START_REVERSE_REPLICATION -> needs.add(new Need(Kind.REPLICATION_ADMIN, null, null,
                             "start-reverse-replication points this server at the destination and starts it"));
+                    case REPAIR -> {
+                        if ("true".equals(action.settings().string("apply", "false"))) {
+                            String url = side == Side.SOURCE ? spec.source().url() : spec.destination().url();
+                            for (TableSpec table : spec.tables()) {
+                                TableScope scope = side == Side.SOURCE ? TableScope.source(table, url)
+                                        : TableScope.destination(table, url);
+                                needs.add(new Need(Kind.WRITE_ROWS, scope.schema(), scope.table(),
+                                        "the repair step applies its repair to these rows"));
+                            }
+                        }
+                    }
                     default -> {
                         for (String database : action.settings().strings("databases").isEmpty()
                                 ? databases(spec) : action.settings().strings("databases")) {

@@ -69,6 +69,17 @@ public final class BatchVerifyRuns implements VerifyRuns {
     }
 
     @Override
+    public java.util.Map<String, java.util.List<io.parity.core.KeyValues>> differingKeys(long runId) {
+        java.util.Map<String, java.util.List<io.parity.core.KeyValues>> keys = new java.util.LinkedHashMap<>();
+        for (io.parity.store.StoredDiff d : store.diffs(runId)) {
+            if (d.confirmed()) {
+                keys.computeIfAbsent(d.tableId(), k -> new java.util.ArrayList<>()).add(d.key());
+            }
+        }
+        return keys;
+    }
+
+    @Override
     public Optional<VerifyOutcome> latest(JobSpec spec) {
         for (JobInstance instance : repository.getJobInstances(spec.name(), 0, 50)) {
             JobExecution last = repository.getLastJobExecution(instance);

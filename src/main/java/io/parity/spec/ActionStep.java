@@ -24,7 +24,8 @@ public record ActionStep(String id, Kind kind, String run, Duration timeout, Str
      * dry run, recorded with the state before and after and the statements that undo it.
      */
     public enum Kind {
-        COMMAND, PAUSE, READ_ONLY, STOP_REPLICATION, START_REPLICATION, START_REVERSE_REPLICATION, REVOKE_GRANTS;
+        COMMAND, PAUSE, READ_ONLY, STOP_REPLICATION, START_REPLICATION, START_REVERSE_REPLICATION, REVOKE_GRANTS,
+        REPAIR;
 
         /** The spelling in the spec: {@code read-only}, {@code stop-replication} … */
         public String spelling() {

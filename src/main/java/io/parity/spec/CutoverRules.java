@@ -45,6 +45,7 @@ final class CutoverRules {
             "start-reverse-replication", Map.of("user", GateSettings.Kind.STRING,
                     "password-file", GateSettings.Kind.STRING, "host", GateSettings.Kind.STRING,
                     "port", GateSettings.Kind.INTEGER, "wait", GateSettings.Kind.DURATION),
+            "repair", Map.of("direction", GateSettings.Kind.STRING, "apply", GateSettings.Kind.STRING),
             "revoke-grants", Map.of("accounts", GateSettings.Kind.STRINGS, "databases", GateSettings.Kind.STRINGS,
                     "side", GateSettings.Kind.STRING));
 
@@ -83,6 +84,16 @@ final class CutoverRules {
             if (s instanceof GateStep g && g.onFailure() == GateStep.OnFailure.ROLLBACK && rollback.isEmpty()) {
                 problems.add(g.field() + ".on-failure", "rollback needs a 'rollback:' block beside 'steps:' listing the"
                         + " way back; add it, or use stop or pause");
+            }
+        }
+        for (List<CutoverStep> list : List.of(steps, rollback)) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof ActionStep a && a.kind() == ActionStep.Kind.REPAIR
+                        && "true".equals(a.settings().string("apply", "false"))
+                        && !(i > 0 && list.get(i - 1) instanceof ActionStep p && p.kind() == ActionStep.Kind.PAUSE)) {
+                    problems.add(a.field() + ".apply", "applying a repair needs a typed confirmation: put an"
+                            + " 'action: pause' (review the repair files) right before this step");
+                }
             }
         }
         for (CutoverStep s : rollback) {
@@ -278,6 +289,8 @@ final class CutoverRules {
             Object v = entry.get(k.getKey());
             if (v instanceof Boolean b && k.getKey().equals("value")) {
                 v = b ? "on" : "off"; // YAML reads a bare on/off as a boolean
+            } else if (v instanceof Boolean b) {
+                v = b.toString();
             }
             if (v != null && checkKind(field + "." + k.getKey(), k.getValue(), v)) {
                 given.put(k.getKey(), v);
@@ -323,6 +336,16 @@ final class CutoverRules {
                 Object accounts = given.get("accounts");
                 if (accounts == null || accounts instanceof List<?> l && l.isEmpty()) {
                     problems.add(field + ".accounts", "missing; list the migration accounts, e.g. 'accounts: [\"migrator@%\"]'");
+                }
+            }
+            case "repair" -> {
+                Object direction = given.getOrDefault("direction", "to-source");
+                if (!direction.equals("to-source") && !direction.equals("to-destination")) {
+                    problems.add(field + ".direction", "'" + direction + "' is not to-source or to-destination");
+                }
+                Object apply = given.getOrDefault("apply", "false");
+                if (!apply.equals("true") && !apply.equals("false")) {
+                    problems.add(field + ".apply", "'" + apply + "' is not true or false");
                 }
             }
             default -> {

@@ -98,6 +98,13 @@ class RehearsalIT {
         ReplicationPair.awaitCaughtUp();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void rows() {
+        ReplicationPair.execute(SOURCE, "DELETE FROM " + DB + ".orders WHERE id NOT IN (1, 2, 3)",
+                "REPLACE INTO " + DB + ".orders VALUES (1, 10.00), (2, 20.50), (3, 7.25)");
+        ReplicationPair.awaitCaughtUp();
+    }
+
     @AfterEach
     void reset() {
         ReplicationPair.execute(DESTINATION, "SET GLOBAL read_only = 0");
@@ -132,8 +139,8 @@ class RehearsalIT {
         // the application switches to the destination while the post-switch gates watch
         AtomicBoolean stop = new AtomicBoolean();
         Thread application = new Thread(() -> {
-            for (int i = 100; i < 110 && !stop.get(); i++) {
-                ReplicationPair.execute(DESTINATION, "INSERT INTO " + DB + ".orders VALUES (" + i + ", " + i + ".00)");
+            for (int i = 100; i < 400 && !stop.get(); i++) {
+                ReplicationPair.execute(DESTINATION, "REPLACE INTO " + DB + ".orders VALUES (" + i + ", " + i + ".00)");
                 ReplicationPair.sleep(400);
             }
         });
@@ -168,8 +175,10 @@ class RehearsalIT {
                 "r04-stop-replication", "r05-read-only", "r06-start-replication"}) {
             assertThat(GateEvidence.read(backDir, step).get("status").asString()).as(step).isEqualTo("PASS");
         }
+        String written = ReplicationPair.queryString(DESTINATION, "SELECT COUNT(*) FROM " + DB + ".orders WHERE id >= 100");
+        assertThat(Long.parseLong(written)).isPositive();
         assertThat(ReplicationPair.queryString(SOURCE, "SELECT COUNT(*) FROM " + DB + ".orders WHERE id >= 100"))
-                .as("the writes made on the destination after the switch are on the source").isEqualTo("10");
+                .as("the writes made on the destination after the switch are on the source").isEqualTo(written);
         assertThat(ReplicationPair.queryString(SOURCE, "SELECT @@GLOBAL.read_only")).isEqualTo("0");
 
         // the audit bundle: intact, then a tampered report file is named
@@ -214,5 +223,56 @@ class RehearsalIT {
         assertThat(ReplicationPair.queryString(DESTINATION,
                 "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Slave_SQL'")).isEqualTo("1");
         assertThat(Files.readString(runDir.resolve("summary.md"))).contains("r01-read-only").contains("FAILED");
+    }
+
+    @Test
+    void aMisoperationOnTheOldSourceIsRepairedInsideTheFlowAfterATypedConfirmation() throws Exception {
+        Path spec = spec("pit_rehearse_misop", """
+                cutover:
+                  heartbeat: {schema: pit_rehearse_hb}
+                  steps:
+                    - action: stop-replication
+                    - action: start-reverse-replication
+                      user: parity_repl
+                      password-file: repl.txt
+                      host: 127.0.0.1
+                    - action: pause
+                      message: "switch the application to the destination"
+                    - action: repair
+                    - action: pause
+                      message: "review the repair files"
+                    - action: repair
+                      apply: true
+                    - gate: consistent
+                      direction: reverse
+                """);
+        Path reports = dir.resolve("pit_rehearse_misop").resolve("reports");
+        CliRun first = CliRun.run(dir, "cutover", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(4);
+        String run = runId(first, "pit_rehearse_misop");
+        Path runDir = reports.resolve("pit_rehearse_misop").resolve(run);
+
+        // a misoperation writes to the wrong side: the old source, after the switch
+        ReplicationPair.execute(SOURCE, "UPDATE " + DB + ".orders SET total = 999.00 WHERE id = 2",
+                "INSERT INTO " + DB + ".orders VALUES (50, 5.00)");
+
+        CliRun reviewed = CliRun.run(dir, "cutover", "resume", "--run", run, "--confirm");
+        assertThat(reviewed.exitCode()).as(reviewed.out() + reviewed.err()).isEqualTo(4);
+        JsonNode written = GateEvidence.read(runDir, "04-repair");
+        assertThat(written.get("status").asString()).as(written.toString()).isEqualTo("PASS");
+        assertThat(written.get("differing_rows").asLong()).isEqualTo(2);
+        String repairFile = written.get("tables").get(0).get("repair_file").asString();
+        assertThat(Files.readString(runDir.resolve(repairFile))).contains("UPDATE").contains("DELETE");
+        assertThat(ReplicationPair.queryString(SOURCE, "SELECT total FROM " + DB + ".orders WHERE id = 2"))
+                .as("nothing applied before the confirmation").isEqualTo("999.00");
+
+        CliRun applied = CliRun.run(dir, "cutover", "resume", "--run", run, "--confirm");
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+        assertThat(GateEvidence.read(runDir, "06-repair").get("status").asString()).isEqualTo("PASS");
+        assertThat(GateEvidence.read(runDir, "07-consistent").get("status").asString()).isEqualTo("PASS");
+        assertThat(ReplicationPair.queryString(SOURCE, "SELECT total FROM " + DB + ".orders WHERE id = 2"))
+                .isEqualTo("20.50");
+        assertThat(ReplicationPair.queryString(SOURCE, "SELECT COUNT(*) FROM " + DB + ".orders WHERE id = 50"))
+                .isEqualTo("0");
     }
 }
