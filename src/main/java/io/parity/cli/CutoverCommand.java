@@ -86,7 +86,8 @@ public class CutoverCommand implements Callable<Integer> {
                             : " " + g.settings().values());
                 } else if (step instanceof io.parity.spec.ActionStep a && a.kind().nativeAction()) {
                     java.util.Map<String, Object> e = new io.parity.gate.NativeActions(context).run(a, true);
-                    out.printf("%s  action %s (on the %s)%n", a.id(), a.kind().spelling(), e.get("side"));
+                    out.printf("%s  action %s (on the %s; replicates: %s)%n", a.id(), a.kind().spelling(), e.get("side"),
+                            e.get("replicates"));
                     for (Object sql : (java.util.List<?>) e.getOrDefault("statements", java.util.List.of())) {
                         out.println("      " + sql + (sql.toString().endsWith(";") ? "" : ";"));
                     }

@@ -156,10 +156,14 @@ final class CutoverLaunch {
         long took = report.outcomes().stream().mapToLong(StepOutcome::millis).sum();
         out.println("  " + report.outcomes().stream().filter(o -> o.status() == StepStatus.PASS).count() + " of "
                 + report.outcomes().size() + " steps passed in " + Durations.format(Duration.ofMillis(took)));
+        boolean pausedAtFailure = execution.getStatus() == BatchStatus.STOPPED && !report.any(StepStatus.PAUSED);
         if (report.any(StepStatus.PAUSED)) {
             out.println("  Paused. When done, continue with: parity cutover resume --run " + runId);
+        } else if (pausedAtFailure) {
+            out.println("  Paused at the failed gate (on-failure: pause). Fix what it names, then run it again with:"
+                    + " parity cutover resume --run " + runId);
         }
         out.println("Reports: " + dir.resolve("summary.md") + ", " + dir.resolve("junit.xml"));
-        return ExitCode.of(report);
+        return pausedAtFailure && !report.couldNotMeasure() ? ExitCode.PAUSED : ExitCode.of(report);
     }
 }

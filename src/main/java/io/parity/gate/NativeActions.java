@@ -38,6 +38,7 @@ public final class NativeActions {
     public Map<String, Object> run(ActionStep step, boolean dryRun) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("dry_run", dryRun);
+        e.put("replicates", replicates(step.kind()));
         switch (step.kind()) {
             case READ_ONLY -> readOnly(step.settings(), dryRun, e);
             case STOP_REPLICATION -> stopReplication(step.settings(), dryRun, e);
@@ -53,6 +54,20 @@ public final class NativeActions {
             default -> throw new IllegalArgumentException(step.kind() + " is not a native action");
         }
         return e;
+    }
+
+    /** Whether the statements of {@code kind} travel through replication, and why, as the evidence says it. */
+    static String replicates(ActionStep.Kind kind) {
+        return switch (kind) {
+            case READ_ONLY -> "no: a global setting stays on its server (on PostgreSQL, ALTER DATABASE is not"
+                    + " published to subscribers)";
+            case STOP_REPLICATION, START_REPLICATION, START_REVERSE_REPLICATION -> "no: replication commands are not"
+                    + " written to the binary log";
+            case REVOKE_GRANTS -> "no: run after SET SESSION sql_log_bin = 0 (PostgreSQL does not replicate roles),"
+                    + " so the REVOKE never reaches a server without the account";
+            case REPAIR -> "yes: repaired rows stay in the binary log, so a replica of the repaired server follows";
+            default -> "";
+        };
     }
 
     private static Side side(GateSettings s, String fallback) {

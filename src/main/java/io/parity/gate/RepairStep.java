@@ -44,6 +44,7 @@ final class RepairStep {
         JobSpec spec = toSource ? context.spec().reversed() : context.spec();
         VerifyOutcome verified = context.verifyRuns().runNow(spec);
         e.put("direction", toSource ? "to-source" : "to-destination");
+        e.put("replicates", NativeActions.replicates(ActionStep.Kind.REPAIR));
         e.put("apply", apply);
         e.put("verify_run", verified.runId());
         e.put("verify_report", verified.reportDir().toString());

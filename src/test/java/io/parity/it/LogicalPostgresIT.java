@@ -264,4 +264,40 @@ class LogicalPostgresIT {
         assertTrue(off.contains("\"mode\" : \"recheck-until-quiet\"") && off.contains("replication from the source is stopped"),
                 off);
     }
+
+    /**
+     * The native actions on PostgreSQL: stop-replication disables the destination database's subscription and
+     * records its final LSN, start-replication enables it again and waits for the apply worker, read-only sets the
+     * database's default_transaction_read_only (what writes-stopped reads), each with its undo.
+     */
+    @Test
+    void nativeActionsStopAndStartTheSubscriptionAndSetReadOnly() throws Exception {
+        Path spec = spec("pit_pg_logi_actions", "cutover:\n  steps:\n    - action: stop-replication\n"
+                + "    - action: start-replication\n      wait: 30s\n    - action: read-only\n      side: destination\n");
+        try {
+            CliRun run = CliRun.run(dir, "cutover", "--job", spec.toString(), "--report-dir",
+                    dir.resolve("reports").toString());
+            assertEquals(0, run.exitCode(), () -> run.out() + run.err() + replicationState());
+            Path runDir = GateEvidence.latestRun(dir.resolve("reports"), "pit_pg_logi_actions");
+            JsonNode stop = GateEvidence.read(runDir, "01-stop-replication");
+            assertEquals("PASS", stop.get("status").asString(), stop.toString());
+            assertTrue(stop.get("statements").toString().contains("ALTER SUBSCRIPTION \\\"pit_fwd\\\" DISABLE")
+                    || stop.get("statements").toString().contains("ALTER SUBSCRIPTION pit_fwd DISABLE"), stop.toString());
+            assertTrue(stop.get("final_position").asString().contains("/"), stop.toString());
+            assertTrue(stop.get("undo").toString().contains("ENABLE"), stop.toString());
+            JsonNode start = GateEvidence.read(runDir, "02-start-replication");
+            assertEquals("PASS", start.get("status").asString(), start.toString());
+            assertEquals("t", PostgresPair.query(PRIMARY, DST, "SELECT subenabled::text FROM pg_subscription"
+                    + " WHERE subname = 'pit_fwd'").substring(0, 1));
+            JsonNode readOnly = GateEvidence.read(runDir, "03-read-only");
+            assertEquals("PASS", readOnly.get("status").asString(), readOnly.toString());
+            assertTrue(readOnly.get("statements").toString().contains("default_transaction_read_only = on"),
+                    readOnly.toString());
+            assertTrue(PostgresPair.query(PRIMARY, "postgres", "SELECT array_to_string(setconfig, ',') FROM"
+                    + " pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = '" + DST
+                    + "'").contains("default_transaction_read_only=on"));
+        } finally {
+            PostgresPair.execute(PRIMARY, "postgres", "ALTER DATABASE " + DST + " RESET default_transaction_read_only");
+        }
+    }
 }

@@ -275,4 +275,44 @@ class RehearsalIT {
         assertThat(ReplicationPair.queryString(SOURCE, "SELECT COUNT(*) FROM " + DB + ".orders WHERE id = 50"))
                 .isEqualTo("0");
     }
+
+    @Test
+    void aFailingGateWithOnFailurePausePausesAtItselfAndResumeRunsItAgain() throws Exception {
+        Path spec = spec("pit_rehearse_pause", """
+                cutover:
+                  heartbeat: {schema: pit_rehearse_hb}
+                  steps:
+                    - gate: destination-serving
+                      timeout: 2s
+                      interval: 500ms
+                      on-failure: pause
+                    - gate: grants
+                      accounts: ["pit_rehearse_mig_none@%"]
+                """);
+        Path reports = dir.resolve("pit_rehearse_pause").resolve("reports");
+        CliRun paused = CliRun.run(dir, "cutover", "--job", spec.toString(), "--report-dir", reports.toString());
+        assertThat(paused.exitCode()).as(paused.out() + paused.err()).isEqualTo(4);
+        assertThat(paused.out()).contains("Paused at the failed gate (on-failure: pause)");
+        String run = runId(paused, "pit_rehearse_pause");
+
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread application = new Thread(() -> {
+            for (int i = 400; i < 600 && !stop.get(); i++) {
+                ReplicationPair.execute(DESTINATION, "REPLACE INTO " + DB + ".orders VALUES (" + i + ", 1.00)");
+                ReplicationPair.sleep(300);
+            }
+        });
+        application.start();
+        CliRun resumed;
+        try {
+            resumed = CliRun.run(dir, "cutover", "resume", "--run", run, "--confirm");
+        } finally {
+            stop.set(true);
+            application.join();
+        }
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        Path runDir = reports.resolve("pit_rehearse_pause").resolve(run);
+        assertThat(GateEvidence.read(runDir, "01-destination-serving").get("status").asString()).isEqualTo("PASS");
+        assertThat(GateEvidence.read(runDir, "02-grants").get("status").asString()).isEqualTo("PASS");
+    }
 }
