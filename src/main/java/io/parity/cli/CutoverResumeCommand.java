@@ -22,12 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,18 +199,9 @@ public class CutoverResumeCommand implements Callable<Integer> {
                 ParityException.badInput("no evidence for " + pauseId + " under " + runDir + "; pass the run's --report-dir")));
         String message = String.valueOf(evidence.get("message"));
         if (!confirm) {
-            Console console = System.console();
-            if (console == null) {
-                throw ParityException.badInput("run " + run + " waits for: " + message + "; when that is done, pass"
-                        + " --confirm to resume");
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.print("Paused at " + pauseId + ": " + message + "\nType 'yes' when this is done: ");
-            out.flush();
-            String answer = readLine();
-            if (!"yes".equalsIgnoreCase(answer == null ? "" : answer.trim())) {
-                throw ParityException.badInput("not confirmed; run " + run + " stays paused");
-            }
+            TypedConfirmation.require(spec.commandLine().getOut(), "Paused at " + pauseId + ": " + message
+                    + "\nIs this done?", "run " + run + " waits for: " + message + "; when that is done, pass --confirm"
+                    + " to resume", "not confirmed; run " + run + " stays paused");
         }
         String who = System.getProperty("user.name", "operator");
         evidence.put("status", StepStatus.PASS.name());
@@ -223,13 +209,5 @@ public class CutoverResumeCommand implements Callable<Integer> {
         evidence.put("confirmed_by", who);
         evidence.put("confirmed_at", Instant.now().toString());
         EvidenceFiles.write(runDir, pauseId, evidence);
-    }
-
-    private static String readLine() {
-        try {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

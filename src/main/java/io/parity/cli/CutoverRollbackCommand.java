@@ -15,12 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -106,26 +101,12 @@ public class CutoverRollbackCommand implements Callable<Integer> {
 
     /** Going back is as deliberate as going forward: the operator types 'yes', or passes --confirm. */
     private void confirm(JobSpec jobSpec) {
-        if (confirm) {
-            return;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw ParityException.badInput("rolling back run " + run + " of " + jobSpec.name() + " runs its "
-                    + jobSpec.cutover().rollback().size() + " rollback steps against both servers; pass --confirm");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print("Roll back cutover run " + run + " of " + jobSpec.name() + " (" + jobSpec.cutover().rollback().size()
-                + " steps)? Type 'yes': ");
-        out.flush();
-        String answer;
-        try {
-            answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
-        if (!"yes".equalsIgnoreCase(answer == null ? "" : answer.trim())) {
-            throw ParityException.badInput("not confirmed; nothing was run");
+        if (!confirm) {
+            int steps = jobSpec.cutover().rollback().size();
+            TypedConfirmation.require(spec.commandLine().getOut(), "Roll back cutover run " + run + " of "
+                    + jobSpec.name() + " (" + steps + " steps)?", "rolling back run " + run + " of " + jobSpec.name()
+                    + " runs its " + steps + " rollback steps against both servers; pass --confirm",
+                    "not confirmed; nothing was run");
         }
     }
 }

@@ -193,12 +193,7 @@ public final class NativeActions {
         }
         execute(side, statements.stream().map(SqlStatement::of).toList(), "starting replication");
         Duration wait = s.duration("wait", Duration.ofSeconds(30));
-        long deadline = System.nanoTime() + wait.toNanos();
-        ReplicaStatus after = ReplicaStatus.read(context, side);
-        while (!after.running() && after.lastError().isEmpty() && System.nanoTime() < deadline) {
-            sleep();
-            after = ReplicaStatus.read(context, side);
-        }
+        ReplicaStatus after = awaitRunning(side, wait);
         e.put("after", after.values());
         e.put("status", after.running() ? StepStatus.PASS.name() : StepStatus.FAIL.name());
         e.put("reason", after.running() ? "replication into the " + side.label() + " runs: " + after.describe()
@@ -273,12 +268,7 @@ public final class NativeActions {
         }
         execute(Side.SOURCE, planned.get(), "starting reverse replication");
         Duration wait = s.duration("wait", Duration.ofSeconds(30));
-        long deadline = System.nanoTime() + wait.toNanos();
-        ReplicaStatus after = ReplicaStatus.read(context, Side.SOURCE);
-        while (!after.running() && after.lastError().isEmpty() && System.nanoTime() < deadline) {
-            sleep();
-            after = ReplicaStatus.read(context, Side.SOURCE);
-        }
+        ReplicaStatus after = awaitRunning(Side.SOURCE, wait);
         e.put("after", after.values());
         boolean ok = after.running();
         e.put("status", ok ? StepStatus.PASS.name() : StepStatus.FAIL.name());
@@ -297,6 +287,17 @@ public final class NativeActions {
             text = text.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(literal));
         }
         return text;
+    }
+
+    /** The side's replica status once both threads run, an error shows, or {@code wait} has passed. */
+    private ReplicaStatus awaitRunning(Side side, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        ReplicaStatus status = ReplicaStatus.read(context, side);
+        while (!status.running() && status.lastError().isEmpty() && System.nanoTime() < deadline) {
+            sleep();
+            status = ReplicaStatus.read(context, side);
+        }
+        return status;
     }
 
     private static void sleep() {

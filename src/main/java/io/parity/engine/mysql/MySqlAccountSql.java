@@ -45,33 +45,17 @@ public final class MySqlAccountSql implements AccountSql {
             case MARKER_DOMAIN -> Boolean.FALSE.equals(mariaDb) ? List.of("-- none on MySQL")
                     : List.of(either(null, grant("BINLOG REPLAY", "*.*", account)));
             case MARKER_READ -> List.of(grant("SELECT", on(need), account));
-            case REPLICA_STATUS -> mariaDb == null
-                    ? List.of("-- MySQL: " + grant("REPLICATION CLIENT", "*.*", account),
-                    "-- MariaDB 10.5.9 and later: " + grant("SLAVE MONITOR", "*.*", account),
-                    "-- (apply the line for this server's engine, or pass --server mysql|mariadb)")
-                    : List.of(either(grant("REPLICATION CLIENT", "*.*", account),
-                    grant("SLAVE MONITOR", "*.*", account)));
+            case REPLICA_STATUS -> serverWide(account, "MySQL", "REPLICATION CLIENT", "MariaDB 10.5.9 and later",
+                    "SLAVE MONITOR", "");
             case DOWNSTREAM -> List.of("-- none: replicas are not listed on MySQL or MariaDB");
-            case REPLICA_HOSTS -> mariaDb == null
-                    ? List.of("-- MySQL: " + grant("REPLICATION SLAVE", "*.*", account),
-                    "-- MariaDB 10.5.2 and later: " + grant("REPLICATION MASTER ADMIN", "*.*", account),
-                    "-- (apply the line for this server's engine, or pass --server mysql|mariadb)")
-                    : List.of(either(grant("REPLICATION SLAVE", "*.*", account),
-                    grant("REPLICATION MASTER ADMIN", "*.*", account)));
+            case REPLICA_HOSTS -> serverWide(account, "MySQL", "REPLICATION SLAVE", "MariaDB 10.5.2 and later",
+                    "REPLICATION MASTER ADMIN", "");
             case SESSIONS -> List.of(grant("PROCESS", "*.*", account));
             case READ_GRANTS -> List.of(grant("SELECT", sql.quote("mysql") + ".*", account));
-            case SET_READ_ONLY -> mariaDb == null
-                    ? List.of("-- MySQL 8: " + grant("SYSTEM_VARIABLES_ADMIN", "*.*", account),
-                    "-- MariaDB 10.5.2 and later: " + grant("READ_ONLY ADMIN", "*.*", account),
-                    "-- (MySQL 5.7: SUPER; apply the line for this server's engine, or pass --server mysql|mariadb)")
-                    : List.of(either(grant("SYSTEM_VARIABLES_ADMIN", "*.*", account),
-                    grant("READ_ONLY ADMIN", "*.*", account)));
-            case REPLICATION_ADMIN -> mariaDb == null
-                    ? List.of("-- MySQL 8: " + grant("REPLICATION_SLAVE_ADMIN", "*.*", account),
-                    "-- MariaDB 10.5.2 and later: " + grant("REPLICATION SLAVE ADMIN", "*.*", account),
-                    "-- (MySQL 5.7: SUPER; apply the line for this server's engine, or pass --server mysql|mariadb)")
-                    : List.of(either(grant("REPLICATION_SLAVE_ADMIN", "*.*", account),
-                    grant("REPLICATION SLAVE ADMIN", "*.*", account)));
+            case SET_READ_ONLY -> serverWide(account, "MySQL 8", "SYSTEM_VARIABLES_ADMIN", "MariaDB 10.5.2 and later",
+                    "READ_ONLY ADMIN", "MySQL 5.7: SUPER; ");
+            case REPLICATION_ADMIN -> serverWide(account, "MySQL 8", "REPLICATION_SLAVE_ADMIN",
+                    "MariaDB 10.5.2 and later", "REPLICATION SLAVE ADMIN", "MySQL 5.7: SUPER; ");
             case REVOKE_GRANTS -> List.of(
                     "-- REVOKE needs GRANT OPTION and the privileges it revokes (or CREATE USER to revoke everything):",
                     grant("SELECT, INSERT, UPDATE, DELETE", on(need), account).replaceAll(";$", " WITH GRANT OPTION;"),
@@ -80,6 +64,20 @@ public final class MySqlAccountSql implements AccountSql {
                     Boolean.TRUE.equals(mariaDb) ? grant("BINLOG ADMIN", "*.*", account)
                             : grant("SESSION_VARIABLES_ADMIN", "*.*", account));
         };
+    }
+
+    /**
+     * A server-wide privilege the two engines name differently: the line for this server, or, when the engine is not
+     * known, both commented out with which is which ({@code older} names what older servers need instead).
+     */
+    private List<String> serverWide(String account, String mysqlLabel, String mysqlPrivilege, String mariaDbLabel,
+                                    String mariaDbPrivilege, String older) {
+        if (mariaDb == null) {
+            return List.of("-- " + mysqlLabel + ": " + grant(mysqlPrivilege, "*.*", account),
+                    "-- " + mariaDbLabel + ": " + grant(mariaDbPrivilege, "*.*", account),
+                    "-- (" + older + "apply the line for this server's engine, or pass --server mysql|mariadb)");
+        }
+        return List.of(either(grant(mysqlPrivilege, "*.*", account), grant(mariaDbPrivilege, "*.*", account)));
     }
 
     /** The statement for this server, commented out when the engine is not known and it is MariaDB's. */
