@@ -81,6 +81,30 @@ class LogicalPostgresIT {
     void enable() {
         PostgresPair.execute(PRIMARY, DST, "ALTER SUBSCRIPTION pit_fwd ENABLE");
         PostgresPair.execute(PRIMARY, SRC, "ALTER SUBSCRIPTION pit_rev ENABLE");
+        awaitStreaming();
+    }
+
+    /**
+     * Waits (up to 60 s) until the forward subscription applies again: its apply worker runs and a probe row written
+     * on the source arrives. A worker re-enabled right after it was disabled can take a few launcher cycles (the
+     * launcher waits wal_retrieve_retry_interval between starts, and the old walsender must let go of the slot), so
+     * each test starts from a subscription that is known to stream.
+     */
+    private static void awaitStreaming() {
+        String probe = Long.toString(System.nanoTime() % 1_000_000_000L);
+        for (String value : new String[] {probe, "2000"}) { // the probe, then the row as it was
+            PostgresPair.execute(PRIMARY, SRC, "UPDATE t SET v = " + value + " WHERE id = 2000");
+            boolean arrived = false;
+            for (int i = 0; i < 600 && !arrived; i++) {
+                arrived = value.equals(PostgresPair.query(PRIMARY, DST, "SELECT v::text FROM t WHERE id = 2000"));
+                if (!arrived) {
+                    PostgresPair.sleep(100);
+                }
+            }
+            if (!arrived) {
+                throw new IllegalStateException("the subscription did not stream again within 60 s" + replicationState());
+            }
+        }
     }
 
     private static void awaitRows(long rows) {
@@ -191,7 +215,7 @@ class LogicalPostgresIT {
         });
         long start = System.nanoTime();
         CliRun fenced = CliRun.run(dir.resolve("r2"), "verify", "--job", spec("pit_pg_logi_fenced",
-                options + "  fence: lsn\n  fence-timeout: 30s\n").toString(), "--report-dir",
+                options + "  fence: lsn\n  fence-timeout: 90s\n").toString(), "--report-dir",
                 dir.resolve("reports").toString());
         enable.join();
         assertEquals(0, fenced.exitCode(), () -> fenced.out() + fenced.err() + replicationState());
@@ -250,7 +274,8 @@ class LogicalPostgresIT {
      */
     @Test
     void defaultOptionsSeeTheSubscriptionBySlot() throws Exception {
-        CliRun seen = CliRun.run(dir.resolve("r5"), "verify", "--job", spec("pit_pg_logi_auto", "").toString(),
+        CliRun seen = CliRun.run(dir.resolve("r5"), "verify", "--job", spec("pit_pg_logi_auto",
+                "options:\n  fence-timeout: 90s\n").toString(),
                 "--report-dir", dir.resolve("reports").toString());
         assertEquals(0, seen.exitCode(), () -> seen.out() + seen.err() + replicationState());
         String summary = Files.readString(dir.resolve("reports/pit_pg_logi_auto/1/summary.json"));
