@@ -202,4 +202,18 @@ class ShardIT {
         CliRun after = verify(spec);
         assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
     }
+
+    @Test
+    void withoutADuplicateRepairToTheDestinationConverges() throws Exception {
+        TestDatabase.get().execute("USE " + S1, "DELETE FROM customers WHERE id = 101");
+        Path spec = spec("converge", "sources", "destination", DST, "");
+        CliRun before = verify(spec);
+        assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
+        assertThat(before.out()).contains("4 rows differ");
+
+        CliRun repair = repair(spec);
+        assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
+        CliRun after = verify(spec);
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+    }
 }
