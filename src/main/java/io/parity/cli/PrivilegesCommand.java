@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "privileges", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
         description = {"Print the GRANT statements the spec's accounts need for a command, per side.", ""},
         footer = {"", "Examples:", "  parity privileges --job jobs/shop.yml",
-                "  parity privileges --job jobs/shop.yml --for repair --host 10.0.0.%",
+                "  parity privileges --job jobs/shop.yml --for repair --host 10.0.0.%%",
                 "", "Verify needs SELECT only; repair --apply also writes the target (the destination);",
                 "cutover adds what the runbook's gates read and write.",
                 "Exit codes: 0 printed, 2 bad input."})
