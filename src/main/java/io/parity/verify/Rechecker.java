@@ -60,7 +60,7 @@ public final class Rechecker {
         RecheckPolicy twice = policy.attempts() == 1 ? new RecheckPolicy(2, policy.delay(), policy.multiplier(),
                 policy.maxWait()) : policy;
         java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
-        Outcome outcome = recheck(runId, twice, false, () -> {
+        Outcome outcome = recheck(runId, twice, false, true, () -> {
             if (!lost.get() && !heartbeat.sendAndAwait(policy.maxWait())) {
                 lost.set(true);
                 LOG.warn("the destination did not show Parity's heartbeat {} within recheck.max-wait; is the"
@@ -75,8 +75,18 @@ public final class Rechecker {
         return recheck(runId, policy, settle, () -> { });
     }
 
-    /** @param afterSource run between each re-check's source and destination reads (a fence, a heartbeat) */
+    /** Every re-check takes a destination row equal to the source's before or after it as no difference. */
     private Outcome recheck(long runId, RecheckPolicy policy, boolean settle, Runnable afterSource) {
+        return recheck(runId, policy, settle, true, afterSource);
+    }
+
+    /**
+     * @param afterSource   run between each re-check's source and destination reads (a fence, a heartbeat)
+     * @param beforeOrAfter a destination row equal to the source's before or after it is read has no difference (the
+     *                      heartbeat's re-checks: see {@link KeyRecheck#byKeyBeforeOrAfter})
+     */
+    private Outcome recheck(long runId, RecheckPolicy policy, boolean settle, boolean beforeOrAfter,
+                            Runnable afterSource) {
         List<StoredDiff> pending = new ArrayList<>(store.diffs(runId).stream().filter(StoredDiff::confirmed).toList());
         int checked = pending.size();
         int resolved = 0;
@@ -94,7 +104,7 @@ public final class Rechecker {
                     : java.util.OptionalLong.empty();
             // Unknown activity counts as quiet: an engine that cannot say gets the fixed attempts, not max-wait.
             quiet = before.isEmpty() || after.isEmpty() || before.getAsLong() == after.getAsLong();
-            Map<StoredDiff, List<RowDiff>> now = checkNow(pending, afterSource);
+            Map<StoredDiff, List<RowDiff>> now = checkNow(pending, afterSource, beforeOrAfter);
             List<StoredDiff> still = new ArrayList<>();
             for (StoredDiff d : pending) {
                 List<RowDiff> current = now.get(d);
@@ -115,7 +125,8 @@ public final class Rechecker {
         return new Outcome(checked, resolved, pending.size());
     }
 
-    private Map<StoredDiff, List<RowDiff>> checkNow(List<StoredDiff> pending, Runnable afterSource) {
+    private Map<StoredDiff, List<RowDiff>> checkNow(List<StoredDiff> pending, Runnable afterSource,
+                                                    boolean beforeOrAfter) {
         Map<String, List<StoredDiff>> byTable = new LinkedHashMap<>();
         pending.forEach(d -> byTable.computeIfAbsent(d.tableId(), k -> new ArrayList<>()).add(d));
         Map<StoredDiff, List<RowDiff>> result = new LinkedHashMap<>();
@@ -124,6 +135,8 @@ public final class Rechecker {
             List<KeyValues> keys = e.getValue().stream().map(StoredDiff::key).toList();
             Map<KeyValues, List<RowDiff>> now = context.shards().isPresent()
                     ? new io.parity.shard.ShardRecheck(plan, context.shards().get(), context.single()).byKey(keys, afterSource)
+                    : beforeOrAfter ? new KeyRecheck(plan, context.source(), context.destination())
+                            .byKeyBeforeOrAfter(keys, afterSource)
                     : new KeyRecheck(plan, context.source(), context.destination()).byKey(keys, afterSource);
             // Each difference found takes one of its key's differences now: of three copies of a row found missing, two
             // still missing confirm two and resolve the third.
