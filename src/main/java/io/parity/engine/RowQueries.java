@@ -5,6 +5,8 @@ import io.parity.core.KeyValues;
 import io.parity.core.RowImage;
 import io.parity.schema.SideTable;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,6 +28,16 @@ public interface RowQueries {
     SqlStatement rowByKey(SideTable table, KeyValues key);
 
     RowImage readRow(ResultSet rs, SideTable table) throws SQLException;
+
+    /**
+     * Prepares and binds {@code statement} so that its rows arrive as they are read rather than all at once, where the
+     * driver can: a reader that stops early then never holds more than it kept. By default a plain statement.
+     */
+    default PreparedStatement prepareStreaming(Connection connection, SqlStatement statement) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(statement.sql());
+        statement.bind(ps);
+        return ps;
+    }
 
     /** Rows in the order of the key's bytes, for keys whose collation differs between the sides. */
     Optional<KeyBytesRows> keyBytesOrder();

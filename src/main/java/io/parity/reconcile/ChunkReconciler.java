@@ -57,6 +57,13 @@ public final class ChunkReconciler {
      */
     public static final int KEEP_LIMIT = 80_000;
 
+    /**
+     * The most bytes of row values a side holds from one read of rows (both sides and every partition each hold as
+     * much at once): a range or key batch whose rows pass it is read in smaller pieces, so wide rows fit a bounded
+     * heap. The benchmark's rows are about 150 bytes, 1,000 of them far below it.
+     */
+    static final long READ_BYTES = 8L << 20;
+
     /** Keys per read of changed rows. */
     static final int KEYS_PER_READ = 500;
 
@@ -129,7 +136,17 @@ public final class ChunkReconciler {
             return;
         }
         if (pair.maxRows() <= rowLimit) {
-            out.addAll(mergeRows(range));
+            List<RowDiff> merged = pair.maxRows() > 1 && checksummer.bucketChecksums() ? mergeRowsWithin(range) : null;
+            if (merged != null) {
+                out.addAll(merged);
+                return;
+            }
+            if (pair.maxRows() <= 1 || !checksummer.bucketChecksums()) {
+                out.addAll(mergeRows(range));
+                return;
+            }
+            // too wide to read at once: narrowed by buckets like a large range, down to single rows
+            descendByBuckets(range, pair, dense, out);
             return;
         }
         if (listing && dense && pair.maxRows() <= LIST_LIMIT) {
@@ -140,6 +157,10 @@ public final class ChunkReconciler {
             out.addAll(mergeRows(range));
             return;
         }
+        descendByBuckets(range, pair, dense, out);
+    }
+
+    private void descendByBuckets(KeyRange range, ChecksumPair pair, boolean dense, List<RowDiff> out) {
         List<KeyValues> splits = splits(range, pair, dense);
         if (splits.isEmpty()) {
             out.addAll(mergeRows(range));
@@ -202,17 +223,14 @@ public final class ChunkReconciler {
             return found;
         }
         if (changed.size() > READ_ALL_SHARE * Math.max(rows(listings.source()), rows(listings.destination()))) {
-            return mergeRows(range);
+            List<RowDiff> all = mergeRowsWithin(range);
+            if (all != null) {
+                return all;
+            }
         }
         java.util.Map<KeyValues, List<RowDiff>> read = new java.util.HashMap<>();
         for (int from = 0; from < changed.size(); from += KEYS_PER_READ) {
-            List<KeyValues> keys = changed.subList(from, Math.min(changed.size(), from + KEYS_PER_READ));
-            Sides<List<RowImage>> rows = checksummer.onBoth(
-                    () -> RowFetcher.fetch(source, plan.source(), keys),
-                    () -> RowFetcher.fetch(destination, plan.destination(), keys));
-            for (RowDiff diff : merger.merge(rows.source(), rows.destination())) {
-                read.computeIfAbsent(diff.key(), k -> new ArrayList<>()).add(diff);
-            }
+            readChanged(changed.subList(from, Math.min(changed.size(), from + KEYS_PER_READ)), read);
         }
         List<RowDiff> diffs = new ArrayList<>(found.size());
         for (RowDiff diff : found) {
@@ -238,10 +256,50 @@ public final class ChunkReconciler {
                 listing.checksum().rows());
     }
 
+    /** Reads the changed rows with these keys on both sides, halving the batch while its rows are too wide. */
+    private void readChanged(List<KeyValues> keys, java.util.Map<KeyValues, List<RowDiff>> read) {
+        long budget = keys.size() > 1 ? READ_BYTES : RowFetcher.UNBOUNDED;
+        Sides<List<RowImage>> rows;
+        try {
+            rows = checksummer.onBoth(() -> RowFetcher.fetch(source, plan.source(), keys, budget),
+                    () -> RowFetcher.fetch(destination, plan.destination(), keys, budget));
+        } catch (RuntimeException e) {
+            if (!tooWide(e)) {
+                throw e;
+            }
+            int half = keys.size() / 2;
+            readChanged(keys.subList(0, half), read);
+            readChanged(keys.subList(half, keys.size()), read);
+            return;
+        }
+        for (RowDiff diff : merger.merge(rows.source(), rows.destination())) {
+            read.computeIfAbsent(diff.key(), k -> new ArrayList<>()).add(diff);
+        }
+    }
+
     private List<RowDiff> mergeRows(KeyRange range) {
         Sides<List<RowImage>> rows = checksummer.onBoth(
                 () -> RowFetcher.fetch(source, plan.source(), range),
                 () -> RowFetcher.fetch(destination, plan.destination(), range));
         return merger.merge(rows.source(), rows.destination());
+    }
+
+    /** The merged rows of {@code range}, or null when its rows pass {@link #READ_BYTES} on a side. */
+    private List<RowDiff> mergeRowsWithin(KeyRange range) {
+        try {
+            Sides<List<RowImage>> rows = checksummer.onBoth(
+                    () -> RowFetcher.fetch(source, plan.source(), range, READ_BYTES),
+                    () -> RowFetcher.fetch(destination, plan.destination(), range, READ_BYTES));
+            return merger.merge(rows.source(), rows.destination());
+        } catch (RuntimeException e) {
+            if (tooWide(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean tooWide(Throwable e) {
+        return e instanceof RowFetcher.TooWide || e.getCause() instanceof RowFetcher.TooWide;
     }
 }

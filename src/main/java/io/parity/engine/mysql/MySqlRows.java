@@ -7,6 +7,8 @@ import io.parity.engine.SqlStatement;
 import io.parity.engine.support.KeysetRows;
 import io.parity.schema.SideTable;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -25,6 +27,11 @@ class MySqlRows extends KeysetRows {
         super(sql);
         this.mysql = sql;
         this.encoding = encoding;
+    }
+
+    @Override
+    public PreparedStatement prepareStreaming(Connection connection, SqlStatement statement) throws SQLException {
+        return MySqlSql.streaming(connection, statement);
     }
 
     /** Keyed: the key, sort weights, then the values. Without a key: the row hash, then the values. */

@@ -115,6 +115,11 @@ final class PostgresRows extends KeysetRows implements ChunkQueries {
         return Optional.of(new PostgresKeyBytesRows((PostgresSql) sql, this::select));
     }
 
+    @Override
+    public PreparedStatement prepareStreaming(Connection connection, SqlStatement statement) throws SQLException {
+        return streaming(connection, statement);
+    }
+
     /** Prepares {@code statement} to stream: PostgreSQL sends rows in batches only with autocommit off. */
     static PreparedStatement streaming(Connection connection, SqlStatement statement) throws SQLException {
         connection.setAutoCommit(false);
