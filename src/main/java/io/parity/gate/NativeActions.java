@@ -134,13 +134,9 @@ public final class NativeActions {
     private void stopReplication(GateSettings s, boolean dryRun, Map<String, Object> e) {
         Side side = side(s, "destination");
         ActionSql sql = actions(side);
-        ReplicaStatus before = ReplicaStatus.read(context, side);
-        e.put("side", side.label());
-        e.put("before", before.values());
-        if (!before.present()) {
-            e.put("status", StepStatus.FAIL.name());
-            e.put("reason", "the " + side.label() + " does not replicate natively: nothing to stop (stop an external"
-                    + " replicator with 'action: command')");
+        ReplicaStatus before = nativeReplica(side, e, "does not replicate natively: nothing to stop (stop an external"
+                + " replicator with 'action: command')");
+        if (before == null) {
             return;
         }
         boolean standby = "standby".equals(before.kind());
@@ -174,12 +170,8 @@ public final class NativeActions {
     private void startReplication(GateSettings s, boolean dryRun, Map<String, Object> e) {
         Side side = side(s, "destination");
         ActionSql sql = actions(side);
-        ReplicaStatus before = ReplicaStatus.read(context, side);
-        e.put("side", side.label());
-        e.put("before", before.values());
-        if (!before.present()) {
-            e.put("status", StepStatus.FAIL.name());
-            e.put("reason", "the " + side.label() + " has no native replication configured to start");
+        ReplicaStatus before = nativeReplica(side, e, "has no native replication configured to start");
+        if (before == null) {
             return;
         }
         boolean standby = "standby".equals(before.kind());
@@ -199,6 +191,22 @@ public final class NativeActions {
         e.put("reason", after.running() ? "replication into the " + side.label() + " runs: " + after.describe()
                 : "replication into the " + side.label() + " did not start within " + io.parity.spec.Durations.format(wait)
                         + ": " + after.describe());
+    }
+
+    /**
+     * The side's replica status, recorded as {@code before}; null, with the step FAILed saying the side
+     * {@code otherwise}, when the side does not replicate natively.
+     */
+    private ReplicaStatus nativeReplica(Side side, Map<String, Object> e, String otherwise) {
+        ReplicaStatus before = ReplicaStatus.read(context, side);
+        e.put("side", side.label());
+        e.put("before", before.values());
+        if (!before.present()) {
+            e.put("status", StepStatus.FAIL.name());
+            e.put("reason", "the " + side.label() + " " + otherwise);
+            return null;
+        }
+        return before;
     }
 
     /** PostgreSQL subscriptions of the connected database that are disabled (what start-replication enables). */
