@@ -16,6 +16,7 @@ import io.parity.core.Sides;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
+import io.parity.engine.ServerChecksums;
 import io.parity.engine.SqlStatement;
 import io.parity.schema.SideTable;
 
@@ -47,6 +48,7 @@ public final class ChunkChecksummer {
     private final ExecutorService executor;
     private final Fence fence;
     private final ChecksumPlan plan;
+    private final HashingPlaces places;
 
     /** With an active fence the sides are read one after the other, the destination after it caught up. */
     public ChunkChecksummer(SideConnection source, SideConnection destination, ChecksumPlan plan,
@@ -56,6 +58,28 @@ public final class ChunkChecksummer {
         this.plan = plan;
         this.executor = executor;
         this.fence = fence;
+        this.places = new HashingPlaces(plan.hashing() == Hashing.AUTO, inJava(source), inJava(destination));
+    }
+
+    private static boolean inJava(SideConnection side) {
+        return side.engine().checksums().server().flatMap(ServerChecksums::inJava).isPresent();
+    }
+
+    /**
+     * Where rows were hashed, for reports: {@code server}, {@code client (Parity's encoding on both sides)}, or
+     * {@code auto} with each side's place and the measured times per row (see {@link HashingPlaces#describe}).
+     */
+    public String describeHashing() {
+        return switch (plan.hashing()) {
+            case AUTO -> "auto: " + places.describe();
+            case SERVER -> "server: every chunk checksum computed by the servers";
+            case CLIENT -> "client: both sides' rows hashed in Parity, in its own encoding";
+        };
+    }
+
+    /** Where each side hashed its chunks ({@code hashing: auto}), and why. */
+    public HashingPlaces places() {
+        return places;
     }
 
     public Fence fence() {
@@ -111,7 +135,7 @@ public final class ChunkChecksummer {
 
     /** Whether {@link #evenBuckets} can stand in for {@link #both}: server hashing, and both engines have them. */
     public boolean evenBucketsFirst() {
-        return plan.hashing() == Hashing.SERVER && plan.bucketHash() == plan.hash() && both(ChecksumQueries::evenBuckets);
+        return plan.hashing() != Hashing.CLIENT && plan.bucketHash() == plan.hash() && both(ChecksumQueries::evenBuckets);
     }
 
     /**
@@ -130,7 +154,9 @@ public final class ChunkChecksummer {
      * everywhere else, so kept {@code long} keys would not compare equal to them).
      */
     public boolean keepsRowHashes(SideTable src, SideTable dst) {
-        return plan.hashing() == Hashing.CLIENT && both(ChecksumQueries::keyedStreaming) && longKey(src) && longKey(dst);
+        boolean streams = plan.hashing() == Hashing.CLIENT ? both(ChecksumQueries::keyedStreaming)
+                : plan.hashing() == Hashing.AUTO && inJava(source) && inJava(destination);
+        return streams && longKey(src) && longKey(dst);
     }
 
     private static boolean longKey(SideTable table) {
@@ -178,6 +204,9 @@ public final class ChunkChecksummer {
     }
 
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
+        if (plan.hashing() == Hashing.AUTO) {
+            return placed(side, table, range, null);
+        }
         ChecksumQueries checksums = side.engine().checksums();
         try (Connection c = side.dataSource().getConnection()) {
             return plan.hashing() == Hashing.CLIENT ? checksums.streamedChecksum(c, table, range, plan.hash())
@@ -189,6 +218,10 @@ public final class ChunkChecksummer {
 
     private KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit, int expectedRows) {
         KeyedRowHashes keep = new KeyedRowHashes(limit, expectedRows);
+        if (plan.hashing() == Hashing.AUTO) {
+            placed(side, table, range, keep);
+            return keep;
+        }
         try (Connection c = side.dataSource().getConnection()) {
             side.engine().checksums().keyedStreaming().orElseThrow()
                     .streamedChecksum(c, table, range, plan.hash(), keep);
@@ -196,6 +229,33 @@ public final class ChunkChecksummer {
         } catch (SQLException e) {
             throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
         }
+    }
+
+    /**
+     * The server's checksum of {@code range} ({@code hashing: auto}) computed where {@link #places} says for this
+     * side, timed for the next choice. With {@code keep}, rows hashed in Java are kept too; a checksum the server
+     * computed leaves {@code keep} incomplete, so a differing chunk is reconciled by queries.
+     */
+    private ChunkChecksum placed(SideConnection side, SideTable table, KeyRange range, KeyedRowHashes keep) {
+        Hashing place = places.next(side.side());
+        ServerChecksums server = side.engine().checksums().server().orElseThrow();
+        long start = System.nanoTime();
+        ChunkChecksum sum;
+        try (Connection c = side.dataSource().getConnection()) {
+            if (place == Hashing.CLIENT) {
+                sum = server.inJava().orElseThrow().checksum(c, table, range, plan.hash(), keep);
+            } else {
+                sum = server.checksum(c, table, range, plan.hash());
+                if (keep != null) {
+                    keep.giveUp();
+                    keep.finish(sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("checksum of " + table.ref() + " " + range, side.side(), e);
+        }
+        places.observe(side.side(), place, sum.rows(), System.nanoTime() - start);
+        return sum;
     }
 
     private RowHashes listing(SideConnection side, SideTable table, KeyRange range, int limit) {

@@ -21,7 +21,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Not thread-safe: one hasher per chunk and side.
  */
-public final class RowHasher {
+public final class RowHasher implements RowSink {
 
     private final HashAlgorithm hash;
     private final MessageDigest digest;
@@ -57,26 +57,20 @@ public final class RowHasher {
         endRow();
     }
 
+    @Override
     public void beginRow() {
         pos = 0;
     }
 
-    /** The next column's canonical bytes, {@code null} for SQL NULL. */
-    public void value(byte[] v) {
-        if (v == null) {
-            nullValue();
-        } else {
-            value(v, 0, v.length);
-        }
-    }
-
     /** The next column is SQL NULL. */
+    @Override
     public void nullValue() {
         ensure(1);
         buf[pos++] = 0;
     }
 
     /** The next column's canonical bytes: {@code n} bytes of {@code v} from {@code offset}. */
+    @Override
     public void value(byte[] v, int offset, int n) {
         ensure(5 + n);
         buf[pos++] = 1;
@@ -88,6 +82,7 @@ public final class RowHasher {
         pos += n;
     }
 
+    @Override
     public void endRow() {
         if (digest == null) {
             crc32.reset();
@@ -127,11 +122,13 @@ public final class RowHasher {
     }
 
     /** The first half of the last row's hash (see {@link #add(long, long)}). */
+    @Override
     public long rowA() {
         return rowA;
     }
 
     /** The second half of the last row's hash. */
+    @Override
     public long rowB() {
         return rowB;
     }
@@ -142,6 +139,7 @@ public final class RowHasher {
         }
     }
 
+    @Override
     public ChunkChecksum result() {
         if (digest == null) {
             return new ChunkChecksum(rows, unsigned(sumA), unsigned(sumB));

@@ -8,6 +8,7 @@ import io.parity.schema.SideTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** Chunk checksums pushed down to the server: one aggregate query per chunk, so only three numbers cross the network. */
 public interface ServerChecksums {
@@ -24,4 +25,9 @@ public interface ServerChecksums {
     /** Count and hash sums of the rows of {@code range} (under the table filter), computed by the server. */
     ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash)
             throws SQLException;
+
+    /** The same checksums computed in Java from the streamed column values, when this engine can rebuild them. */
+    default Optional<ServerChecksumsInJava> inJava() {
+        return Optional.empty();
+    }
 }

@@ -86,6 +86,9 @@ final class HtmlReport {
         row(h, "Ended", s.ended() + " (" + duration(s.started() == null || s.ended() == null ? -1
                 : Duration.between(s.started(), s.ended()).toMillis()) + ")");
         row(h, "Row hash", s.hash());
+        if (s.hashing() != null) {
+            row(h, "Hashing", s.hashing());
+        }
         if (s.inFlight() != null) {
             row(h, "In-flight rows", s.inFlight().describe());
         }

@@ -35,6 +35,9 @@ final class MarkdownReport {
         md.append("| Ended | ").append(s.ended()).append(" (").append(duration()).append(") |\n");
         md.append("| Spec | `").append(s.specFile()).append("` sha256 `").append(s.specSha256(), 0, 12).append("` |\n");
         md.append("| Row hash | ").append(s.hash()).append(" |\n");
+        if (s.hashing() != null) {
+            md.append("| Hashing | ").append(s.hashing()).append(" |\n");
+        }
         if (s.inFlight() != null) {
             md.append("| In-flight rows | ").append(s.inFlight().describe()).append(" |\n");
         }

@@ -9,11 +9,13 @@ import java.util.List;
  * @param verdict      consistent, differences or incomplete
  * @param pausedMillis time the throttle held the run back (this process)
  * @param inFlight     how rows only in flight were kept out of the differences; null when not known (older runs)
+ * @param hashing      where rows were hashed and why ({@code auto}: each side's place, with the measured times);
+ *                     null when not known (older runs)
  */
 public record RunSummary(int schemaVersion, String parityVersion, String job, long runId, String verdict,
                          Instant started, Instant ended, String source, String destination, String specFile,
                          String specSha256, String hash, long pausedMillis, InFlight inFlight,
-                         List<TableSummary> tables, String error) {
+                         List<TableSummary> tables, String error, String hashing) {
 
     /**
      * @param mode              gtid-fence, recheck-until-quiet or none
@@ -33,6 +35,15 @@ public record RunSummary(int schemaVersion, String parityVersion, String job, lo
 
     public RunSummary {
         tables = List.copyOf(tables);
+    }
+
+    /** A summary that does not say where rows were hashed. */
+    public RunSummary(int schemaVersion, String parityVersion, String job, long runId, String verdict,
+                      Instant started, Instant ended, String source, String destination, String specFile,
+                      String specSha256, String hash, long pausedMillis, InFlight inFlight,
+                      List<TableSummary> tables, String error) {
+        this(schemaVersion, parityVersion, job, runId, verdict, started, ended, source, destination, specFile,
+                specSha256, hash, pausedMillis, inFlight, tables, error, null);
     }
 
     public long rowDifferences() {

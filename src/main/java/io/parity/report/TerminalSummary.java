@@ -56,6 +56,9 @@ public final class TerminalSummary {
         if (s.inFlight() != null && (resolved > 0 || s.inFlight().recheckWaitMillis() > 0)) {
             out.println("In-flight rows: " + s.inFlight().describe() + ".");
         }
+        if (s.hashing() != null && s.hashing().startsWith("auto")) {
+            out.println("Hashing " + s.hashing() + ".");
+        }
         if (s.pausedMillis() > 0) {
             out.printf("Throttle paused the run for %.1f s.%n", s.pausedMillis() / 1000.0);
         }

@@ -23,10 +23,10 @@ final class OptionRules {
         if (doc == null) {
             return defaults;
         }
-        Hashing hashing = values.choice(doc.hashing(), "options.hashing", Hashing::parse, Hashing.SERVER,
-                "is not a place to hash rows; use server or client");
-        int chunkRows = values.count(doc.chunkRows(), "options.chunk-rows", hashing == Hashing.CLIENT
-                ? Options.DEFAULT_CLIENT_CHUNK_ROWS : defaults.chunkRows(), 1, 100_000_000);
+        Hashing hashing = values.choice(doc.hashing(), "options.hashing", Hashing::parse, Hashing.AUTO,
+                "is not a place to hash rows; use auto, server or client");
+        int chunkRows = values.count(doc.chunkRows(), "options.chunk-rows", hashing != Hashing.SERVER
+                ? Options.DEFAULT_CLIENT_CHUNK_ROWS : Options.DEFAULT_CHUNK_ROWS, 1, 100_000_000);
         int parallelism = values.count(doc.parallelism(), "options.parallelism", defaults.parallelism(), 1, 64);
         HashAlgorithm hash = values.choice(doc.hash(), "options.hash", HashAlgorithm::parse, null,
                 "is not a hash; use sha1, crc64 or md5");

@@ -84,6 +84,20 @@ class RowEncodingIT {
                 "(1, '2024-01-01 00:00:00.000002')", "changed (1) [t]"));
         c.add(same("time6", "id INT PRIMARY KEY, t TIME(6)", "(1, '-01:00:00.5'), (2, '100:00:00')",
                 "(1, '-01:00:00.4'), (2, '100:00:00')", "changed (1) [t]"));
+        // every integer width at its limits, ZEROFILL, YEAR, TIME past a day and below zero, fractional datetimes: the
+        // values hashing: auto prints in Java as the server prints them
+        c.add(same("integer_time_edges", "id INT PRIMARY KEY, a TINYINT UNSIGNED, b SMALLINT, c MEDIUMINT,"
+                        + " d MEDIUMINT UNSIGNED, e INT, f BIGINT, g INT(5) ZEROFILL, h YEAR, i TIME, j TIME(3),"
+                        + " k DATETIME(2), l DATE NULL, m TINYINT",
+                "(1, 255, -32768, -8388608, 16777215, -2147483648, -9223372036854775808, 42, 1901, '-838:59:59',"
+                        + " '-00:00:00.5', '2024-02-29 23:59:59.99', NULL, -1),"
+                        + " (2, 0, 32767, 8388607, 0, 2147483647, 9223372036854775807, 0, 2155, '838:59:59', '00:00:00',"
+                        + " '1000-01-01 00:00:00.01', '9999-12-31', 127)",
+                "(1, 255, -32768, -8388608, 16777215, -2147483648, -9223372036854775808, 42, 1901, '-838:59:59',"
+                        + " '-00:00:00.5', '2024-02-29 23:59:59.99', NULL, -1),"
+                        + " (2, 0, 32767, 8388607, 0, 2147483647, 9223372036854775807, 0, 2155, '838:59:59', '00:00:00',"
+                        + " '1000-01-01 00:00:00.02', '9999-12-31', 127)",
+                "changed (2) [k]"));
         c.add(new Case("timestamp_same_instant", "id INT PRIMARY KEY, ts TIMESTAMP(3) NULL",
                 "id INT PRIMARY KEY, ts TIMESTAMP(3) NULL",
                 List.of("SET time_zone = '+02:00'", "INSERT INTO timestamp_same_instant VALUES (1, '2024-03-01 12:00:00.250')"),
@@ -287,6 +301,73 @@ class RowEncodingIT {
                 assertThat(pair.matches()).as(c.table() + " client " + hash + " " + pair).isEqualTo(c.expected().isEmpty());
                 check(ctx, c);
             }
+        }
+    }
+
+    /**
+     * {@code hashing: auto}: on each side, the server's checksum computed in Java (the row encoding rebuilt from the
+     * streamed values) must equal the server's own, for every case and every hash the server computes; the rows kept
+     * while streaming must carry exactly the hashes of the server's row hash listing; and a source hashed in Java
+     * must compare with a destination hashed on the server exactly as two servers do.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void serverChecksumsComputedInJavaEqualTheServersOnEveryCase(HashAlgorithm hash) throws Exception {
+        TestDatabase.assumeServerHash(hash);
+        int keptCases = 0;
+        try (VerifyContext ctx = open(new Options(1000, 1, hash))) {
+            for (Case c : cases()) {
+                var plan = ctx.plan(SRC + "." + c.table());
+                String what = c.table() + " " + hash;
+                var java = new java.util.ArrayList<io.parity.core.ChunkChecksum>();
+                var server = new java.util.ArrayList<io.parity.core.ChunkChecksum>();
+                for (var side : List.of(ctx.source(), ctx.destination())) {
+                    var table = side == ctx.source() ? plan.source() : plan.destination();
+                    var checksums = side.engine().checksums();
+                    var onServer = checksums.server().orElseThrow();
+                    try (var conn = side.dataSource().getConnection()) {
+                        var s = onServer.checksum(conn, table, KeyRange.ALL, hash);
+                        var keep = new io.parity.core.KeyedRowHashes(1000);
+                        var j = onServer.inJava().orElseThrow().checksum(conn, table, KeyRange.ALL, hash, keep);
+                        assertThat(j).as(what + " " + side.side()).isEqualTo(s);
+                        server.add(s);
+                        java.add(j);
+                        if (keep.complete()) {
+                            var listing = checksums.listings().orElseThrow()
+                                    .rowHashes(conn, table, KeyRange.ALL, hash, Hashing.SERVER, 0);
+                            assertThat(keep.toRowHashes().rows().stream().map(r -> r.a() + "/" + r.b()).toList())
+                                    .as(what + " kept hashes " + side.side())
+                                    .containsExactlyElementsOf(listing.rows().stream().map(r -> r.a() + "/" + r.b()).toList());
+                            keptCases++;
+                        }
+                    }
+                }
+                assertThat(java.get(0).equals(server.get(1))).as(what + " Java source, server destination")
+                        .isEqualTo(c.expected().isEmpty());
+                assertThat(server.get(0).equals(java.get(1))).as(what + " server source, Java destination")
+                        .isEqualTo(c.expected().isEmpty());
+            }
+        }
+        assertThat(keptCases).isGreaterThan(40);
+    }
+
+    /**
+     * The default, {@code hashing: auto}, end to end: each case verified four times, so that each side has hashed in
+     * both places (the first chunks of a side alternate between them), must report exactly the expected rows.
+     */
+    @Test
+    void autoHashingReportsExactlyTheDifferingRowsOfEveryCase() {
+        Options d = Options.defaults();
+        assertThat(d.hashing()).isEqualTo(Hashing.AUTO);
+        Options auto = new Options(1000, 1, null, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(), d.fence(),
+                d.fenceTimeout(), Hashing.AUTO, null, d.reconcile());
+        try (VerifyContext ctx = open(auto)) {
+            for (Case c : cases()) {
+                for (int i = 0; i < 4; i++) {
+                    check(ctx, c);
+                }
+            }
+            assertThat(ctx.checksummer().describeHashing()).startsWith("auto: source: ").contains("destination: ");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.parity.engine.mysql;
 
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.protocol.a.result.NativeResultset;
+import com.mysql.cj.result.Field;
 import io.parity.core.ChunkChecksum;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.KeyRange;
@@ -13,6 +15,7 @@ import io.parity.engine.KeyedStreaming;
 import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
 import io.parity.engine.ServerChecksums;
+import io.parity.engine.ServerChecksumsInJava;
 import io.parity.engine.SqlStatement;
 import io.parity.engine.support.ChecksumRows;
 import io.parity.schema.ColumnKind;
@@ -43,7 +46,7 @@ import java.util.StringJoiner;
  * {@link MySqlEncoding#canonical} expressions as the pushdown query. Rows stream one at a time
  * ({@code fetchSize = Integer.MIN_VALUE}), so memory stays flat whatever the chunk size.
  */
-class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming {
+class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming, ServerChecksumsInJava {
 
     private final MySqlSql sql;
     private final MySqlEncoding encoding;
@@ -95,6 +98,11 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public Optional<RowGroups> rowGroups() {
         return Optional.of(new MySqlRowGroups(sql, encoding));
+    }
+
+    @Override
+    public Optional<ServerChecksumsInJava> inJava() {
+        return Optional.of(this);
     }
 
     @Override
@@ -174,6 +182,73 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     SqlStatement hashedRows(SideTable table, KeyRange range) {
         StringJoiner select = new StringJoiner(", ");
         table.columns().forEach(c -> select.add(encoding.canonical(c)));
+        List<Object> params = new ArrayList<>();
+        StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
+        sql.where(query, params, table, range, true);
+        return new SqlStatement(query.toString(), params);
+    }
+
+    /**
+     * The server's checksum computed in Java: {@link #encodedColumns} streamed through a server-side prepared
+     * statement and hashed by {@link ConcatWsRowHasher}, which rebuilds the row encoding byte for byte. Falls back to
+     * the server's aggregate when a column is one the rebuild cannot print.
+     */
+    @Override
+    public ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                  KeyedRowHashes keep) throws SQLException {
+        int keyColumn = -1;
+        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
+            keyColumn = table.columnNames().indexOf(table.key().get(0).name());
+        }
+        SqlStatement stmt = encodedColumns(table, range);
+        boolean bitmap = table.columns().stream().anyMatch(io.parity.schema.Column::nullable);
+        List<Boolean> tagged = table.columns().stream().map(c -> c.kind().isFreeForm() && !c.large()).toList();
+        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+        ConcatWsRowHasher hasher;
+        try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            stmt.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                Field[] fields = rs.isWrapperFor(NativeResultset.class)
+                        ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
+                hasher = fields == null ? null : ConcatWsRowHasher.of(fields, tagged, bitmap, hash);
+                if (hasher != null) {
+                    long slow = BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep);
+                    if (slow < 0) {
+                        hasher = null; // not read: cannot happen for a Connector/J result, checked above
+                    }
+                }
+            }
+        }
+        if (hasher == null) {
+            if (keep != null) {
+                keep.giveUp();
+            }
+            ChunkChecksum sum = checksum(connection, table, range, hash);
+            if (keep != null) {
+                keep.finish(sum);
+            }
+            return sum;
+        }
+        if (keep != null && keyColumn < 0) {
+            keep.giveUp();
+        }
+        ChunkChecksum sum = hasher.result();
+        if (keep != null) {
+            keep.finish(sum);
+        }
+        return sum;
+    }
+
+    /**
+     * The values {@link ConcatWsRowHasher} rebuilds the row encoding from: each column's part of it (see
+     * {@link MySqlEncoding#encodedPart}), then the NULL bitmap when a column is nullable; unordered.
+     */
+    SqlStatement encodedColumns(SideTable table, KeyRange range) {
+        StringJoiner select = new StringJoiner(", ");
+        table.columns().forEach(c -> select.add(encoding.encodedPart(c)));
+        encoding.nullBitmap(table.columns()).ifPresent(select::add);
         List<Object> params = new ArrayList<>();
         StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
         sql.where(query, params, table, range, true);

@@ -44,11 +44,7 @@ class MySqlEncoding {
     String rowEncoding(List<Column> columns) {
         StringJoiner parts = new StringJoiner(", ", "CONCAT_WS('#', ", ")");
         columns.forEach(c -> parts.add(c.large() ? "SHA1(" + canonical(c) + ")" : canonical(c)));
-        StringJoiner nulls = new StringJoiner(", ", "CONCAT(", ")");
-        columns.stream().filter(Column::nullable).forEach(c -> nulls.add("ISNULL(" + sql.quote(c.name()) + ")"));
-        if (columns.stream().anyMatch(Column::nullable)) {
-            parts.add(nulls.toString());
-        }
+        nullBitmap(columns).ifPresent(parts::add);
         StringJoiner lengths = new StringJoiner(", ", "CONCAT_WS(',', ", ")");
         columns.stream().filter(c -> c.kind().isFreeForm() && !c.large())
                 .forEach(c -> lengths.add("LENGTH(" + canonical(c) + ")"));
@@ -56,6 +52,34 @@ class MySqlEncoding {
             parts.add(lengths.toString());
         }
         return parts.toString();
+    }
+
+    /** The NULL bitmap part of the encoding, {@code CONCAT(ISNULL(a), ...)}: none when no column is nullable. */
+    java.util.Optional<String> nullBitmap(List<Column> columns) {
+        if (columns.stream().noneMatch(Column::nullable)) {
+            return java.util.Optional.empty();
+        }
+        StringJoiner nulls = new StringJoiner(", ", "CONCAT(", ")");
+        columns.stream().filter(Column::nullable).forEach(c -> nulls.add("ISNULL(" + sql.quote(c.name()) + ")"));
+        return java.util.Optional.of(nulls.toString());
+    }
+
+    /**
+     * A column's part of the encoding as {@link MySqlChecksums#encodedColumns} selects it for hashing in Java:
+     * integers (not ZEROFILL) and dates, datetimes, timestamps and times as they are, so they arrive in the binary
+     * protocol and are printed by {@link ConcatWsRowHasher}; every other value as the text the encoding holds.
+     */
+    String encodedPart(Column c) {
+        if (c.large()) {
+            return "SHA1(" + canonical(c) + ")";
+        }
+        String type = c.columnType() == null ? "" : c.columnType().toLowerCase(java.util.Locale.ROOT);
+        return switch (c.kind()) {
+            case INTEGER -> type.contains("zerofill") ? "CONCAT(" + canonical(c) + ")" : canonical(c);
+            case TEMPORAL -> type.startsWith("year") ? "CONCAT(" + canonical(c) + ")" : canonical(c);
+            case TEXT, BINARY, DECIMAL -> canonical(c);
+            default -> "CONCAT(" + canonical(c) + ")";
+        };
     }
 
     /**

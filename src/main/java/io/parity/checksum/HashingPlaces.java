@@ -1,0 +1,135 @@
+package io.parity.checksum;
+
+import io.parity.core.Hashing;
+import io.parity.core.Side;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each side hashes its chunks under {@code hashing: auto}, chosen from what the run measures. Both places give
+ * the same checksum (the server's row encoding, hashed by the server or rebuilt and hashed in Java), so each side
+ * takes the place that is faster for it: the server when the link is slow or narrow (three numbers cross it instead
+ * of every row), Parity when the server's CPU is the bottleneck (the server then only reads and sends values).
+ *
+ * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
+ * link's round trip and throughput, and Parity's hashing. Each side first tries both places ({@value #PROBES} chunks
+ * each, alternating), then keeps the one with the lower decaying average, and revisits the other every
+ * {@value #REVISIT}th chunk, so a change during the run (a busier server, a slower link) moves the choice. Chunks of
+ * fewer than {@value #MIN_ROWS} rows are too small to time: they alternate between the places but are not
+ * measured. Thread-safe: partitions share one.
+ */
+public final class HashingPlaces {
+
+    static final int PROBES = 2;
+    static final int REVISIT = 16;
+    static final int MIN_ROWS = 200;
+    private static final double WEIGHT = 0.3;
+
+    private final Map<Side, State> sides = new EnumMap<>(Side.class);
+    private final boolean auto;
+
+    /**
+     * @param auto        whether places are chosen at all ({@code hashing: auto}); otherwise every chunk is hashed
+     *                    where {@code fixed} says
+     * @param sourceJava  whether the source's engine can hash its encoding in Java
+     * @param destJava    the same for the destination
+     */
+    HashingPlaces(boolean auto, boolean sourceJava, boolean destJava) {
+        this.auto = auto;
+        sides.put(Side.SOURCE, new State(sourceJava));
+        sides.put(Side.DESTINATION, new State(destJava));
+    }
+
+    /** Where {@code side} hashes its next chunk: {@link Hashing#SERVER} or {@link Hashing#CLIENT}. */
+    public synchronized Hashing next(Side side) {
+        State s = sides.get(side);
+        if (!s.inJava) {
+            return Hashing.SERVER;
+        }
+        if (s.count[0] < PROBES || s.count[1] < PROBES) {
+            // not measured enough yet: alternate, by chunks tried, so small chunks (not timed) alternate too
+            return s.chunks[1] < s.chunks[0] ? Hashing.CLIENT : Hashing.SERVER;
+        }
+        Hashing best = s.average[1] < s.average[0] ? Hashing.CLIENT : Hashing.SERVER;
+        if (++s.decisions % REVISIT == 0) {
+            return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
+        }
+        return best;
+    }
+
+    /** Records that {@code side} hashed {@code rows} rows at {@code place} in {@code nanos}. */
+    public synchronized void observe(Side side, Hashing place, long rows, long nanos) {
+        State s = sides.get(side);
+        int i = place == Hashing.CLIENT ? 1 : 0;
+        s.rows[i] += rows;
+        s.chunks[i]++;
+        if (rows < MIN_ROWS) {
+            return;
+        }
+        double perRow = (double) nanos / rows;
+        s.average[i] = s.count[i] == 0 ? perRow : WEIGHT * perRow + (1 - WEIGHT) * s.average[i];
+        s.count[i]++;
+    }
+
+    /** Whether this run chooses places ({@code hashing: auto}). */
+    public boolean auto() {
+        return auto;
+    }
+
+    /** The rows {@code side} hashed at {@code place} so far. */
+    public synchronized long rows(Side side, Hashing place) {
+        return sides.get(side).rows[place == Hashing.CLIENT ? 1 : 0];
+    }
+
+    /**
+     * What was chosen and why, for the report: per side, the share of rows hashed in each place and the measured
+     * time per row of each, e.g. {@code source: in Parity for 94% of rows (0.31 µs a row there, 0.92 µs on the
+     * server)}.
+     */
+    public synchronized String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Side side : Side.values()) {
+            State s = sides.get(side);
+            if (out.length() > 0) {
+                out.append("; ");
+            }
+            out.append(side.label()).append(": ");
+            long total = s.rows[0] + s.rows[1];
+            if (!s.inJava) {
+                out.append("on the server (this engine hashes its row encoding only on the server)");
+                continue;
+            }
+            if (total == 0) {
+                out.append("no rows hashed");
+                continue;
+            }
+            boolean client = s.rows[1] >= s.rows[0];
+            int share = (int) Math.round(100.0 * s.rows[client ? 1 : 0] / total);
+            out.append(client ? "in Parity" : "on the server").append(" for ").append(share).append("% of rows");
+            if (s.count[0] > 0 && s.count[1] > 0) {
+                out.append(String.format(Locale.ROOT, " (%s a row in Parity, %s on the server)",
+                        micros(s.average[1]), micros(s.average[0])));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String micros(double nanos) {
+        return String.format(Locale.ROOT, nanos < 10_000 ? "%.2f µs" : "%.0f µs", nanos / 1000);
+    }
+
+    private static final class State {
+        final boolean inJava;
+        final int[] count = new int[2];      // timed chunks per place: server, client
+        final long[] chunks = new long[2];
+        final long[] rows = new long[2];
+        final double[] average = new double[2];
+        long decisions;
+
+        State(boolean inJava) {
+            this.inJava = inJava;
+        }
+    }
+}
