@@ -12,6 +12,7 @@ import io.parity.core.KeyValues;
 import io.parity.core.KeyedRowHashes;
 import io.parity.core.ParityException;
 import io.parity.core.RowHashes;
+import io.parity.core.Side;
 import io.parity.core.Sides;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
@@ -155,7 +156,8 @@ public final class ChunkChecksummer {
      */
     public boolean keepsRowHashes(SideTable src, SideTable dst) {
         boolean streams = plan.hashing() == Hashing.CLIENT ? both(ChecksumQueries::keyedStreaming)
-                : plan.hashing() == Hashing.AUTO && inJava(source) && inJava(destination);
+                : plan.hashing() == Hashing.AUTO && places.prefersJava(Side.SOURCE)
+                && places.prefersJava(Side.DESTINATION);
         return streams && longKey(src) && longKey(dst);
     }
 

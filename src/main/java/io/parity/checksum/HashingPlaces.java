@@ -14,8 +14,8 @@ import java.util.Map;
  * of every row), Parity when the server's CPU is the bottleneck (the server then only reads and sends values).
  *
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
- * link's round trip and throughput, and Parity's hashing. Each side first tries both places ({@value #PROBES} chunks
- * each, alternating), then keeps the one with the lower decaying average, and revisits the other every
+ * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating, until each
+ * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet), then keeps Java unless its decaying average is clearly the higher one (see {@link #javaWins}), and revisits the other every
  * {@value #REVISIT}th chunk, so a change during the run (a busier server, a slower link) moves the choice. Chunks of
  * fewer than {@value #MIN_ROWS} rows are too small to time: they alternate between the places but are not
  * measured. Thread-safe: partitions share one.
@@ -25,7 +25,8 @@ public final class HashingPlaces {
     static final int PROBES = 2;
     static final int REVISIT = 16;
     static final int MIN_ROWS = 200;
-    private static final double WEIGHT = 0.3;
+    private static final double WEIGHT = 0.5;
+    static final double MARGIN = 1.25;
 
     private final Map<Side, State> sides = new EnumMap<>(Side.class);
     private final boolean auto;
@@ -50,13 +51,31 @@ public final class HashingPlaces {
         }
         if (s.count[0] < PROBES || s.count[1] < PROBES) {
             // not measured enough yet: alternate, by chunks tried, so small chunks (not timed) alternate too
-            return s.chunks[1] < s.chunks[0] ? Hashing.CLIENT : Hashing.SERVER;
+            return s.chunks[1] <= s.chunks[0] ? Hashing.CLIENT : Hashing.SERVER;
         }
-        Hashing best = s.average[1] < s.average[0] ? Hashing.CLIENT : Hashing.SERVER;
+        Hashing best = javaWins(s) ? Hashing.CLIENT : Hashing.SERVER;
         if (++s.decisions % REVISIT == 0) {
             return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
         }
         return best;
+    }
+
+    /**
+     * Whether {@code side} hashes in Java now, or is still trying both places: only then is it worth keeping rows'
+     * keys and hashes while they stream (a server-computed checksum keeps none).
+     */
+    public synchronized boolean prefersJava(Side side) {
+        State s = sides.get(side);
+        return s.inJava && (s.count[0] < PROBES || s.count[1] < PROBES || javaWins(s));
+    }
+
+    /**
+     * Java keeps a side unless it is clearly slower there: by more than {@value #MARGIN}×. Both places are timed on
+     * the same busy machine, and a side that hashes in Java leaves the servers' CPU to the other side and to other
+     * partitions, which a per-side time cannot see; a link that is slow or narrow makes Java slower by far more.
+     */
+    private static boolean javaWins(State s) {
+        return s.average[1] <= MARGIN * s.average[0];
     }
 
     /** Records that {@code side} hashed {@code rows} rows at {@code place} in {@code nanos}. */
@@ -66,6 +85,11 @@ public final class HashingPlaces {
         s.rows[i] += rows;
         s.chunks[i]++;
         if (rows < MIN_ROWS) {
+            return;
+        }
+        if (!s.warm[i]) {
+            // the first timed chunk of a place runs code the JIT has not compiled yet: it says nothing of the place
+            s.warm[i] = true;
             return;
         }
         double perRow = (double) nanos / rows;
@@ -125,6 +149,7 @@ public final class HashingPlaces {
         final int[] count = new int[2];      // timed chunks per place: server, client
         final long[] chunks = new long[2];
         final long[] rows = new long[2];
+        final boolean[] warm = new boolean[2];
         final double[] average = new double[2];
         long decisions;
 

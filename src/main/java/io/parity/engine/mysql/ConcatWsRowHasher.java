@@ -22,8 +22,9 @@ import java.util.zip.CRC32C;
  * <p>The server sends integers, dates, datetimes, timestamps and times as binary values; this class prints them as
  * the server prints them inside {@code CONCAT_WS} (decimal digits; {@code YYYY-MM-DD}, {@code HH:MM:SS} with as many
  * fractional digits as the value's type has; TIME hours past 24 and a sign). Every other value arrives as the very
- * text the encoding holds (the query wraps it in {@code CONCAT()}), and so does the NULL bitmap. The lengths part is
- * the byte lengths of the free-form values, which arrive unchanged. Values this class cannot print exactly (a
+ * text the encoding holds (the query wraps it in {@code CONCAT()}), but for DECIMAL, whose stored text this class
+ * trims as the encoding does. The NULL bitmap comes from which values are NULL, and the lengths part is the byte
+ * lengths of the free-form values, which arrive unchanged. Values this class cannot print exactly (a
  * temporal type with more than 6 fractional digits, an unknown binary type) make {@link #of} return {@code null}, and
  * the chunk is then checksummed by the server.
  *
@@ -37,11 +38,14 @@ final class ConcatWsRowHasher implements RowSink {
     private static final int DATE = 3;
     private static final int DATETIME = 4;
     private static final int TIME = 5;
+    private static final int TRIMMED_DECIMAL = 6;
 
     private final int[] forms;
     private final int[] decimals;
     private final boolean[] lengthTagged;
-    private final int values;                 // the table's columns; a NULL bitmap column may follow
+    private final boolean[] nullable;
+    private final boolean hasBitmap;
+    private final int values;
     private final boolean hasLengths;
     private final HashAlgorithm hash;
     private final MessageDigest digest;
@@ -54,17 +58,17 @@ final class ConcatWsRowHasher implements RowSink {
     private int pos;
     private int column;
     private boolean first;
-    private byte[] bitmap;
-    private int bitmapOffset;
-    private int bitmapLength;
     private long rowA;
     private long rowB;
 
-    private ConcatWsRowHasher(int[] forms, int[] decimals, boolean[] lengthTagged, int values, HashAlgorithm hash) {
+    private ConcatWsRowHasher(int[] forms, int[] decimals, boolean[] lengthTagged, boolean[] nullable,
+                              HashAlgorithm hash) {
         this.forms = forms;
         this.decimals = decimals;
         this.lengthTagged = lengthTagged;
-        this.values = values;
+        this.nullable = nullable;
+        this.hasBitmap = anyTrue(nullable);
+        this.values = forms.length;
         this.hasLengths = anyTrue(lengthTagged);
         this.hash = hash;
         this.sums = new RowHasher(hash);
@@ -86,24 +90,43 @@ final class ConcatWsRowHasher implements RowSink {
      * column; {@code lengthTagged} says which columns' byte lengths the encoding's last part lists. Null when a field
      * is one this class cannot print as the server does.
      */
-    static ConcatWsRowHasher of(Field[] fields, List<Boolean> lengthTagged, boolean bitmap, HashAlgorithm hash) {
-        int values = lengthTagged.size();
-        if (fields.length != values + (bitmap ? 1 : 0)) {
+    static ConcatWsRowHasher of(Field[] fields, List<Part> parts, HashAlgorithm hash) {
+        int values = parts.size();
+        if (fields.length != values) {
             return null;
         }
         int[] forms = new int[values];
         int[] decimals = new int[values];
         boolean[] tagged = new boolean[values];
+        boolean[] nullable = new boolean[values];
         for (int i = 0; i < values; i++) {
-            tagged[i] = lengthTagged.get(i);
+            tagged[i] = parts.get(i).lengthTagged();
+            nullable[i] = parts.get(i).nullable();
             int form = form(fields[i]);
+            if (parts.get(i).trimmedDecimal()) {
+                if (fields[i].getMysqlTypeId() != MysqlType.FIELD_TYPE_NEWDECIMAL) {
+                    return null;
+                }
+                form = TRIMMED_DECIMAL;
+            }
             if (form < 0 || (form == DATETIME || form == TIME) && fields[i].getDecimals() > 6) {
                 return null;
             }
             forms[i] = form;
             decimals[i] = form == DATETIME || form == TIME ? fields[i].getDecimals() : 0;
         }
-        return new ConcatWsRowHasher(forms, decimals, tagged, values, hash);
+        return new ConcatWsRowHasher(forms, decimals, tagged, nullable, hash);
+    }
+
+    /**
+     * What the encoding does with one column besides printing it.
+     *
+     * @param nullable       whether the column is in the NULL bitmap
+     * @param lengthTagged   whether its byte length is in the lengths part (free-form values that are not large)
+     * @param trimmedDecimal whether it arrives as stored DECIMAL text that the encoding trims: trailing fractional
+     *                       zeros, then a bare point, go
+     */
+    record Part(boolean nullable, boolean lengthTagged, boolean trimmedDecimal) {
     }
 
     private static int form(Field field) {
@@ -140,18 +163,11 @@ final class ConcatWsRowHasher implements RowSink {
         pos = 0;
         column = 0;
         first = true;
-        bitmap = null;
     }
 
     @Override
     public void value(byte[] v, int offset, int n) {
         int c = column++;
-        if (c == values) {
-            bitmap = v;
-            bitmapOffset = offset;
-            bitmapLength = n;
-            return;
-        }
         nulls[c] = false;
         lengths[c] = n;
         separator();
@@ -161,23 +177,26 @@ final class ConcatWsRowHasher implements RowSink {
             case DATE -> date(v, offset, n);
             case DATETIME -> datetime(v, offset, n, decimals[c]);
             case TIME -> time(v, offset, n, decimals[c]);
+            case TRIMMED_DECIMAL -> trimmedDecimal(v, offset, n);
             default -> bytes(v, offset, n);
         }
     }
 
     @Override
     public void nullValue() {
-        int c = column++;
-        if (c < values) {
-            nulls[c] = true;
-        }
+        nulls[column++] = true;
     }
 
     @Override
     public void endRow() {
-        if (bitmap != null) {
+        if (hasBitmap) {
+            // CONCAT(ISNULL(a), ...): every canonical value is NULL exactly when its column is
             separator();
-            bytes(bitmap, bitmapOffset, bitmapLength);
+            for (int c = 0; c < values; c++) {
+                if (nullable[c]) {
+                    put(nulls[c] ? (byte) '1' : (byte) '0');
+                }
+            }
         }
         if (hasLengths) {
             separator();
@@ -295,6 +314,31 @@ final class ConcatWsRowHasher implements RowSink {
         put((byte) ':');
         padded(n >= 8 ? v[o + 7] & 0xFF : 0, 2);
         micros(n >= 12 ? le32(v, o + 8) : 0, fraction);
+    }
+
+    /**
+     * {@code IF(LOCATE('.', t) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM t)), t)} of the DECIMAL's text:
+     * with a point, trailing zeros and then a trailing point go ({@code 1.50} is {@code 1.5}, {@code 2.00} is
+     * {@code 2}); an integer's text stays whole.
+     */
+    private void trimmedDecimal(byte[] v, int offset, int n) {
+        int end = offset + n;
+        boolean point = false;
+        for (int i = offset; i < end; i++) {
+            if (v[i] == '.') {
+                point = true;
+                break;
+            }
+        }
+        if (point) {
+            while (end > offset && v[end - 1] == '0') {
+                end--;
+            }
+            if (end > offset && v[end - 1] == '.') {
+                end--;
+            }
+        }
+        bytes(v, offset, end - offset);
     }
 
     private void clock(int hour, int minute, int second) {

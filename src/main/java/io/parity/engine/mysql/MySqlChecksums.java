@@ -201,8 +201,7 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
             keyColumn = table.columnNames().indexOf(table.key().get(0).name());
         }
         SqlStatement stmt = encodedColumns(table, range);
-        boolean bitmap = table.columns().stream().anyMatch(io.parity.schema.Column::nullable);
-        List<Boolean> tagged = table.columns().stream().map(c -> c.kind().isFreeForm() && !c.large()).toList();
+        List<ConcatWsRowHasher.Part> parts = table.columns().stream().map(encoding::part).toList();
         JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
         ConcatWsRowHasher hasher;
         try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
@@ -212,7 +211,7 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
             try (ResultSet rs = ps.executeQuery()) {
                 Field[] fields = rs.isWrapperFor(NativeResultset.class)
                         ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
-                hasher = fields == null ? null : ConcatWsRowHasher.of(fields, tagged, bitmap, hash);
+                hasher = fields == null ? null : ConcatWsRowHasher.of(fields, parts, hash);
                 if (hasher != null) {
                     long slow = BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep);
                     if (slow < 0) {
@@ -243,12 +242,11 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
 
     /**
      * The values {@link ConcatWsRowHasher} rebuilds the row encoding from: each column's part of it (see
-     * {@link MySqlEncoding#encodedPart}), then the NULL bitmap when a column is nullable; unordered.
+     * {@link MySqlEncoding#encodedPart}), unordered.
      */
     SqlStatement encodedColumns(SideTable table, KeyRange range) {
         StringJoiner select = new StringJoiner(", ");
         table.columns().forEach(c -> select.add(encoding.encodedPart(c)));
-        encoding.nullBitmap(table.columns()).ifPresent(select::add);
         List<Object> params = new ArrayList<>();
         StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
         sql.where(query, params, table, range, true);

@@ -54,6 +54,17 @@ class MySqlEncoding {
         return parts.toString();
     }
 
+    /** What {@link ConcatWsRowHasher} does with {@code c} besides printing it (see {@link #encodedPart}). */
+    ConcatWsRowHasher.Part part(Column c) {
+        return new ConcatWsRowHasher.Part(c.nullable(), c.kind().isFreeForm() && !c.large(),
+                !c.large() && c.kind() == io.parity.schema.ColumnKind.DECIMAL
+                        && c.form().kind() == io.parity.schema.ValueForm.Kind.EXACT_DECIMAL);
+    }
+
+    private String q(Column c) {
+        return sql.quote(c.name());
+    }
+
     /** The NULL bitmap part of the encoding, {@code CONCAT(ISNULL(a), ...)}: none when no column is nullable. */
     java.util.Optional<String> nullBitmap(List<Column> columns) {
         if (columns.stream().noneMatch(Column::nullable)) {
@@ -67,7 +78,8 @@ class MySqlEncoding {
     /**
      * A column's part of the encoding as {@link MySqlChecksums#encodedColumns} selects it for hashing in Java:
      * integers (not ZEROFILL) and dates, datetimes, timestamps and times as they are, so they arrive in the binary
-     * protocol and are printed by {@link ConcatWsRowHasher}; every other value as the text the encoding holds.
+     * protocol and are printed by {@link ConcatWsRowHasher}; DECIMAL as stored (its binary-protocol form is the text
+     * the encoding trims, and the trim is done in Java); every other value as the text the encoding holds.
      */
     String encodedPart(Column c) {
         if (c.large()) {
@@ -77,7 +89,9 @@ class MySqlEncoding {
         return switch (c.kind()) {
             case INTEGER -> type.contains("zerofill") ? "CONCAT(" + canonical(c) + ")" : canonical(c);
             case TEMPORAL -> type.startsWith("year") ? "CONCAT(" + canonical(c) + ")" : canonical(c);
-            case TEXT, BINARY, DECIMAL -> canonical(c);
+            // DECIMAL arrives as the text CAST(d AS CHAR) gives; ConcatWsRowHasher trims it as canonical() does
+            case DECIMAL -> c.form().kind() == io.parity.schema.ValueForm.Kind.EXACT_DECIMAL ? q(c) : canonical(c);
+            case TEXT, BINARY -> canonical(c);
             default -> "CONCAT(" + canonical(c) + ")";
         };
     }
