@@ -241,9 +241,10 @@ public final class ChunkChecksummer {
     private ChunkChecksum placed(SideConnection side, SideTable table, KeyRange range, KeyedRowHashes keep) {
         Hashing place = places.next(side.side());
         ServerChecksums server = side.engine().checksums().server().orElseThrow();
-        long start = System.nanoTime();
+        long start;
         ChunkChecksum sum;
         try (Connection c = side.dataSource().getConnection()) {
+            start = System.nanoTime(); // a wait for a pooled connection is not the place's cost
             if (place == Hashing.CLIENT) {
                 sum = server.inJava().orElseThrow().checksum(c, table, range, plan.hash(), keep);
             } else {

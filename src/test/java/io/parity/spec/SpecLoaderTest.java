@@ -144,7 +144,7 @@ class SpecLoaderTest {
         assertThat(loader(Map.of()).load(explicit).options().chunkRows()).isEqualTo(700);
         Path off = write("off.yml", VALID_SIDES + "tables: [t]\noptions: { chunk-time: off }\n");
         assertThat(loader(Map.of()).load(off).options().chunkTime()).isNull();
-        assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.core.Hashing.SERVER);
+        assertThat(loader(Map.of()).load(off).options().hashing()).isEqualTo(io.parity.core.Hashing.AUTO);
         Path buckets = write("buckets.yml", VALID_SIDES + "tables: [t]\noptions: { reconcile: buckets }\n");
         assertThat(loader(Map.of()).load(buckets).options().reconcile()).isEqualTo(Reconcile.BUCKETS);
         assertThat(Reconcile.ROW_HASHES.specName()).isEqualTo("row-hashes");
@@ -353,7 +353,7 @@ class SpecLoaderTest {
                 Arguments.of("key not a list", VALID_SIDES + "tables:\n  - { name: s.t, key: { a: 1 } }\n",
                         "tables[0].key: must be a list of names"),
                 Arguments.of("bad hashing", VALID_SIDES + tables + "options: { hashing: gpu }\n",
-                        "options.hashing: 'gpu' is not a place to hash rows; use server or client"),
+                        "options.hashing: 'gpu' is not a place to hash rows; use auto, server or client"),
                 Arguments.of("bad reconcile", VALID_SIDES + tables + "options: { reconcile: bisect }\n",
                         "options.reconcile: 'bisect' is not a way to reconcile; use row-hashes or buckets"),
                 Arguments.of("bad boundaries", VALID_SIDES + tables + "options: { boundaries: random }\n",

@@ -1,0 +1,74 @@
+package io.parity.checksum;
+
+import io.parity.core.Hashing;
+import io.parity.core.Side;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How {@code hashing: auto} picks each side's place from the times it observes. */
+class HashingPlacesTest {
+
+    /** Runs {@code chunks} chunks of 20,000 rows on the source, each place taking {@code java}/{@code server} ns a row. */
+    private static List<Hashing> run(HashingPlaces places, int chunks, long java, long server) {
+        List<Hashing> chosen = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+            Hashing place = places.next(Side.SOURCE);
+            chosen.add(place);
+            places.observe(Side.SOURCE, place, 20_000, 20_000 * (place == Hashing.CLIENT ? java : server));
+        }
+        return chosen;
+    }
+
+    @Test
+    void aSideWhoseLinkIsFastStaysInJavaAndRevisitsTheServerRarely() {
+        HashingPlaces places = new HashingPlaces(true, true, true);
+        List<Hashing> chosen = run(places, 100, 1_500, 3_000);
+        // both places tried first (the first timed chunk of each discarded as warm-up), then Java
+        assertThat(chosen.subList(0, 6)).containsOnly(Hashing.CLIENT, Hashing.SERVER);
+        assertThat(chosen.subList(6, 100).stream().filter(p -> p == Hashing.SERVER).count())
+                .as("revisits of the server").isBetween(4L, 7L);
+        assertThat(places.prefersJava(Side.SOURCE)).isTrue();
+        assertThat(places.describe()).startsWith("source: in Parity for 9").contains("1.50 µs a row in Parity, 3.00 µs on the server");
+    }
+
+    @Test
+    void aSideBehindASlowLinkMovesToTheServerAndBackWhenTheLinkRecovers() {
+        HashingPlaces places = new HashingPlaces(true, true, true);
+        List<Hashing> slow = run(places, 40, 9_000, 3_000);
+        assertThat(slow.subList(10, 40).stream().filter(p -> p == Hashing.CLIENT).count()).isLessThanOrEqualTo(2);
+        assertThat(places.prefersJava(Side.SOURCE)).isFalse();
+        List<Hashing> recovered = run(places, 60, 1_000, 3_000);
+        assertThat(recovered.subList(30, 60)).as("the revisit of Java brings the side back").contains(Hashing.CLIENT);
+        assertThat(recovered.get(59)).isEqualTo(Hashing.CLIENT);
+    }
+
+    @Test
+    void javaStaysWhenItIsOnlySlightlySlowerOnABusyMachine() {
+        HashingPlaces places = new HashingPlaces(true, true, true);
+        List<Hashing> chosen = run(places, 40, 3_600, 3_000);
+        assertThat(chosen.get(39)).isEqualTo(Hashing.CLIENT);
+    }
+
+    @Test
+    void anEngineThatHashesOnlyOnTheServerAlwaysUsesTheServerAndSmallChunksAreNotTimed() {
+        HashingPlaces places = new HashingPlaces(true, false, true);
+        for (int i = 0; i < 5; i++) {
+            assertThat(places.next(Side.SOURCE)).isEqualTo(Hashing.SERVER);
+        }
+        assertThat(places.describe()).startsWith("source: on the server (this engine hashes its row encoding only on the server)");
+        // chunks of a few rows alternate between the places but never count as measurements
+        List<Hashing> tiny = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Hashing place = places.next(Side.DESTINATION);
+            tiny.add(place);
+            places.observe(Side.DESTINATION, place, 3, 1_000_000);
+        }
+        assertThat(tiny).containsExactly(Hashing.CLIENT, Hashing.SERVER, Hashing.CLIENT, Hashing.SERVER,
+                Hashing.CLIENT, Hashing.SERVER);
+        assertThat(places.describe()).contains("destination: in Parity for 50% of rows");
+    }
+}
