@@ -97,6 +97,15 @@ public final class HashingPlaces {
         s.count[i]++;
     }
 
+    /**
+     * Records {@code rows} of {@code side} that a chunk compared through a query only the server computes (per-bucket
+     * checksums or a row hash listing, used when a chunk is expected to differ), so that {@link #describe} gives the
+     * share of all compared rows. Not timed: such a query does more than a checksum.
+     */
+    public synchronized void onServer(Side side, long rows) {
+        sides.get(side).rows[0] += rows;
+    }
+
     /** Whether this run chooses places ({@code hashing: auto}). */
     public boolean auto() {
         return auto;
@@ -108,7 +117,8 @@ public final class HashingPlaces {
     }
 
     /**
-     * What was chosen and why, for the report: per side, the share of rows hashed in each place and the measured
+     * What was chosen and why, for the report: per side, the share of the chunks' rows hashed in each place (rows a
+     * chunk compared through per-bucket checksums or listings count as the server's) and the measured
      * time per row of each, e.g. {@code source: in Parity for 94% of rows (0.31 µs a row there, 0.92 µs on the
      * server)}.
      */

@@ -85,6 +85,24 @@ public record RepositorySettings(String url, String user, String password, Map<S
         return url + ";MAX_COMPACT_TIME=0";
     }
 
+    /**
+     * Whether the repository is an H2 file that exists already. Only then may a command start it while it still checks
+     * its input: starting creates the file and its tables, and bad input must leave nothing written. A server
+     * repository is left to be started after the checks (its schema may not exist yet either).
+     */
+    boolean existingFile() {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:file:")) {
+            return false;
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int options = path.indexOf(';');
+        if (options >= 0) {
+            path = path.substring(0, options);
+        }
+        return java.nio.file.Files.isRegularFile(Path.of(path + ".mv.db"));
+    }
+
     /** Never the password nor the driver properties (TLS store passwords). */
     @Override
     public String toString() {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -136,8 +137,27 @@ public class VerifyCommand implements Callable<Integer> {
             }
         }
         BrokerSettings broker = broker(given, repository);
-        try (VerifyContext context = VerifyUseCase.prepare(given);
-             ParityRuntime runtime = broker == null ? ParityRuntime.start(repository)
+        // Connecting and discovering tables wait on the servers while starting the job repository keeps the CPU busy:
+        // an existing local repository starts meanwhile (a new one only once the input proved good: nothing is written
+        // for bad input).
+        CompletableFuture<ParityRuntime> early = broker == null && repository.existingFile()
+                ? CompletableFuture.supplyAsync(() -> ParityRuntime.start(repository), STARTING) : null;
+        VerifyContext prepared;
+        try {
+            prepared = VerifyUseCase.prepare(given);
+        } catch (RuntimeException e) {
+            if (early != null) {
+                early.handle((r, t) -> {
+                    if (r != null) {
+                        r.close();
+                    }
+                    return null;
+                }).join();
+            }
+            throw e;
+        }
+        try (VerifyContext context = prepared;
+             ParityRuntime runtime = early != null ? joined(early) : broker == null ? ParityRuntime.start(repository)
                      : ParityRuntime.startManager(repository, broker)) {
             Long unfinished = RunLocator.unfinishedRun(runtime.bean(JobRepository.class), given.name());
             if (unfinished != null) {
@@ -146,6 +166,23 @@ public class VerifyCommand implements Callable<Integer> {
                         + " Starting a new run.");
             }
             return execute(runtime, context, null);
+        }
+    }
+
+    private static final java.util.concurrent.Executor STARTING = r -> {
+        Thread t = new Thread(r, "parity-repository-start");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 

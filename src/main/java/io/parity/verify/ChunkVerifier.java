@@ -58,6 +58,12 @@ public final class ChunkVerifier {
         }
     }
 
+    /** Counts a chunk compared by a query only the servers compute, for the report's hashing line. */
+    private void onServer(ChecksumPair pair) {
+        context.checksummer().places().onServer(io.parity.core.Side.SOURCE, pair.source().rows());
+        context.checksummer().places().onServer(io.parity.core.Side.DESTINATION, pair.destination().rows());
+    }
+
     private static ChecksumPair sum(List<ChecksumPair> pairs) {
         io.parity.core.ChunkChecksum source = io.parity.core.ChunkChecksum.EMPTY;
         io.parity.core.ChunkChecksum destination = io.parity.core.ChunkChecksum.EMPTY;
@@ -111,6 +117,7 @@ public final class ChunkVerifier {
                     chunk.range(), ChunkReconciler.LIST_LIMIT);
             if (listings.source().complete() && listings.destination().complete()) {
                 pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
+                onServer(pair);
                 diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(), listings);
             }
         }
@@ -123,6 +130,7 @@ public final class ChunkVerifier {
                 List<ChecksumPair> pairs = context.checksummer().evenBuckets(plan.source(), plan.destination(),
                         buckets.get());
                 pair = sum(pairs);
+                onServer(pair);
                 diffs = pair.matches() ? List.of() : reconciler.reconcile(buckets.get(), pairs);
             }
         }

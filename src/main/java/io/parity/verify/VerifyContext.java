@@ -59,8 +59,12 @@ public final class VerifyContext implements AutoCloseable {
         this.hash = checksums.hash();
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
+        // the two sides' snapshots at once: each is a few round trips to its server
+        java.util.concurrent.CompletableFuture<io.parity.connect.ServerSnapshot> destinationSnapshot =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> io.parity.connect.ServerSnapshot.take(destination), VerifyPreparation.STARTING);
         this.sourceAtStart = io.parity.connect.ServerSnapshot.take(source);
-        this.destinationAtStart = io.parity.connect.ServerSnapshot.take(destination);
+        this.destinationAtStart = VerifyPreparation.joined(destinationSnapshot);
         this.othersAtStart = audited().stream().skip(2).map(io.parity.connect.ServerSnapshot::take).toList();
         this.consistency = shards != null ? Consistency.sharded(spec.options().fence(), shards.side())
                 : Consistency.choose(spec.options().fence(), source, destination,

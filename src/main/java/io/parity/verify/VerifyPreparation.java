@@ -10,6 +10,7 @@ import io.parity.spec.JobSpec;
 import io.parity.spec.ShardLayout;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * From a validated spec to a ready {@link VerifyContext}: connect both sides, choose a row hash both engines support,
@@ -24,11 +25,26 @@ public final class VerifyPreparation {
         // Per partition thread: its checksum query and the next chunk's boundary query (see ChunkReader); two more
         // for the throttle's probes and re-checks.
         int pool = 2 * spec.options().parallelism() + 2;
-        SideConnection source = SideConnection.open(Side.SOURCE, spec.source(), pool, spec.options().lockWaitTimeout());
+        // Both sides connect at once: each connection costs round trips (TCP, TLS, authentication, the version query),
+        // which a distant side makes slow. A source failure is reported first, as when they connected in turn.
+        CompletableFuture<SideConnection> opening = CompletableFuture.supplyAsync(() -> SideConnection.open(
+                Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout()), STARTING);
+        SideConnection source;
+        try {
+            source = SideConnection.open(Side.SOURCE, spec.source(), pool, spec.options().lockWaitTimeout());
+        } catch (RuntimeException e) {
+            opening.handle((d, t) -> {
+                if (d != null) {
+                    d.close();
+                }
+                return null;
+            }).join();
+            throw e;
+        }
         SideConnection destination = null;
         ShardSet shards = null;
         try {
-            destination = SideConnection.open(Side.DESTINATION, spec.destination(), pool, spec.options().lockWaitTimeout());
+            destination = joined(opening);
             ShardLayout layout = spec.shards();
             if (layout.sharded()) {
                 shards = ShardSet.open(layout, layout.side() == Side.SOURCE ? source : destination, pool,
@@ -60,6 +76,28 @@ public final class VerifyPreparation {
             source.close();
             if (destination != null) {
                 destination.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Threads for the start of a run: one side's connection and snapshot while this thread does the other's. */
+    static final java.util.concurrent.Executor STARTING = r -> {
+        Thread t = new Thread(r, "parity-start");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /** The value of a future that ran on {@link #STARTING}, its failure rethrown as it was thrown. */
+    static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }

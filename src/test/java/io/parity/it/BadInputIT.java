@@ -86,6 +86,36 @@ class BadInputIT {
         assertThat(dir.resolve("repo.mv.db")).doesNotExist();
     }
 
+    /**
+     * With a repository that exists already, verify starts it while it connects and discovers tables: bad input must
+     * still exit 2 with one line, and leave no run in it and no report.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputRecordsNoRunInAnExistingRepository(Bad bad) throws IOException {
+        TestDatabase db = TestDatabase.get();
+        Path good = dir.resolve("good.yml");
+        Files.writeString(good, "source: {url: \"" + db.url(SRC) + "\", user: " + db.user() + ", password: \""
+                + db.password() + "\"}\ndestination: {url: \"" + db.url(DST) + "\", user: " + db.user()
+                + ", password: \"" + db.password() + "\"}\ntables: [keyed]\n");
+        CliRun first = CliRun.run(dir, "verify", "--job", good.toString(), "--report-dir", dir.resolve("first").toString(),
+                "-q");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(dir.resolve("repo.mv.db")).exists();
+        String runsBefore = CliRun.run(dir, "runs").out();
+
+        Path spec = dir.resolve("bad.yml");
+        Files.writeString(spec, bad.yaml());
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.run(dir, "verify", "--job", spec.toString(), "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(bad.expected());
+        assertThat(run.err().lines().toList()).allMatch(l -> l.startsWith("parity: "));
+        assertThat(reports).doesNotExist();
+        assertThat(CliRun.run(dir, "runs").out()).isEqualTo(runsBefore);
+    }
+
     @Test
     void restartOfAnUnknownRunIsBadInput() {
         CliRun run = CliRun.run(dir, "verify", "--restart", "777");

@@ -129,7 +129,10 @@ class SpecLoaderTest {
         assertThat(spec.tables().get(1).isGlob()).isTrue();
         assertThat(spec.tables().get(0).isGlob()).isFalse();
 
-        assertThat(spec.options()).isEqualTo(new Options(5000, 4, HashAlgorithm.MD5));
+        Options d = Options.defaults();
+        assertThat(spec.options()).isEqualTo(new Options(5000, 4, HashAlgorithm.MD5, d.recheck(), d.retry(),
+                d.throttle(), d.lockWaitTimeout(), d.fence(), d.fenceTimeout(), io.parity.core.Hashing.AUTO, null,
+                d.reconcile()));
     }
 
     @Test
@@ -161,7 +164,9 @@ class SpecLoaderTest {
         JobSpec spec = loader(Map.of()).load(file);
 
         assertThat(spec.name()).isEqualTo("nightly-check");
-        assertThat(spec.options()).isEqualTo(new Options(Options.DEFAULT_CHUNK_ROWS, Options.DEFAULT_PARALLELISM, null));
+        assertThat(spec.options()).isEqualTo(Options.defaults());
+        assertThat(spec.options().hashing()).isEqualTo(io.parity.core.Hashing.AUTO);
+        assertThat(spec.options().chunkRows()).isEqualTo(Options.DEFAULT_CLIENT_CHUNK_ROWS);
         assertThat(spec.tables()).extracting(TableSpec::name).containsExactly("shop.orders");
     }
 
