@@ -47,6 +47,12 @@ public final class ParityRuntime implements AutoCloseable {
     }
 
     private static ParityRuntime start(RepositorySettings repository, BrokerSettings broker, Map<String, Object> extra) {
+        // logback.xml configures logging once, at the first logger; Boot re-initialising it would reset logback while
+        // other threads (connecting to the sides meanwhile) log, and print logback's status warnings about it
+        if (System.getProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY,
+                    org.springframework.boot.logging.LoggingSystem.NONE);
+        }
         Map<String, Object> props = new HashMap<>(repository.springProperties());
         props.putAll(extra);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ParityContext.class)

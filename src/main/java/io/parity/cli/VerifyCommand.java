@@ -140,6 +140,9 @@ public class VerifyCommand implements Callable<Integer> {
         // Connecting and discovering tables wait on the servers while starting the job repository keeps the CPU busy:
         // an existing local repository starts meanwhile (a new one only once the input proved good: nothing is written
         // for bad input).
+        // Logging is set up on this thread first: a library that logs on one thread while logging starts on another
+        // would make SLF4J print a warning about replayed calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         CompletableFuture<ParityRuntime> early = broker == null && repository.existingFile()
                 ? CompletableFuture.supplyAsync(() -> ParityRuntime.start(repository), STARTING) : null;
         VerifyContext prepared;
