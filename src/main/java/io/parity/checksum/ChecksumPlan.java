@@ -6,6 +6,7 @@ import io.parity.core.Hashing;
 import io.parity.core.ParityException;
 import io.parity.engine.ServerChecksums;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +23,30 @@ import java.util.Optional;
  *                   the chunk's hash may be one the servers lack, and buckets only compare with each other, so the
  *                   servers' own hash serves
  */
-public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash) {
+public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash, String reason) {
+
+    /** A side this far away (round trip) is likely to hash on its server under {@code hashing: auto}. */
+    static final Duration DISTANT = Duration.ofMillis(2);
+
+    public ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash) {
+        this(hash, hashing, bucketHash, null);
+    }
 
     /** The plan for {@code wantedHash} (null: the engines' default) and {@code wantedHashing} between two sides. */
     public static ChecksumPlan choose(HashAlgorithm wantedHash, Hashing wantedHashing, SideConnection source,
                                       SideConnection destination) {
+        return choose(wantedHash, wantedHashing, source, destination, null);
+    }
+
+    /**
+     * The same, knowing each side's measured round trip ({@code null}: not measured). Under {@code hashing: auto}
+     * without {@code hash:}, the hash is chosen for where rows will most likely be hashed: {@code crc64} when both
+     * sides are near (a CRC pair costs a tenth of a digest in Java, 0.04 µs a row against 0.65 µs for SHA1 under the
+     * launcher's C1-only JIT), the servers' preferred digest when a side is {@link #DISTANT} (that side will hash on
+     * its server, where SHA1 costs a quarter less than the CRC pair, whose encoding MariaDB builds twice).
+     */
+    public static ChecksumPlan choose(HashAlgorithm wantedHash, Hashing wantedHashing, SideConnection source,
+                                      SideConnection destination, io.parity.core.Sides<Duration> roundTrips) {
         Optional<ServerChecksums> src = source.engine().checksums().server();
         Optional<ServerChecksums> dst = destination.engine().checksums().server();
         // the servers hash comparable rows only when they build the same row encoding (PostgreSQL and MySQL do not)
@@ -44,9 +64,7 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
             HashAlgorithm hash = dst.get().hashes().contains(preferred) ? preferred : HashAlgorithm.SHA1;
             if (place == Hashing.AUTO && both(src.get(), dst.get(), HashAlgorithm.CRC64)
                     && (src.get().inJava().isPresent() || dst.get().inJava().isPresent())) {
-                // Hashed in Java, the two CRCs cost a tenth of a digest (0.04 µs a row against 0.65 µs for SHA1
-                // under the launcher's C1-only JIT); on the server they cost a little more than SHA1.
-                hash = HashAlgorithm.CRC64;
+                return autoHash(hash, roundTrips);
             }
             return new ChecksumPlan(hash, place, hash);
         }
@@ -57,6 +75,36 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
             }
         }
         return new ChecksumPlan(wantedHash, place, wantedHash);
+    }
+
+    /**
+     * The plan of {@code hashing: auto} between two sides that both compute {@code crc64} and where at least one can
+     * hash in Java: {@code crc64} when both are near (or not measured), else {@code digest}, with the reason.
+     */
+    static ChecksumPlan autoHash(HashAlgorithm digest, io.parity.core.Sides<Duration> roundTrips) {
+        String far = roundTrips == null ? null : distant(roundTrips);
+        if (far == null) {
+            return new ChecksumPlan(HashAlgorithm.CRC64, Hashing.AUTO, HashAlgorithm.CRC64, roundTrips == null
+                    ? "crc64: the cheapest hash in Parity"
+                    : "crc64: both sides are near (round trips " + millis(roundTrips.source()) + " and "
+                    + millis(roundTrips.destination()) + "), the cheapest hash in Parity");
+        }
+        return new ChecksumPlan(digest, Hashing.AUTO, digest, digest.specName() + ": " + far + ", which will likely"
+                + " hash on its server, where " + digest.specName() + " is cheaper than crc64");
+    }
+
+    private static String distant(io.parity.core.Sides<Duration> roundTrips) {
+        if (roundTrips.source().compareTo(DISTANT) >= 0) {
+            return "the source is " + millis(roundTrips.source()) + " away";
+        }
+        if (roundTrips.destination().compareTo(DISTANT) >= 0) {
+            return "the destination is " + millis(roundTrips.destination()) + " away";
+        }
+        return null;
+    }
+
+    static String millis(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 
     private static boolean both(ServerChecksums source, ServerChecksums destination, HashAlgorithm hash) {

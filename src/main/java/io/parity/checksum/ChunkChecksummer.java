@@ -72,7 +72,7 @@ public final class ChunkChecksummer {
      */
     public String describeHashing() {
         return switch (plan.hashing()) {
-            case AUTO -> "auto: " + places.describe();
+            case AUTO -> "auto: " + places.describe() + (plan.reason() == null ? "" : "; hash " + plan.reason());
             case SERVER -> "server: every chunk checksum computed by the servers";
             case CLIENT -> "client: both sides' rows hashed in Parity, in its own encoding";
         };

@@ -368,6 +368,11 @@ class RowEncodingIT {
                 }
             }
             assertThat(ctx.checksummer().describeHashing()).startsWith("auto: source: ").contains("destination: ");
+            if (TestDatabase.get().hashesOnServer(HashAlgorithm.CRC64)) {
+                // both sides on this machine: the CRC pair, cheapest where rows are hashed in Java
+                assertThat(ctx.checksummer().plan().hash()).isEqualTo(HashAlgorithm.CRC64);
+                assertThat(ctx.checksummer().describeHashing()).contains("hash crc64: both sides are near");
+            }
         }
     }
 
