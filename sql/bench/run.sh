@@ -16,7 +16,7 @@
 # With --wan-destination RTT,RATE (e.g. 10ms,200mbit) every tool reaches the destination through
 # sql/bench/wan-proxy.py, which delays each direction by RTT/2 and caps it at RATE.
 # Usage: sql/bench/run.sh [--rows N] [--drift RATE] [--runs K] [--skip-pt] [--build-only] [--java-opts "..."]
-#                         [--chunk-rows N] [--parallelism N] [--hashing server|client] [--chunk-time 500ms]
+#                         [--chunk-rows N] [--parallelism N] [--hashing auto|server|client] [--chunk-time 500ms]
 #                         [--reconcile row-hashes|buckets] [--pair mariadb|postgres|mariadb-postgres]
 #                         [--wan-destination 10ms,200mbit]
 set -euo pipefail

@@ -16,14 +16,14 @@ import java.util.Map;
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
  * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating, until each
  * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet), then keeps Java unless its decaying average is clearly the higher one (see {@link #javaWins}), and revisits the other every
- * {@value #REVISIT}th chunk, so a change during the run (a busier server, a slower link) moves the choice. Chunks of
+ * {@value #REVISIT}nd chunk (a revisit's time replaces that place's average), so a change during the run (a busier server, a slower link) moves the choice. Chunks of
  * fewer than {@value #MIN_ROWS} rows are too small to time: they alternate between the places but are not
  * measured. Thread-safe: partitions share one.
  */
 public final class HashingPlaces {
 
     static final int PROBES = 2;
-    static final int REVISIT = 16;
+    static final int REVISIT = 32;
     static final int MIN_ROWS = 200;
     private static final double WEIGHT = 0.5;
     static final double MARGIN = 1.25;
@@ -55,7 +55,9 @@ public final class HashingPlaces {
         }
         Hashing best = javaWins(s) ? Hashing.CLIENT : Hashing.SERVER;
         if (++s.decisions % REVISIT == 0) {
-            return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
+            Hashing other = best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
+            s.revisit[other == Hashing.CLIENT ? 1 : 0] = true;
+            return other;
         }
         return best;
     }
@@ -93,7 +95,9 @@ public final class HashingPlaces {
             return;
         }
         double perRow = (double) nanos / rows;
-        s.average[i] = s.count[i] == 0 ? perRow : WEIGHT * perRow + (1 - WEIGHT) * s.average[i];
+        // a revisit measures the place afresh: its average is from long ago
+        s.average[i] = s.count[i] == 0 || s.revisit[i] ? perRow : WEIGHT * perRow + (1 - WEIGHT) * s.average[i];
+        s.revisit[i] = false;
         s.count[i]++;
     }
 
@@ -160,6 +164,7 @@ public final class HashingPlaces {
         final long[] chunks = new long[2];
         final long[] rows = new long[2];
         final boolean[] warm = new boolean[2];
+        final boolean[] revisit = new boolean[2];
         final double[] average = new double[2];
         long decisions;
 
