@@ -106,7 +106,7 @@ PY
 # to the tools from other clients of a shared server.
 for port in 3306 3310; do
   mariadb -uroot -h127.0.0.1 -P$port -e "SET GLOBAL userstat = 1; CREATE USER IF NOT EXISTS 'parity_bench'@'127.0.0.1';
-    GRANT SELECT, PROCESS, BINLOG MONITOR ON *.* TO 'parity_bench'@'127.0.0.1'"
+    GRANT SELECT, PROCESS, BINLOG MONITOR, SLAVE MONITOR ON *.* TO 'parity_bench'@'127.0.0.1'"
 done
 U=parity_bench
 # the port each tool reaches the destination on: the server's own, or the delaying proxy's in front of it

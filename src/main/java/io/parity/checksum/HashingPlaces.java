@@ -15,17 +15,18 @@ import java.util.Map;
  *
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
  * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating, until each
- * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet), then keeps Java unless its decaying average is clearly the higher one (see {@link #javaWins}), and revisits the other every
- * {@value #REVISIT}nd chunk (a revisit's time replaces that place's average), so a change during the run (a busier server, a slower link) moves the choice. Chunks of
- * fewer than {@value #MIN_ROWS} rows are too small to time: they alternate between the places but are not
- * measured. Thread-safe: partitions share one.
+ * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet). It then keeps Java
+ * unless Java's time is clearly the higher (see {@link #javaWins}; a place's time is the least of its last
+ * {@value #RECENT} timed chunks), and revisits the other place every {@value #REVISIT}nd chunk, so a change during
+ * the run (a busier server, a slower link) moves the choice. Chunks of fewer than {@value #MIN_ROWS} rows are too
+ * small to time: they alternate between the places but are not measured. Thread-safe: partitions share one.
  */
 public final class HashingPlaces {
 
-    static final int PROBES = 2;
+    static final int PROBES = 3;
     static final int REVISIT = 32;
     static final int MIN_ROWS = 200;
-    private static final double WEIGHT = 0.5;
+    static final int RECENT = 4;
     static final double MARGIN = 1.25;
 
     private final Map<Side, State> sides = new EnumMap<>(Side.class);
@@ -55,9 +56,7 @@ public final class HashingPlaces {
         }
         Hashing best = javaWins(s) ? Hashing.CLIENT : Hashing.SERVER;
         if (++s.decisions % REVISIT == 0) {
-            Hashing other = best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
-            s.revisit[other == Hashing.CLIENT ? 1 : 0] = true;
-            return other;
+            return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
         }
         return best;
     }
@@ -77,7 +76,7 @@ public final class HashingPlaces {
      * partitions, which a per-side time cannot see; a link that is slow or narrow makes Java slower by far more.
      */
     private static boolean javaWins(State s) {
-        return s.average[1] <= MARGIN * s.average[0];
+        return s.estimate(1) <= MARGIN * s.estimate(0);
     }
 
     /** Records that {@code side} hashed {@code rows} rows at {@code place} in {@code nanos}. */
@@ -94,10 +93,7 @@ public final class HashingPlaces {
             s.warm[i] = true;
             return;
         }
-        double perRow = (double) nanos / rows;
-        // a revisit measures the place afresh: its average is from long ago
-        s.average[i] = s.count[i] == 0 || s.revisit[i] ? perRow : WEIGHT * perRow + (1 - WEIGHT) * s.average[i];
-        s.revisit[i] = false;
+        s.recent[i][s.count[i] % RECENT] = (double) nanos / rows;
         s.count[i]++;
     }
 
@@ -148,7 +144,7 @@ public final class HashingPlaces {
             out.append(client ? "in Parity" : "on the server").append(" for ").append(share).append("% of rows");
             if (s.count[0] > 0 && s.count[1] > 0) {
                 out.append(String.format(Locale.ROOT, " (%s a row in Parity, %s on the server)",
-                        micros(s.average[1]), micros(s.average[0])));
+                        micros(s.estimate(1)), micros(s.estimate(0))));
             }
         }
         return out.toString();
@@ -164,12 +160,25 @@ public final class HashingPlaces {
         final long[] chunks = new long[2];
         final long[] rows = new long[2];
         final boolean[] warm = new boolean[2];
-        final boolean[] revisit = new boolean[2];
-        final double[] average = new double[2];
+        final double[][] recent = new double[2][RECENT];
         long decisions;
 
         State(boolean inJava) {
             this.inJava = inJava;
+        }
+
+        /**
+         * A place's time per row: the least of its last {@value #RECENT} timed chunks. Contention (the other side, other
+         * partitions, the JIT still compiling) only ever adds to a chunk's time, so the least is the place's own cost;
+         * a link that became slower shows once its last few chunks are all slower.
+         */
+        double estimate(int place) {
+            int n = Math.min(count[place], RECENT);
+            double least = Double.MAX_VALUE;
+            for (int k = 0; k < n; k++) {
+                least = Math.min(least, recent[place][k]);
+            }
+            return least;
         }
     }
 }
