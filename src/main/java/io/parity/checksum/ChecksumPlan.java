@@ -23,13 +23,32 @@ import java.util.Optional;
  *                   the chunk's hash may be one the servers lack, and buckets only compare with each other, so the
  *                   servers' own hash serves
  */
-public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash, String reason) {
+public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash, String reason,
+                           io.parity.core.Sides<Duration> roundTrips) {
 
     /** A side this far away (round trip) is likely to hash on its server under {@code hashing: auto}. */
     static final Duration DISTANT = Duration.ofMillis(2);
 
     public ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash) {
-        this(hash, hashing, bucketHash, null);
+        this(hash, hashing, bucketHash, null, null);
+    }
+
+    public ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bucketHash, String reason) {
+        this(hash, hashing, bucketHash, reason, null);
+    }
+
+    /** The same plan, knowing the sides' measured round trips (which {@link HashingPlaces} starts from). */
+    ChecksumPlan withRoundTrips(io.parity.core.Sides<Duration> measured) {
+        return new ChecksumPlan(hash, hashing, bucketHash, reason, measured);
+    }
+
+    /** Whether {@code side} is {@link #DISTANT}; false when not measured. */
+    boolean distant(io.parity.core.Side side) {
+        if (roundTrips == null) {
+            return false;
+        }
+        Duration d = side == io.parity.core.Side.SOURCE ? roundTrips.source() : roundTrips.destination();
+        return d.compareTo(DISTANT) >= 0;
     }
 
     /** The plan for {@code wantedHash} (null: the engines' default) and {@code wantedHashing} between two sides. */
@@ -47,6 +66,12 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
      */
     public static ChecksumPlan choose(HashAlgorithm wantedHash, Hashing wantedHashing, SideConnection source,
                                       SideConnection destination, io.parity.core.Sides<Duration> roundTrips) {
+        ChecksumPlan plan = choose0(wantedHash, wantedHashing, source, destination, roundTrips);
+        return roundTrips == null ? plan : plan.withRoundTrips(roundTrips);
+    }
+
+    private static ChecksumPlan choose0(HashAlgorithm wantedHash, Hashing wantedHashing, SideConnection source,
+                                        SideConnection destination, io.parity.core.Sides<Duration> roundTrips) {
         Optional<ServerChecksums> src = source.engine().checksums().server();
         Optional<ServerChecksums> dst = destination.engine().checksums().server();
         // the servers hash comparable rows only when they build the same row encoding (PostgreSQL and MySQL do not)

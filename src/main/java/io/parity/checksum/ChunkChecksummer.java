@@ -59,7 +59,8 @@ public final class ChunkChecksummer {
         this.plan = plan;
         this.executor = executor;
         this.fence = fence;
-        this.places = new HashingPlaces(plan.hashing() == Hashing.AUTO, inJava(source), inJava(destination));
+        this.places = new HashingPlaces(plan.hashing() == Hashing.AUTO, inJava(source), inJava(destination),
+                plan.distant(Side.SOURCE), plan.distant(Side.DESTINATION));
     }
 
     private static boolean inJava(SideConnection side) {

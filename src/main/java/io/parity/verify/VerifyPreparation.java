@@ -62,7 +62,7 @@ public final class VerifyPreparation {
                 requireSameEncoding(source, destination);
             }
             ChecksumPlan checksums = ChecksumPlan.choose(spec.options().hash(), spec.options().hashing(), source,
-                    destination, spec.options().hashing() == io.parity.core.Hashing.AUTO && spec.options().hash() == null
+                    destination, spec.options().hashing() == io.parity.core.Hashing.AUTO
                             ? io.parity.checksum.RoundTrips.measure(source, destination) : null);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
             if (shards != null) {

@@ -47,11 +47,26 @@ class HashingPlacesTest {
     }
 
     @Test
-    void javaStaysWhenItIsOnlySlightlySlowerOnABusyMachine() {
+    void aNearSideStaysInJavaUnlessItIsMoreThanTwiceAsSlowThere() {
         HashingPlaces places = new HashingPlaces(true, true, true);
-        List<Hashing> chosen = run(places, 40, 3_600, 3_000);
+        List<Hashing> chosen = run(places, 40, 5_500, 3_000);
         assertThat(chosen.subList(10, 40).stream().filter(p -> p == Hashing.CLIENT).count()).isGreaterThanOrEqualTo(29);
         assertThat(places.prefersJava(Side.SOURCE)).isTrue();
+    }
+
+    @Test
+    void aDistantSideStartsOnItsServerAndTakesJavaOnlyWhenItIsFaster() {
+        HashingPlaces places = new HashingPlaces(true, true, true, false, true);
+        assertThat(places.next(Side.DESTINATION)).isEqualTo(Hashing.SERVER);
+        assertThat(places.next(Side.SOURCE)).isEqualTo(Hashing.CLIENT);
+        List<Hashing> chosen = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Hashing place = places.next(Side.DESTINATION);
+            chosen.add(place);
+            places.observe(Side.DESTINATION, place, 20_000, 20_000 * (place == Hashing.CLIENT ? 3_300 : 3_000));
+        }
+        assertThat(chosen.subList(10, 40).stream().filter(p -> p == Hashing.CLIENT).count()).isLessThanOrEqualTo(1);
+        assertThat(places.prefersJava(Side.DESTINATION)).isFalse();
     }
 
     @Test
