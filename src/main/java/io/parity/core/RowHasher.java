@@ -1,11 +1,7 @@
 package io.parity.core;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * Sums per-row hashes of streamed rows into a {@link ChunkChecksum}, with the same model as the pushdown query: a row
@@ -23,10 +19,7 @@ import java.util.zip.CRC32C;
  */
 public final class RowHasher implements RowSink {
 
-    private final HashAlgorithm hash;
-    private final MessageDigest digest;
-    private final CRC32 crc32 = new CRC32();
-    private final CRC32C crc32c = new CRC32C();
+    private final RowDigest row;
     private byte[] buf = new byte[512];
     private int pos;
     private long rows;
@@ -36,16 +29,7 @@ public final class RowHasher implements RowSink {
     private long rowB;
 
     public RowHasher(HashAlgorithm hash) {
-        this.hash = hash;
-        try {
-            this.digest = switch (hash) {
-                case SHA1 -> MessageDigest.getInstance("SHA-1");
-                case MD5 -> MessageDigest.getInstance("MD5");
-                case CRC64 -> null;
-            };
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(hash + " is not available in this JVM", e);
-        }
+        this.row = new RowDigest(hash);
     }
 
     /** Adds one row given as its columns' canonical bytes ({@code null} for SQL NULL). */
@@ -84,21 +68,8 @@ public final class RowHasher implements RowSink {
 
     @Override
     public void endRow() {
-        if (digest == null) {
-            crc32.reset();
-            crc32.update(buf, 0, pos);
-            crc32c.reset();
-            crc32c.update(buf, 0, pos);
-            add(crc32.getValue(), crc32c.getValue());
-            return;
-        }
-        digest.update(buf, 0, pos);
-        byte[] d = digest.digest();
-        long first64 = 0;
-        for (int i = 0; i < 8; i++) {
-            first64 = (first64 << 8) | (d[i] & 0xFF);
-        }
-        add(first64, 0);
+        row.hash(buf, 0, pos);
+        add(row.a(), row.b());
     }
 
     /**
@@ -109,7 +80,7 @@ public final class RowHasher implements RowSink {
         rows++;
         rowA = a;
         rowB = b;
-        if (digest == null) {
+        if (!row.isDigest()) {
             sumA += a;
             sumB += b;
             return;
@@ -141,7 +112,7 @@ public final class RowHasher implements RowSink {
 
     @Override
     public ChunkChecksum result() {
-        if (digest == null) {
+        if (!row.isDigest()) {
             return new ChunkChecksum(rows, unsigned(sumA), unsigned(sumB));
         }
         return new ChunkChecksum(rows, unsigned(sumB).shiftLeft(64).add(unsigned(sumA)), BigInteger.ZERO);

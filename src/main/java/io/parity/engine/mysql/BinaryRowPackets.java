@@ -182,6 +182,18 @@ final class BinaryRowPackets {
         if (n != 1 && n != 2 && n != 4 && n != 8) {
             return NO_KEY;
         }
+        long x = littleEndian(v, offset, n, unsigned);
+        if (n == 8 && unsigned && x < 0) {
+            return NO_KEY;
+        }
+        return x;
+    }
+
+    /**
+     * The {@code n}-byte little-endian integer at {@code offset}, sign-extended unless {@code unsigned} (an unsigned
+     * 64-bit value above 2^63 - 1 comes back negative: read it with {@link Long#toUnsignedString(long)}).
+     */
+    static long littleEndian(byte[] v, int offset, int n, boolean unsigned) {
         long x = 0;
         for (int i = 0; i < n; i++) {
             x |= (long) (v[offset + i] & 0xFF) << (8 * i);
@@ -189,9 +201,6 @@ final class BinaryRowPackets {
         if (n < 8 && !unsigned) {
             int shift = 64 - 8 * n;
             x = (x << shift) >> shift;
-        }
-        if (n == 8 && unsigned && x < 0) {
-            return NO_KEY;
         }
         return x;
     }

@@ -4,15 +4,12 @@ import com.mysql.cj.MysqlType;
 import com.mysql.cj.result.Field;
 import io.parity.core.ChunkChecksum;
 import io.parity.core.HashAlgorithm;
+import io.parity.core.RowDigest;
 import io.parity.core.RowHasher;
 import io.parity.core.RowSink;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * Rebuilds {@link MySqlEncoding#rowEncoding}, byte for byte, from the values {@link MySqlChecksums#encodedColumns}
@@ -47,10 +44,7 @@ final class ConcatWsRowHasher implements RowSink {
     private final boolean hasBitmap;
     private final int values;
     private final boolean hasLengths;
-    private final HashAlgorithm hash;
-    private final MessageDigest digest;
-    private final CRC32 crc32 = new CRC32();
-    private final CRC32C crc32c = new CRC32C();
+    private final RowDigest row;
     private final RowHasher sums;
     private final int[] lengths;
     private final boolean[] nulls;
@@ -58,8 +52,6 @@ final class ConcatWsRowHasher implements RowSink {
     private int pos;
     private int column;
     private boolean first;
-    private long rowA;
-    private long rowB;
 
     private ConcatWsRowHasher(int[] forms, int[] decimals, boolean[] lengthTagged, boolean[] nullable,
                               HashAlgorithm hash) {
@@ -70,19 +62,10 @@ final class ConcatWsRowHasher implements RowSink {
         this.hasBitmap = anyTrue(nullable);
         this.values = forms.length;
         this.hasLengths = anyTrue(lengthTagged);
-        this.hash = hash;
         this.sums = new RowHasher(hash);
+        this.row = new RowDigest(hash);
         this.lengths = new int[values];
         this.nulls = new boolean[values];
-        try {
-            this.digest = switch (hash) {
-                case SHA1 -> MessageDigest.getInstance("SHA-1");
-                case MD5 -> MessageDigest.getInstance("MD5");
-                case CRC64 -> null;
-            };
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(hash + " is not available in this JVM", e);
-        }
     }
 
     /**
@@ -211,48 +194,23 @@ final class ConcatWsRowHasher implements RowSink {
                 }
             }
         }
-        if (digest == null) {
-            crc32.reset();
-            crc32.update(buf, 0, pos);
-            crc32c.reset();
-            crc32c.update(buf, 0, pos);
-            rowA = crc32.getValue();
-            rowB = crc32c.getValue();
-        } else {
-            digest.update(buf, 0, pos);
-            byte[] d = digest.digest();
-            long first64 = 0;
-            for (int i = 0; i < 8; i++) {
-                first64 = (first64 << 8) | (d[i] & 0xFF);
-            }
-            rowA = first64;
-            rowB = 0;
-        }
-        sums.add(rowA, rowB);
+        row.hash(buf, 0, pos);
+        sums.add(row.a(), row.b());
     }
 
     @Override
     public long rowA() {
-        return rowA;
+        return row.a();
     }
 
     @Override
     public long rowB() {
-        return rowB;
+        return row.b();
     }
 
     @Override
     public ChunkChecksum result() {
         return sums.result();
-    }
-
-    HashAlgorithm hash() {
-        return hash;
-    }
-
-    /** The encoding of the last row, for tests. */
-    byte[] lastEncoding() {
-        return Arrays.copyOf(buf, pos);
     }
 
     /** {@code CONCAT_WS} puts its separator between the values that are not NULL. */
@@ -264,14 +222,7 @@ final class ConcatWsRowHasher implements RowSink {
     }
 
     private void integer(byte[] v, int offset, int n, boolean unsigned) {
-        long x = 0;
-        for (int i = 0; i < n; i++) {
-            x |= (long) (v[offset + i] & 0xFF) << (8 * i);
-        }
-        if (n < 8 && !unsigned) {
-            int shift = 64 - 8 * n;
-            x = (x << shift) >> shift;
-        }
+        long x = BinaryRowPackets.littleEndian(v, offset, n, unsigned);
         if (unsigned && x < 0) {
             ascii(Long.toUnsignedString(x));
         } else {

@@ -155,24 +155,24 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         if (keep != null && keyColumn < 0) {
             keep.giveUp();
         }
-        SqlStatement stmt = hashedRows(table, range);
         RowHasher hasher = new RowHasher(hash);
-        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
-        try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            stmt.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep) < 0) {
-                    BinaryRowPackets.hashThroughJdbc(rs, hasher);
-                    if (keep != null) {
-                        keep.giveUp();
-                    }
-                }
+        int key = keyColumn;
+        boolean packets = streamed(connection, hashedRows(table, range), rs -> {
+            if (BinaryRowPackets.hashAll(rs, hasher, key, key < 0 ? null : keep) < 0) {
+                BinaryRowPackets.hashThroughJdbc(rs, hasher);
+                return false;
             }
-        }
-        ChunkChecksum sum = hasher.result();
+            return true;
+        });
+        return finish(hasher.result(), keep, packets);
+    }
+
+    /** Hands a streamed chunk's sum to {@code keep}, which gave up unless every row was kept from its packet. */
+    private static ChunkChecksum finish(ChunkChecksum sum, KeyedRowHashes keep, boolean kept) {
         if (keep != null) {
+            if (!kept) {
+                keep.giveUp();
+            }
             keep.finish(sum);
         }
         return sum;
@@ -180,12 +180,35 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
 
     /** The rows a streamed checksum hashes: every compared column's canonical expression, unordered. */
     SqlStatement hashedRows(SideTable table, KeyRange range) {
+        return columns(table, range, encoding::canonical);
+    }
+
+    /** {@code SELECT <each column as given> FROM t WHERE <range> [AND (<where>)]}, unordered. */
+    private SqlStatement columns(SideTable table, KeyRange range,
+                                 java.util.function.Function<io.parity.schema.Column, String> expression) {
         StringJoiner select = new StringJoiner(", ");
-        table.columns().forEach(c -> select.add(encoding.canonical(c)));
+        table.columns().forEach(c -> select.add(expression.apply(c)));
         List<Object> params = new ArrayList<>();
         StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
         sql.where(query, params, table, range, true);
         return new SqlStatement(query.toString(), params);
+    }
+
+    /** Streams {@code stmt} as a server-side prepared statement (binary protocol), one row at a time, to {@code read}. */
+    private static <T> T streamed(Connection connection, SqlStatement stmt, StreamReader<T> read) throws SQLException {
+        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+        try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            stmt.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return read.read(rs);
+            }
+        }
+    }
+
+    private interface StreamReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     /**
@@ -200,44 +223,19 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
             keyColumn = table.columnNames().indexOf(table.key().get(0).name());
         }
-        SqlStatement stmt = encodedColumns(table, range);
         List<ConcatWsRowHasher.Part> parts = table.columns().stream().map(encoding::part).toList();
-        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
-        ConcatWsRowHasher hasher;
-        try (PreparedStatement ps = mysql.serverPrepareStatement(stmt.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            stmt.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                Field[] fields = rs.isWrapperFor(NativeResultset.class)
-                        ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
-                hasher = fields == null ? null : ConcatWsRowHasher.of(fields, parts, hash);
-                if (hasher != null) {
-                    long slow = BinaryRowPackets.hashAll(rs, hasher, keyColumn, keyColumn < 0 ? null : keep);
-                    if (slow < 0) {
-                        hasher = null; // not read: cannot happen for a Connector/J result, checked above
-                    }
-                }
-            }
-        }
+        int key = keyColumn;
+        ConcatWsRowHasher hasher = streamed(connection, encodedColumns(table, range), rs -> {
+            Field[] fields = rs.isWrapperFor(NativeResultset.class)
+                    ? rs.unwrap(NativeResultset.class).getColumnDefinition().getFields() : null;
+            ConcatWsRowHasher h = fields == null ? null : ConcatWsRowHasher.of(fields, parts, hash);
+            // hashAll reads every row of a Connector/J result (checked above), so it never returns -1 here
+            return h != null && BinaryRowPackets.hashAll(rs, h, key, key < 0 ? null : keep) >= 0 ? h : null;
+        });
         if (hasher == null) {
-            if (keep != null) {
-                keep.giveUp();
-            }
-            ChunkChecksum sum = checksum(connection, table, range, hash);
-            if (keep != null) {
-                keep.finish(sum);
-            }
-            return sum;
+            return finish(checksum(connection, table, range, hash), keep, false);
         }
-        if (keep != null && keyColumn < 0) {
-            keep.giveUp();
-        }
-        ChunkChecksum sum = hasher.result();
-        if (keep != null) {
-            keep.finish(sum);
-        }
-        return sum;
+        return finish(hasher.result(), keep, keyColumn >= 0);
     }
 
     /**
@@ -245,11 +243,6 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
      * {@link MySqlEncoding#encodedPart}), unordered.
      */
     SqlStatement encodedColumns(SideTable table, KeyRange range) {
-        StringJoiner select = new StringJoiner(", ");
-        table.columns().forEach(c -> select.add(encoding.encodedPart(c)));
-        List<Object> params = new ArrayList<>();
-        StringBuilder query = new StringBuilder("SELECT ").append(select).append(" FROM ").append(sql.from(table.ref()));
-        sql.where(query, params, table, range, true);
-        return new SqlStatement(query.toString(), params);
+        return columns(table, range, encoding::encodedPart);
     }
 }
