@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
  * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating, until each
- * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet); a near side
+ * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet; a distant side
+ * times one Java chunk only, each costing its rows' transfer); a near side
  * starts in Java, a distant one ({@link ChecksumPlan#DISTANT}) on its server. It then keeps Java unless Java's time
  * is clearly the higher (see {@link #javaWins}; a place's time is the least of its last {@value #RECENT} timed
  * chunks), and revisits the other place every {@value #REVISIT}nd chunk, so a change during
@@ -61,9 +62,15 @@ public final class HashingPlaces {
         if (!s.inJava) {
             return Hashing.SERVER;
         }
-        if (s.count[0] < PROBES || s.count[1] < PROBES) {
-            // not measured enough yet: alternate, by chunks tried, so small chunks (not timed) alternate too
-            // a near side tries Java first, a distant one its server
+        if (s.probing()) {
+            // not measured enough yet: alternate, by chunks tried, so small chunks (not timed) alternate too; a near
+            // side tries Java first, a distant one its server
+            if (s.count[1] >= s.javaProbes()) {
+                return Hashing.SERVER;
+            }
+            if (s.count[0] >= PROBES) {
+                return Hashing.CLIENT;
+            }
             boolean java = s.distant ? s.chunks[1] < s.chunks[0] : s.chunks[1] <= s.chunks[0];
             return java ? Hashing.CLIENT : Hashing.SERVER;
         }
@@ -80,7 +87,7 @@ public final class HashingPlaces {
      */
     public synchronized boolean prefersJava(Side side) {
         State s = sides.get(side);
-        return s.inJava && (s.count[0] < PROBES || s.count[1] < PROBES || javaWins(s));
+        return s.inJava && (s.probing() || javaWins(s));
     }
 
     /**
@@ -183,6 +190,18 @@ public final class HashingPlaces {
         State(boolean inJava, boolean distant) {
             this.inJava = inJava;
             this.distant = distant;
+        }
+
+        /**
+         * Timed Java chunks a side needs before it judges: {@value #PROBES}, or one for a distant side, where each
+         * costs its rows' transfer across the slow link.
+         */
+        int javaProbes() {
+            return distant ? 1 : PROBES;
+        }
+
+        boolean probing() {
+            return count[0] < PROBES || count[1] < javaProbes();
         }
 
         /**

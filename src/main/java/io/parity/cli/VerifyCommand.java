@@ -21,6 +21,7 @@ import io.parity.spec.SpecLoader;
 import io.parity.spec.Workers;
 import io.parity.store.RunStore;
 import io.parity.verify.VerifyContext;
+import io.parity.verify.VerifyPreparation;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -116,7 +117,22 @@ public class VerifyCommand implements Callable<Integer> {
         if (job == null && restart == null) {
             throw ParityException.badInput("verify needs --job <spec> (a new run) or --restart <run-id>; see 'parity verify --help'");
         }
-        JobSpec given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
+        // Reading the spec and connecting both sides take a second of CPU and round trips; starting the job repository
+        // takes as long again. An H2 repository file that exists already starts meanwhile on another thread, when the
+        // spec cannot name another repository; a new one starts only once the input proved good, so that bad input
+        // writes nothing. Logging is set up on this thread first: a library that logs on one thread while logging
+        // starts on another would make SLF4J print a warning about replayed calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        RepositorySettings guess = restart == null ? RepositorySettings.resolve(repositoryUrl, null) : null;
+        CompletableFuture<ParityRuntime> early = guess != null && guess.existingFile() && !namesRepository(job)
+                ? CompletableFuture.supplyAsync(() -> ParityRuntime.start(guess), VerifyPreparation.STARTING) : null;
+        JobSpec given;
+        try {
+            given = job == null ? null : SpecLoader.fromSystemEnvironment().load(job);
+        } catch (RuntimeException e) {
+            close(early);
+            throw e;
+        }
         RepositorySettings repository = RepositorySettings.resolve(repositoryUrl, given == null ? null : given.repository());
         if (restart != null) {
             try (ParityRuntime runtime = ParityRuntime.start(repository)) {
@@ -136,31 +152,26 @@ public class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
-        BrokerSettings broker = broker(given, repository);
-        // Connecting and discovering tables wait on the servers while starting the job repository keeps the CPU busy:
-        // an existing local repository starts meanwhile (a new one only once the input proved good: nothing is written
-        // for bad input).
-        // Logging is set up on this thread first: a library that logs on one thread while logging starts on another
-        // would make SLF4J print a warning about replayed calls.
-        org.slf4j.LoggerFactory.getILoggerFactory();
-        CompletableFuture<ParityRuntime> early = broker == null && repository.existingFile()
-                ? CompletableFuture.supplyAsync(() -> ParityRuntime.start(repository), STARTING) : null;
+        BrokerSettings broker;
+        try {
+            broker = broker(given, repository);
+        } catch (RuntimeException e) {
+            close(early);
+            throw e;
+        }
+        if (early != null && (broker != null || !repository.equals(guess))) {
+            close(early); // workers need a manager context, or the spec named another repository after all
+            early = null;
+        }
         VerifyContext prepared;
         try {
             prepared = VerifyUseCase.prepare(given);
         } catch (RuntimeException e) {
-            if (early != null) {
-                early.handle((r, t) -> {
-                    if (r != null) {
-                        r.close();
-                    }
-                    return null;
-                }).join();
-            }
+            close(early);
             throw e;
         }
         try (VerifyContext context = prepared;
-             ParityRuntime runtime = early != null ? joined(early) : broker == null ? ParityRuntime.start(repository)
+             ParityRuntime runtime = early != null ? VerifyPreparation.joined(early) : broker == null ? ParityRuntime.start(repository)
                      : ParityRuntime.startManager(repository, broker)) {
             Long unfinished = RunLocator.unfinishedRun(runtime.bean(JobRepository.class), given.name());
             if (unfinished != null) {
@@ -172,20 +183,28 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static final java.util.concurrent.Executor STARTING = r -> {
-        Thread t = new Thread(r, "parity-repository-start");
-        t.setDaemon(true);
-        t.start();
-    };
+    /** Closes a repository started early, once it has started, when the run will not use it. */
+    private static void close(CompletableFuture<ParityRuntime> early) {
+        if (early != null) {
+            early.handle((r, t) -> {
+                if (r != null) {
+                    r.close();
+                }
+                return null;
+            }).join();
+        }
+    }
 
-    private static <T> T joined(CompletableFuture<T> future) {
+    /**
+     * Whether the spec file may name its own job repository (a top-level {@code repository:} key), read as plain text
+     * before the spec is parsed; an unreadable file counts as naming one (the loader then reports it).
+     */
+    private static boolean namesRepository(Path spec) {
         try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+            return java.util.regex.Pattern.compile("(?m)^\\s*repository\\s*:|[{,]\\s*repository\\s*:")
+                    .matcher(java.nio.file.Files.readString(spec)).find();
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -82,15 +82,18 @@ public final class VerifyPreparation {
         }
     }
 
-    /** Threads for the start of a run: one side's connection and snapshot while this thread does the other's. */
-    static final java.util.concurrent.Executor STARTING = r -> {
+    /**
+     * Threads for the start of a run: one side's connection and snapshot while this thread does the other's, or the
+     * job repository while both connect.
+     */
+    public static final java.util.concurrent.Executor STARTING = r -> {
         Thread t = new Thread(r, "parity-start");
         t.setDaemon(true);
         t.start();
     };
 
     /** The value of a future that ran on {@link #STARTING}, its failure rethrown as it was thrown. */
-    static <T> T joined(CompletableFuture<T> future) {
+    public static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
