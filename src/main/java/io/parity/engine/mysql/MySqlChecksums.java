@@ -148,10 +148,7 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                           KeyedRowHashes keep) throws SQLException {
-        int keyColumn = -1;
-        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
-            keyColumn = table.columnNames().indexOf(table.key().get(0).name());
-        }
+        int keyColumn = keyColumn(table, keep);
         if (keep != null && keyColumn < 0) {
             keep.giveUp();
         }
@@ -165,6 +162,14 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
             return true;
         });
         return finish(hasher.result(), keep, packets);
+    }
+
+    /** The position of the table's one integer key column among the streamed columns, -1 when none or not kept. */
+    private static int keyColumn(SideTable table, KeyedRowHashes keep) {
+        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
+            return table.columnNames().indexOf(table.key().get(0).name());
+        }
+        return -1;
     }
 
     /** Hands a streamed chunk's sum to {@code keep}, which gave up unless every row was kept from its packet. */
@@ -219,10 +224,7 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public ChunkChecksum checksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                   KeyedRowHashes keep) throws SQLException {
-        int keyColumn = -1;
-        if (keep != null && table.key().size() == 1 && table.key().get(0).kind() == ColumnKind.INTEGER) {
-            keyColumn = table.columnNames().indexOf(table.key().get(0).name());
-        }
+        int keyColumn = keyColumn(table, keep);
         List<ConcatWsRowHasher.Part> parts = table.columns().stream().map(encoding::part).toList();
         int key = keyColumn;
         ConcatWsRowHasher hasher = streamed(connection, encodedColumns(table, range), rs -> {
