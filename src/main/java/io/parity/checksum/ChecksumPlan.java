@@ -14,8 +14,9 @@ import java.util.Optional;
  * Where rows are hashed and with which hash, decided once per run from what was asked and what both engines offer.
  * Server hashing needs server checksums on both sides; an engine without them (the generic engine) is hashed in Java,
  * where every hash is available. With {@code client} both sides hash in Java in Parity's own encoding; with
- * {@code auto} both sides hash the servers' shared row encoding, each in the place {@link HashingPlaces} measures
- * to be faster, so the two sides may differ.
+ * {@code auto} each side hashes in the place {@link HashingPlaces} measures to be faster, so the two sides may differ:
+ * a chunk hashed on one server is hashed in the servers' shared row encoding on both sides (rebuilt in Java on the
+ * other), a chunk both sides hash in Java in Parity's own encoding (see {@link ChunkChecksummer}).
  *
  * @param hash       the per-row hash every chunk checksum sums
  * @param hashing    where chunk checksums are computed

@@ -50,6 +50,8 @@ public final class ChunkChecksummer {
     private final Fence fence;
     private final ChecksumPlan plan;
     private final HashingPlaces places;
+    private final java.util.concurrent.atomic.LongAdder autoChunks = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder ownChunks = new java.util.concurrent.atomic.LongAdder();
 
     /** With an active fence the sides are read one after the other, the destination after it caught up. */
     public ChunkChecksummer(SideConnection source, SideConnection destination, ChecksumPlan plan,
@@ -73,10 +75,22 @@ public final class ChunkChecksummer {
      */
     public String describeHashing() {
         return switch (plan.hashing()) {
-            case AUTO -> "auto: " + places.describe() + (plan.reason() == null ? "" : "; hash " + plan.reason());
+            case AUTO -> "auto: " + places.describe() + ownShare()
+                    + (plan.reason() == null ? "" : "; hash " + plan.reason());
             case SERVER -> "server: every chunk checksum computed by the servers";
             case CLIENT -> "client: both sides' rows hashed in Parity, in its own encoding";
         };
+    }
+
+    /** The share of chunks both sides hashed in Parity, in its own binary encoding (see {@link Placement}). */
+    private String ownShare() {
+        long all = autoChunks.sum();
+        long own = ownChunks.sum();
+        if (all == 0 || own == 0) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; %d%% of chunks hashed in Parity on both sides, in its own"
+                + " binary encoding", Math.round(100.0 * own / all));
     }
 
     /** Where each side hashed its chunks ({@code hashing: auto}), and why. */
@@ -94,14 +108,43 @@ public final class ChunkChecksummer {
 
     /** Both sides' checksums of {@code range}. */
     public ChecksumPair both(SideTable src, SideTable dst, KeyRange range) {
+        if (plan.hashing() == Hashing.AUTO) {
+            Placement at = nextPlaces(false);
+            Sides<ChunkChecksum> sums = onBoth(() -> placed(source, src, range, null, at.source(), at.own()),
+                    () -> placed(destination, dst, range, null, at.destination(), at.own()));
+            return new ChecksumPair(sums.source(), sums.destination());
+        }
         Sides<ChunkChecksum> sums = onBoth(() -> one(source, src, range), () -> one(destination, dst, range));
         return new ChecksumPair(sums.source(), sums.destination());
     }
 
     /**
+     * Where each side hashes one chunk under {@code hashing: auto}, and whether in Parity's own encoding: when both
+     * sides hash the chunk in Java, nothing needs the servers' text encoding, so both read their rows in binary and
+     * hash them as {@code hashing: client} does. That spares each server printing every value as text (its dearest
+     * work, {@code DOUBLE}s above all) and is cheaper in Parity too. The two sides' checksums of a chunk are always in
+     * one encoding; chunks are only ever compared with each other's.
+     */
+    private record Placement(Hashing source, Hashing destination, boolean own) {
+    }
+
+    private Placement nextPlaces(boolean keyed) {
+        Hashing s = places.next(Side.SOURCE);
+        Hashing d = places.next(Side.DESTINATION);
+        boolean own = s == Hashing.CLIENT && d == Hashing.CLIENT && (!keyed || both(ChecksumQueries::keyedStreaming));
+        autoChunks.increment();
+        if (own) {
+            ownChunks.increment();
+        }
+        return new Placement(s, d, own);
+    }
+
+    /**
      * Both sides' row hash listings of {@code range}, with the chunk hash and hashing place of {@link #both}, so their
-     * checksums equal what {@link #both} returns; at most {@code limit} rows a side when {@code limit > 0}. Only when
-     * {@link #listsRowHashes()}.
+     * checksums equal what {@link #both} returns (under {@code hashing: auto}, what it returns in the servers'
+     * encoding: a chunk both sides hashed in Parity's own encoding sums differently, and is only ever compared with
+     * the other side's checksum of the same chunk); at most {@code limit} rows a side when {@code limit > 0}. Only
+     * when {@link #listsRowHashes()}.
      */
     public Sides<RowHashes> listings(SideTable src, SideTable dst, KeyRange range, int limit) {
         return onBoth(() -> listing(source, src, range, limit), () -> listing(destination, dst, range, limit));
@@ -146,6 +189,11 @@ public final class ChunkChecksummer {
      */
     public Sides<KeyedRowHashes> keyedChecksums(SideTable src, SideTable dst, KeyRange range, int limit,
                                                int expectedRows) {
+        if (plan.hashing() == Hashing.AUTO) {
+            Placement at = nextPlaces(true);
+            return onBoth(() -> placedKeeping(source, src, range, limit, expectedRows, at.source(), at.own()),
+                    () -> placedKeeping(destination, dst, range, limit, expectedRows, at.destination(), at.own()));
+        }
         return onBoth(() -> keyed(source, src, range, limit, expectedRows),
                 () -> keyed(destination, dst, range, limit, expectedRows));
     }
@@ -207,9 +255,6 @@ public final class ChunkChecksummer {
     }
 
     private ChunkChecksum one(SideConnection side, SideTable table, KeyRange range) {
-        if (plan.hashing() == Hashing.AUTO) {
-            return placed(side, table, range, null);
-        }
         ChecksumQueries checksums = side.engine().checksums();
         try (Connection c = side.dataSource().getConnection()) {
             return plan.hashing() == Hashing.CLIENT ? checksums.streamedChecksum(c, table, range, plan.hash())
@@ -221,10 +266,6 @@ public final class ChunkChecksummer {
 
     private KeyedRowHashes keyed(SideConnection side, SideTable table, KeyRange range, int limit, int expectedRows) {
         KeyedRowHashes keep = new KeyedRowHashes(limit, expectedRows);
-        if (plan.hashing() == Hashing.AUTO) {
-            placed(side, table, range, keep);
-            return keep;
-        }
         try (Connection c = side.dataSource().getConnection()) {
             side.engine().checksums().keyedStreaming().orElseThrow()
                     .streamedChecksum(c, table, range, plan.hash(), keep);
@@ -239,14 +280,25 @@ public final class ChunkChecksummer {
      * side, timed for the next choice. With {@code keep}, rows hashed in Java are kept too; a checksum the server
      * computed leaves {@code keep} incomplete, so a differing chunk is reconciled by queries.
      */
-    private ChunkChecksum placed(SideConnection side, SideTable table, KeyRange range, KeyedRowHashes keep) {
-        Hashing place = places.next(side.side());
-        ServerChecksums server = side.engine().checksums().server().orElseThrow();
+    private KeyedRowHashes placedKeeping(SideConnection side, SideTable table, KeyRange range, int limit,
+                                         int expectedRows, Hashing place, boolean own) {
+        KeyedRowHashes keep = new KeyedRowHashes(limit, expectedRows);
+        placed(side, table, range, keep, place, own);
+        return keep;
+    }
+
+    private ChunkChecksum placed(SideConnection side, SideTable table, KeyRange range, KeyedRowHashes keep,
+                                 Hashing place, boolean own) {
+        ChecksumQueries checksums = side.engine().checksums();
+        ServerChecksums server = checksums.server().orElseThrow();
         long start;
         ChunkChecksum sum;
         try (Connection c = side.dataSource().getConnection()) {
             start = System.nanoTime(); // a wait for a pooled connection is not the place's cost
-            if (place == Hashing.CLIENT) {
+            if (own) {
+                sum = keep == null ? checksums.streamedChecksum(c, table, range, plan.hash())
+                        : checksums.keyedStreaming().orElseThrow().streamedChecksum(c, table, range, plan.hash(), keep);
+            } else if (place == Hashing.CLIENT) {
                 sum = server.inJava().orElseThrow().checksum(c, table, range, plan.hash(), keep);
             } else {
                 sum = server.checksum(c, table, range, plan.hash());

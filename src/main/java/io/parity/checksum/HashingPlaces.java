@@ -21,7 +21,8 @@ import java.util.Map;
  * is clearly the higher (see {@link #javaWins}; a place's time is the least of its last {@value #RECENT} timed
  * chunks), and revisits the other place every {@value #REVISIT}nd chunk, so a change during
  * the run (a busier server, a slower link) moves the choice. Chunks of fewer than {@value #MIN_ROWS} rows are too
- * small to time: they alternate between the places but are not measured. Thread-safe: partitions share one.
+ * small to time: they alternate between the places but are not measured. A near side never leaves Java on server
+ * times older than {@value #STALE} timed chunks: it times its server afresh first. Thread-safe: partitions share one.
  */
 public final class HashingPlaces {
 
@@ -30,6 +31,8 @@ public final class HashingPlaces {
     static final int MIN_ROWS = 200;
     static final int RECENT = 4;
     static final double NEAR_MARGIN = 2.0;
+    /** Timed chunks after which a place's latest time is too old to leave Java on (see {@link #next}). */
+    static final int STALE = 16;
 
     private final Map<Side, State> sides = new EnumMap<>(Side.class);
     private final boolean auto;
@@ -74,7 +77,15 @@ public final class HashingPlaces {
             boolean java = s.distant ? s.chunks[1] < s.chunks[0] : s.chunks[1] <= s.chunks[0];
             return java ? Hashing.CLIENT : Hashing.SERVER;
         }
-        Hashing best = javaWins(s) ? Hashing.CLIENT : Hashing.SERVER;
+        boolean java = javaWins(s);
+        if (!java && !s.distant && s.observed - s.sampledAt[0] > STALE) {
+            // About to leave Java on server times measured long ago, perhaps on a quieter machine, against fresh Java
+            // times: time the server afresh first ({@value #PROBES} chunks), so both places are judged under the same
+            // load.
+            s.count[0] = 0;
+            return Hashing.SERVER;
+        }
+        Hashing best = java ? Hashing.CLIENT : Hashing.SERVER;
         if (++s.decisions % REVISIT == 0) {
             return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
         }
@@ -118,6 +129,7 @@ public final class HashingPlaces {
         }
         s.recent[i][s.count[i] % RECENT] = (double) nanos / rows;
         s.count[i]++;
+        s.sampledAt[i] = ++s.observed;
     }
 
     /**
@@ -186,6 +198,8 @@ public final class HashingPlaces {
         final boolean[] warm = new boolean[2];
         final double[][] recent = new double[2][RECENT];
         long decisions;
+        long observed;                       // timed chunks of either place so far
+        final long[] sampledAt = new long[2]; // the value of observed at each place's latest timed chunk
 
         State(boolean inJava, boolean distant) {
             this.inJava = inJava;

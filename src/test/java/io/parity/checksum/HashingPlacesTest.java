@@ -55,6 +55,22 @@ class HashingPlacesTest {
     }
 
     @Test
+    void aNearSideTimesItsServerAfreshBeforeLeavingJavaOnOldServerTimes() {
+        HashingPlaces places = new HashingPlaces(true, true, true);
+        run(places, 30, 1_500, 3_000);
+        // the machine gets busier: Java is now more than twice the server's old time, but not its time now
+        List<Hashing> busy = run(places, 30, 7_000, 4_000);
+        assertThat(busy.subList(0, 8)).as("the server timed afresh").containsSequence(Hashing.SERVER, Hashing.SERVER,
+                Hashing.SERVER);
+        assertThat(busy.subList(10, 30).stream().filter(p -> p == Hashing.CLIENT).count()).isGreaterThanOrEqualTo(19);
+        assertThat(places.prefersJava(Side.SOURCE)).isTrue();
+        // and when the fresh times confirm it, the side does move
+        List<Hashing> worse = run(places, 30, 12_000, 4_000);
+        assertThat(worse.subList(10, 30).stream().filter(p -> p == Hashing.CLIENT).count()).isLessThanOrEqualTo(1);
+        assertThat(places.prefersJava(Side.SOURCE)).isFalse();
+    }
+
+    @Test
     void aDistantSideStartsOnItsServerAndTakesJavaOnlyWhenItIsFaster() {
         HashingPlaces places = new HashingPlaces(true, true, true, false, true);
         assertThat(places.next(Side.DESTINATION)).isEqualTo(Hashing.SERVER);
