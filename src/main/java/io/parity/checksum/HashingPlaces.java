@@ -14,19 +14,21 @@ import java.util.Map;
  * of every row), Parity when the server's CPU is the bottleneck (the server then only reads and sends values).
  *
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
- * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating, until each
- * has {@value #PROBES} timed chunks after its first (which runs code the JIT has not compiled yet; a distant side
- * times one Java chunk only, each costing its rows' transfer); a near side
- * starts in Java, a distant one ({@link ChecksumPlan#DISTANT}) on its server. It then keeps Java unless Java's time
- * is clearly the higher (see {@link #javaWins}; a place's time is the least of its last {@value #RECENT} timed
- * chunks), and revisits the other place every {@value #REVISIT}nd chunk, so a change during
- * the run (a busier server, a slower link) moves the choice. Chunks of fewer than {@value #MIN_ROWS} rows are too
+ * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating: a near
+ * side starts in Java and times {@value #PROBES} Java chunks after its first (which runs code the JIT has not
+ * compiled yet) and {@value #NEAR_SERVER_PROBES} server chunks (each costs the server's CPU); a distant one
+ * ({@link ChecksumPlan#DISTANT}) starts on its server and times {@value #PROBES} server chunks and one Java chunk
+ * (each costs its rows' transfer). It then keeps Java unless Java's time is clearly the higher (see
+ * {@link #javaWins}; a place's time is the least of its last {@value #RECENT} timed chunks), and revisits the other
+ * place every {@value #REVISIT}nd chunk (every fourth of those when Java is in use and the server took more than
+ * {@value #NEAR_MARGIN}× its time), so a change during the run (a busier server, a slower link) moves the choice. Chunks of fewer than {@value #MIN_ROWS} rows are too
  * small to time: they alternate between the places but are not measured. A near side never leaves Java on server
  * times older than {@value #STALE} timed chunks: it times its server afresh first. Thread-safe: partitions share one.
  */
 public final class HashingPlaces {
 
     static final int PROBES = 3;
+    static final int NEAR_SERVER_PROBES = 2;
     static final int REVISIT = 32;
     static final int MIN_ROWS = 200;
     static final int RECENT = 4;
@@ -71,7 +73,7 @@ public final class HashingPlaces {
             if (s.count[1] >= s.javaProbes()) {
                 return Hashing.SERVER;
             }
-            if (s.count[0] >= PROBES) {
+            if (s.count[0] >= s.serverProbes()) {
                 return Hashing.CLIENT;
             }
             boolean java = s.distant ? s.chunks[1] < s.chunks[0] : s.chunks[1] <= s.chunks[0];
@@ -80,13 +82,15 @@ public final class HashingPlaces {
         boolean java = javaWins(s);
         if (!java && !s.distant && s.observed - s.sampledAt[0] > STALE) {
             // About to leave Java on server times measured long ago, perhaps on a quieter machine, against fresh Java
-            // times: time the server afresh first ({@value #PROBES} chunks), so both places are judged under the same
+            // times: time the server afresh first (as when probing), so both places are judged under the same
             // load.
             s.count[0] = 0;
             return Hashing.SERVER;
         }
         Hashing best = java ? Hashing.CLIENT : Hashing.SERVER;
-        if (++s.decisions % REVISIT == 0) {
+        // a server that costs more than twice Java's time is revisited less often: each visit costs its CPU
+        int every = java && s.estimate(0) > NEAR_MARGIN * s.estimate(1) ? 4 * REVISIT : REVISIT;
+        if (++s.decisions % every == 0) {
             return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
         }
         return best;
@@ -204,6 +208,7 @@ public final class HashingPlaces {
         State(boolean inJava, boolean distant) {
             this.inJava = inJava;
             this.distant = distant;
+            warm[0] = true; // the server's aggregate runs no code of Parity's that the JIT has yet to compile
         }
 
         /**
@@ -214,8 +219,16 @@ public final class HashingPlaces {
             return distant ? 1 : PROBES;
         }
 
+        /**
+         * Timed server chunks a side needs before it judges: {@value #PROBES} for a distant side, where the server is
+         * the likely place; {@value #NEAR_SERVER_PROBES} for a near one, where each costs the server's CPU.
+         */
+        int serverProbes() {
+            return distant ? PROBES : NEAR_SERVER_PROBES;
+        }
+
         boolean probing() {
-            return count[0] < PROBES || count[1] < javaProbes();
+            return count[0] < serverProbes() || count[1] < javaProbes();
         }
 
         /**
