@@ -273,23 +273,7 @@ final class ConcatWsRowHasher implements RowSink {
      * {@code 2}); an integer's text stays whole.
      */
     private void trimmedDecimal(byte[] v, int offset, int n) {
-        int end = offset + n;
-        boolean point = false;
-        for (int i = offset; i < end; i++) {
-            if (v[i] == '.') {
-                point = true;
-                break;
-            }
-        }
-        if (point) {
-            while (end > offset && v[end - 1] == '0') {
-                end--;
-            }
-            if (end > offset && v[end - 1] == '.') {
-                end--;
-            }
-        }
-        bytes(v, offset, end - offset);
+        bytes(v, offset, MySqlEncoding.trimmedDecimalLength(v, offset, n));
     }
 
     private void clock(int hour, int minute, int second) {

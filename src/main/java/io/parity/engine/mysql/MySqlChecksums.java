@@ -8,6 +8,7 @@ import io.parity.core.HashAlgorithm;
 import io.parity.core.KeyRange;
 import io.parity.core.KeyedRowHashes;
 import io.parity.core.RowHasher;
+import io.parity.core.RowSink;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
@@ -154,9 +155,14 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         }
         RowHasher hasher = new RowHasher(hash);
         int key = keyColumn;
+        boolean[] trim = new boolean[table.columns().size()];
+        for (int i = 0; i < trim.length; i++) {
+            trim[i] = MySqlEncoding.trimsDecimalInJava(table.columns().get(i));
+        }
         boolean packets = streamed(connection, hashedRows(table, range), rs -> {
-            if (BinaryRowPackets.hashAll(rs, hasher, key, key < 0 ? null : keep) < 0) {
-                BinaryRowPackets.hashThroughJdbc(rs, hasher);
+            RowSink sink = TrimmedDecimals.around(hasher, trim, rs.getMetaData());
+            if (BinaryRowPackets.hashAll(rs, sink, key, key < 0 ? null : keep) < 0) {
+                BinaryRowPackets.hashThroughJdbc(rs, sink);
                 return false;
             }
             return true;
@@ -183,9 +189,12 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
         return sum;
     }
 
-    /** The rows a streamed checksum hashes: every compared column's canonical expression, unordered. */
+    /**
+     * The rows a streamed checksum hashes: every compared column's canonical expression, unordered, except DECIMALs,
+     * selected as stored and trimmed in Java (see {@link MySqlEncoding#streamed}).
+     */
     SqlStatement hashedRows(SideTable table, KeyRange range) {
-        return columns(table, range, encoding::canonical);
+        return columns(table, range, encoding::streamed);
     }
 
     /** {@code SELECT <each column as given> FROM t WHERE <range> [AND (<where>)]}, unordered. */
