@@ -47,7 +47,7 @@ public final class ParityRuntime implements AutoCloseable {
     }
 
     private static ParityRuntime start(RepositorySettings repository, BrokerSettings broker, Map<String, Object> extra) {
-        // logback.xml configures logging once, at the first logger; Boot re-initialising it would reset logback while
+        // LogbackSetup configures logging once, at the first logger; Boot re-initialising it would reset logback while
         // other threads (connecting to the sides meanwhile) log, and print logback's status warnings about it
         if (System.getProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY) == null) {
             System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY,
