@@ -245,6 +245,25 @@ PY
   row "parity verify (whole process; engine from summary.json)" "$work/m.parity"
   row "pt-table-sync --print" "$work/m.pt"
   echo
+  # medians hide a noisy machine: the spread of each tool's runs, so a ratio can be read with its noise
+  echo "Spread over the runs (min–max): $(python3 - "$work/m.l1" "$work/m.parity" "$work/m.pt" <<'PY'
+import sys
+out = []
+for name, path in zip(["L1", "parity", "pt-table-sync"], sys.argv[1:]):
+    try:
+        rows = [[float(x) for x in l.split()] for l in open(path) if l.strip()]
+    except OSError:
+        continue
+    if not rows:
+        continue
+    span = lambda i: f"{min(r[i] for r in rows):.2f}–{max(r[i] for r in rows):.2f} s"
+    text = f"{name} wall {span(0)}, servers' CPU {min(min(r[1], r[2]) for r in rows):.2f}–{max(max(r[1], r[2]) for r in rows):.2f} s"
+    if all(len(r) > 7 for r in rows):
+        text += f", engine {span(7)}"
+    out.append(text)
+print("; ".join(out) + ".")
+PY
+)"
   echo "CHECKSUM TABLE (MariaDB pair), both sides at once: $(median "${ck[@]}") s; parity --version (start-up): $(median "${st[@]}") s."
   if [[ -s "$work/m.pt" ]]; then
     echo "pt-table-sync statements printed: $(grep -c -E '^(INSERT|DELETE|UPDATE|REPLACE)' "$work/pt.sql" || true)"
