@@ -99,10 +99,16 @@ public final class ChunkVerifier {
         List<RowDiff> diffs = List.of();
         if (reconciler.lists() && context.checksummer().keepsRowHashes(plan.source(), plan.destination())) {
             // Client hashing streams every row anyway: keeping keys and hashes makes a differing chunk its own listing.
+            int planned = segment.sizer().planned(chunk.ordinal());
             Sides<KeyedRowHashes> kept = context.checksummer().keyedChecksums(plan.source(),
-                    plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT,
-                    segment.sizer().planned(chunk.ordinal()));
+                    plan.destination(), chunk.range(), ChunkReconciler.KEEP_LIMIT, planned);
             pair = new ChecksumPair(kept.source().checksum(), kept.destination().checksum());
+            if (!pair.matches() && !(kept.source().complete() && kept.destination().complete())
+                    && pair.maxRows() <= ChunkReconciler.KEEP_LIMIT) {
+                // hashing: auto hashed this chunk on a server, which keeps no rows: one pass in Parity lists it
+                kept = context.checksummer().keyedInParity(plan.source(), plan.destination(), chunk.range(),
+                        ChunkReconciler.KEEP_LIMIT, planned).orElse(kept);
+            }
             if (!pair.matches()) {
                 diffs = kept.source().complete() && kept.destination().complete()
                         ? reconciler.fromListings(chunk.range(),
