@@ -134,8 +134,10 @@ def main():
         sockets = postgres_sockets()
         for s in polled:
             s.poll(sockets)
-    with open(out, "w") as f:
+    # written whole, then renamed: the benchmark reads the file as soon as it appears
+    with open(out + ".tmp", "w") as f:
         json.dump({name: s.result() for name, s in sides.items()}, f)
+    os.replace(out + ".tmp", out)
 
 
 if __name__ == "__main__":

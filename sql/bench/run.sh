@@ -172,7 +172,9 @@ meter_start() {
 }
 # prints: source CPU, destination CPU, source bytes, destination bytes
 meter_stop() {
-  kill -TERM $meter_pid; wait $meter_pid || true
+  # called as $(meter_stop), in a subshell that cannot wait for the meter: wait for its file instead
+  kill -TERM $meter_pid
+  while [[ ! -f "$work/meter.json" ]]; do sleep 0.05; done
   python3 -c "
 import json; m = json.load(open('$work/meter.json'))
 print(m['src']['cpu'], m['dst']['cpu'], m['src']['bytes'], m['dst']['bytes'])"
