@@ -115,7 +115,9 @@ final class BinaryRowPackets {
         while (stream.next()) {
             hasher.beginRow();
             key[0] = NO_KEY;
-            if (!parse(stream.buffer(), nulls, values, stream.length(), widths, hasher, keyColumn, unsigned, key)) {
+            int at = stream.offset();
+            if (!parse(stream.buffer(), at + nulls, at + values, at + stream.length(), widths, hasher, keyColumn,
+                    unsigned, key)) {
                 slow++;
                 if (rowFactory == null) {
                     rowFactory = new BinaryRowFactory(stream.protocol(), result.getColumnDefinition(),
@@ -248,7 +250,7 @@ final class BinaryRowPackets {
      */
     private static boolean parse(byte[] buf, int nulls, int pos, int end, int[] widths, RowSink hasher,
                                  int keyColumn, boolean unsigned, long[] key) {
-        if (nulls < 1 || end > buf.length || pos > end) {
+        if (nulls < 1 || end > buf.length || pos > end) {   // nulls: after the row's first byte
             return false;
         }
         for (int i = 0; i < widths.length; i++) {

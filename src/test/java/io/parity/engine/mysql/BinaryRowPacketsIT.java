@@ -108,6 +108,107 @@ class BinaryRowPacketsIT {
     }
 
     /**
+     * Rows are read off the connection in blocks, so a block may hold rows past the one a failing sink stopped at:
+     * closing the stream reads the rest of the result itself, and the connection stays usable.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSinkThatFailsMidResultLeavesTheConnectionUsable() throws SQLException {
+        String sql = "SELECT id, n, o, p FROM " + DB + ".t";
+        try (Connection c = TestDatabase.get().connect(DB)) {
+            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            for (int stopAt : new int[] {1, 7, 1500}) {
+                try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+                    ps.setFetchSize(Integer.MIN_VALUE);
+                    RowHasher hasher = new RowHasher(HashAlgorithm.CRC64);
+                    io.parity.core.RowSink failing = new io.parity.core.RowSink() {
+                        private int rows;
+
+                        @Override
+                        public void beginRow() {
+                            if (++rows == stopAt) {
+                                throw new IllegalStateException("stop at row " + stopAt);
+                            }
+                            hasher.beginRow();
+                        }
+
+                        @Override
+                        public void nullValue() {
+                            hasher.nullValue();
+                        }
+
+                        @Override
+                        public void value(byte[] v, int offset, int n) {
+                            hasher.value(v, offset, n);
+                        }
+
+                        @Override
+                        public void endRow() {
+                            hasher.endRow();
+                        }
+
+                        @Override
+                        public long rowA() {
+                            return hasher.rowA();
+                        }
+
+                        @Override
+                        public long rowB() {
+                            return hasher.rowB();
+                        }
+
+                        @Override
+                        public ChunkChecksum result() {
+                            return hasher.result();
+                        }
+                    };
+                    try (ResultSet rs = ps.executeQuery()) {
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinaryRowPackets.hashAll(rs, failing))
+                                .hasMessage("stop at row " + stopAt);
+                    }
+                }
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + DB + ".t")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("after a stop at row " + stopAt).isEqualTo(2003);
+                }
+            }
+        }
+    }
+
+    /**
+     * The compressed protocol's stream waits until it holds all that a read asks for, so rows are read there a packet
+     * at a time: the hashes equal those read through JDBC, and the connection stays usable.
+     */
+    @Test
+    void compressedConnectionsHashAsThroughJdbc() throws SQLException {
+        TestDatabase db = TestDatabase.get();
+        String sql = "SELECT id, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, u, v, w FROM " + DB + ".t";
+        String url = db.url(DB) + (db.url(DB).contains("?") ? "&" : "?") + "useCompression=true";
+        try (Connection c = java.sql.DriverManager.getConnection(url, db.user(), db.password())) {
+            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            RowHasher packets = new RowHasher(HashAlgorithm.CRC64);
+            RowHasher jdbc = new RowHasher(HashAlgorithm.CRC64);
+            try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(Integer.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(BinaryRowPackets.hashAll(rs, packets)).isZero();
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    BinaryRowPackets.hashThroughJdbc(rs, jdbc);
+                }
+            }
+            assertThat(packets.result()).isEqualTo(jdbc.result());
+            assertThat(packets.result().rows()).isEqualTo(2003);
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 42")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    /**
      * A row longer than one packet (2^24 - 1 bytes) arrives in several: the parse must join them exactly as
      * Connector/J does.
      */
