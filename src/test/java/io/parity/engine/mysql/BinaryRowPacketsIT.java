@@ -186,21 +186,7 @@ class BinaryRowPacketsIT {
         String sql = "SELECT id, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, u, v, w FROM " + DB + ".t";
         String url = db.url(DB) + (db.url(DB).contains("?") ? "&" : "?") + "useCompression=true";
         try (Connection c = java.sql.DriverManager.getConnection(url, db.user(), db.password())) {
-            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
-            RowHasher packets = new RowHasher(HashAlgorithm.CRC64);
-            RowHasher jdbc = new RowHasher(HashAlgorithm.CRC64);
-            try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(Integer.MIN_VALUE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    assertThat(BinaryRowPackets.hashAll(rs, packets)).isZero();
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    BinaryRowPackets.hashThroughJdbc(rs, jdbc);
-                }
-            }
-            assertThat(packets.result()).isEqualTo(jdbc.result());
-            assertThat(packets.result().rows()).isEqualTo(2003);
+            assertThat(packetsEqualJdbc(c, sql, HashAlgorithm.CRC64).rows()).isEqualTo(2003);
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 42")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
@@ -223,23 +209,9 @@ class BinaryRowPacketsIT {
             st.execute("SET GLOBAL max_allowed_packet = " + Math.max(before, 64L << 20));
         }
         try (Connection c = db.connect(DB)) {
-            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
             String sql = "SELECT seq, IF(seq = 2, REPEAT('w', 40000000), IF(seq = 3, REPEAT('e', 16777210), 'x')),"
                     + " seq * 3 FROM " + Numbers.upTo(4);
-            RowHasher packets = new RowHasher(HashAlgorithm.SHA1);
-            RowHasher jdbc = new RowHasher(HashAlgorithm.SHA1);
-            try (PreparedStatement ps = mysql.serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(Integer.MIN_VALUE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    assertThat(BinaryRowPackets.hashAll(rs, packets)).isZero();
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    BinaryRowPackets.hashThroughJdbc(rs, jdbc);
-                }
-            }
-            assertThat(packets.result()).isEqualTo(jdbc.result());
-            assertThat(packets.result().rows()).isEqualTo(4);
+            assertThat(packetsEqualJdbc(c, sql, HashAlgorithm.SHA1).rows()).isEqualTo(4);
         } finally {
             try (Connection c = db.connect(DB); var st = c.createStatement()) {
                 st.execute("SET GLOBAL max_allowed_packet = " + before);
@@ -303,6 +275,27 @@ class BinaryRowPacketsIT {
     }
 
     /** Wide rows fill the server's network buffer at once, so rows are already streaming when a kill lands. */
+    /**
+     * Hashes {@code sql}'s rows from their packets (none the slow way) and through JDBC {@code getBytes}, asserts the
+     * two equal, and returns the checksum.
+     */
+    private static ChunkChecksum packetsEqualJdbc(Connection c, String sql, HashAlgorithm hash) throws SQLException {
+        RowHasher packets = new RowHasher(hash);
+        RowHasher jdbc = new RowHasher(hash);
+        try (PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(sql,
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(BinaryRowPackets.hashAll(rs, packets)).as("rows read the slow way").isZero();
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                BinaryRowPackets.hashThroughJdbc(rs, jdbc);
+            }
+        }
+        assertThat(packets.result()).isEqualTo(jdbc.result());
+        return packets.result();
+    }
+
     private static PreparedStatement slowWideRows(Connection c) throws SQLException {
         PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(
                 "SELECT seq, REPEAT('x', 4000) FROM " + Numbers.upTo(100000) + " WHERE seq < 3 OR SLEEP(0.0004) = 0",
