@@ -73,6 +73,15 @@ public final class RowHasher implements RowSink {
     }
 
     /**
+     * Adds one row given as the bytes that encode it whole ({@code n} bytes of {@code v} from {@code offset}), hashed as
+     * they are: a row as the wire carries it (see {@code io.parity.engine.PacketHashing}), instead of column by column.
+     */
+    public void row(byte[] v, int offset, int n) {
+        row.hash(v, offset, n);
+        add(row.a(), row.b());
+    }
+
+    /**
      * Adds one row whose hash was computed elsewhere (a server's per-row hash in a {@code RowHashes} listing): for a
      * digest, {@code a} is its first 64 bits and {@code b} zero; for {@code crc64}, the row's CRC32 and CRC32C.
      */

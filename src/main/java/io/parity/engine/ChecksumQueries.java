@@ -44,4 +44,9 @@ public interface ChecksumQueries {
 
     /** Distinct rows and their counts, for tables without a key (compared as multisets). */
     Optional<RowGroups> rowGroups();
+
+    /** Streamed checksums over each row's bytes as they arrive, where both sides' rows arrive alike. */
+    default Optional<PacketHashing> packetHashing() {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import io.parity.core.EvenBuckets;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.Hashing;
 import io.parity.core.KeyRange;
+import io.parity.core.KeyedRowHashes;
 import io.parity.core.KeyValues;
 import io.parity.core.RowDiff;
 import io.parity.core.Sides;
@@ -416,8 +417,15 @@ class RowEncodingIT {
                     var pair = place == Hashing.AUTO ? onServers(ctx, plan, hash)
                             : ctx.checksummer().both(plan.source(), plan.destination(), KeyRange.ALL);
                     String what = c.table() + " " + place + " " + hash;
-                    assertThat(listings.source().checksum()).as(what).isEqualTo(pair.source());
-                    assertThat(listings.destination().checksum()).as(what).isEqualTo(pair.destination());
+                    if (place == Hashing.CLIENT && ctx.checksummer().hashesWholeRows(plan.source(), plan.destination())) {
+                        // chunks are hashed whole, listings value by value: the same verdict, other sums
+                        assertThat(listings.source().checksum().equals(listings.destination().checksum())).as(what)
+                                .isEqualTo(pair.matches());
+                        assertThat(listings.source().checksum().rows()).as(what).isEqualTo(pair.source().rows());
+                    } else {
+                        assertThat(listings.source().checksum()).as(what).isEqualTo(pair.source());
+                        assertThat(listings.destination().checksum()).as(what).isEqualTo(pair.destination());
+                    }
                     List<String> rendered = ctx.reconciler(plan).fromListings(KeyRange.ALL, listings).stream()
                             .map(RowEncodingIT::render).toList();
                     assertThat(rendered).as(what).containsExactlyInAnyOrderElementsOf(c.expected());
@@ -477,6 +485,76 @@ class RowEncodingIT {
             }
         }
         assertThat(tried).isGreaterThan(30);
+    }
+
+    /**
+     * Rows hashed whole, as the wire carries them, where both sides' streamed rows arrive alike: that must be every
+     * case whose two tables are declared alike (and none where a DECIMAL's digits differ), and the whole hashes must
+     * differ exactly where Parity's own encoding's do: for the chunk, and row by row (the keys whose kept hashes
+     * differ), for every case and every hash. Row reads after a checksum would hide a false difference, so it is
+     * checked here on the hashes themselves.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void wholeRowHashesDifferExactlyWhereTheOwnEncodingDoes(HashAlgorithm hash) throws Exception {
+        Options d = Options.defaults();
+        Options options = new Options(1000, 1, hash, d.recheck(), d.retry(), d.throttle(), d.lockWaitTimeout(),
+                d.fence(), d.fenceTimeout(), Hashing.CLIENT, null, Reconcile.ROW_HASHES);
+        int whole = 0;
+        try (VerifyContext ctx = open(options)) {
+            for (Case c : cases()) {
+                var plan = ctx.plan(SRC + "." + c.table());
+                String what = c.table() + " " + hash;
+                boolean alike = ctx.checksummer().hashesWholeRows(plan.source(), plan.destination());
+                if (c.ddl().equals(c.dstDdl())) {
+                    assertThat(alike).as(what + ": declared alike").isTrue();
+                }
+                if (List.of("widened_decimal", "narrowed_decimal", "int_to_decimal").contains(c.table())) {
+                    assertThat(alike).as(what + ": other digits").isFalse();
+                }
+                if (!alike) {
+                    continue;
+                }
+                whole++;
+                var src = kept(ctx.source(), plan.source(), hash, false);
+                var dst = kept(ctx.destination(), plan.destination(), hash, false);
+                var wholeSrc = kept(ctx.source(), plan.source(), hash, true);
+                var wholeDst = kept(ctx.destination(), plan.destination(), hash, true);
+                assertThat(wholeSrc.checksum().rows()).as(what).isEqualTo(src.checksum().rows());
+                assertThat(wholeDst.checksum().rows()).as(what).isEqualTo(dst.checksum().rows());
+                assertThat(wholeSrc.checksum().equals(wholeDst.checksum())).as(what)
+                        .isEqualTo(src.checksum().equals(dst.checksum()));
+                assertThat(wholeSrc.checksum().equals(wholeDst.checksum())).as(what).isEqualTo(c.expected().isEmpty());
+                assertThat(wholeSrc.complete()).as(what).isEqualTo(src.complete());
+                if (src.complete() && dst.complete()) {
+                    var own = KeyedRowHashes.differing(src, dst);
+                    var rows = KeyedRowHashes.differing(wholeSrc, wholeDst);
+                    assertThat(keys(rows.source())).as(what).isEqualTo(keys(own.source()));
+                    assertThat(keys(rows.destination())).as(what).isEqualTo(keys(own.destination()));
+                }
+            }
+        }
+        assertThat(whole).isGreaterThan(35);
+    }
+
+    /** One side's rows of {@code table}, hashed whole or value by value, keys kept where the key is one integer. */
+    private static KeyedRowHashes kept(io.parity.connect.SideConnection side, io.parity.schema.SideTable table,
+                                       HashAlgorithm hash, boolean whole) throws Exception {
+        KeyedRowHashes keep = new KeyedRowHashes(10_000);
+        try (var c = side.dataSource().getConnection()) {
+            if (whole) {
+                side.engine().checksums().packetHashing().orElseThrow().packetChecksum(c, table, KeyRange.ALL, hash,
+                        keep);
+            } else {
+                side.engine().checksums().keyedStreaming().orElseThrow().streamedChecksum(c, table, KeyRange.ALL, hash,
+                        keep);
+            }
+        }
+        return keep;
+    }
+
+    private static List<String> keys(io.parity.core.RowHashes rows) {
+        return rows.rows().stream().map(r -> r.key().key().toString()).toList();
     }
 
     /**

@@ -13,6 +13,7 @@ import com.mysql.cj.protocol.a.result.BinaryBufferRow;
 import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.result.Field;
 import com.mysql.cj.result.Row;
+import io.parity.core.RowHasher;
 import io.parity.core.RowSink;
 
 import java.lang.invoke.MethodHandles;
@@ -98,6 +99,124 @@ final class BinaryRowPackets {
             // do the same, so that callers see an SQLException they label and retry.
             throw SQLExceptionsMapping.translateException(e);
         }
+    }
+
+    /** Whether rows can be hashed as they arrive ({@link #hashWhole}): Connector/J's row fields are readable. */
+    static boolean wholeRowsReadable() {
+        return PAYLOAD != null;
+    }
+
+    /**
+     * Hashes every row of {@code rs}, which must not have been read yet, as its packet carries it: the NULL bitmap and
+     * the values after the row's first byte, in one call ({@link RowHasher#row}), without taking the values apart.
+     * Each row's integer key (column {@code keyColumn}, 0-based) and hash go to {@code keep} when given. Throws when
+     * the rows are not binary-protocol packets: the other side hashes its rows this way, so nothing else would
+     * compare with them.
+     */
+    static void hashWhole(ResultSet rs, RowHasher hasher, int keyColumn, io.parity.core.KeyedRowHashes keep)
+            throws SQLException {
+        NativeResultset result = rs.isWrapperFor(NativeResultset.class) ? rs.unwrap(NativeResultset.class) : null;
+        if (PAYLOAD == null || result == null || result.getColumnDefinition() == null
+                || result.getColumnDefinition().getFields() == null) {
+            throw new IllegalStateException("rows cannot be hashed as they arrive: not a Connector/J binary result");
+        }
+        Field[] fields = result.getColumnDefinition().getFields();
+        int[] widths = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            widths[i] = width(fields[i].getMysqlTypeId());
+        }
+        boolean unsigned = keyColumn >= 0 && fields[keyColumn].isUnsigned();
+        int bitmap = (widths.length + 9) / 8;   // the NULL bitmap's bytes (two reserved bits)
+        try {
+            RowPacketStream stream = RowPacketStream.open(result.getRows());
+            if (stream != null) {
+                try (stream) {
+                    while (stream.next()) {
+                        byte[] buf = stream.buffer();
+                        int at = stream.offset();
+                        int end = at + stream.length();
+                        if (stream.length() < 1 + bitmap || buf[at] != 0) {
+                            throw new IllegalStateException("a row packet of " + stream.length()
+                                    + " bytes is not a binary row");
+                        }
+                        hasher.row(buf, at + 1, end - at - 1);
+                        if (keep != null) {
+                            keep(keep, keyOf(buf, at + 1, at + 1 + bitmap, end, widths, keyColumn, unsigned), hasher);
+                        }
+                    }
+                }
+                return;
+            }
+            ResultsetRows rows = result.getRows();
+            Row row;
+            while ((row = rows.next()) != null) {
+                NativePacketPayload payload = row instanceof BinaryBufferRow
+                        ? (NativePacketPayload) PAYLOAD.get(row) : null;
+                if (payload == null) {
+                    throw new IllegalStateException("rows cannot be hashed as they arrive: a row is not a binary"
+                            + " packet");
+                }
+                byte[] buf = payload.getByteBuffer();
+                int end = payload.getPayloadLength();
+                int values = (int) HOME.get(row);
+                int nulls = values - bitmap;
+                if (nulls < 1 || end > buf.length || values > end) {
+                    throw new IllegalStateException("a row packet of " + end + " bytes is not a binary row");
+                }
+                hasher.row(buf, nulls, end - nulls);
+                if (keep != null) {
+                    keep(keep, keyOf(buf, nulls, values, end, widths, keyColumn, unsigned), hasher);
+                }
+            }
+        } catch (CJException e) {
+            throw SQLExceptionsMapping.translateException(e);
+        }
+    }
+
+    /**
+     * The integer key in column {@code keyColumn} of the binary row whose NULL bitmap is at {@code nulls} and values
+     * run from {@code pos} to {@code end}, found by skipping the values before it; {@link #NO_KEY} when there is none
+     * to keep (no key column, NULL, not a fixed-width integer, or the row does not parse).
+     */
+    static long keyOf(byte[] buf, int nulls, int pos, int end, int[] widths, int keyColumn, boolean unsigned) {
+        if (keyColumn < 0 || keyColumn >= widths.length || widths[keyColumn] <= 0) {
+            return NO_KEY;
+        }
+        for (int i = 0; i <= keyColumn; i++) {
+            int bit = i + 2;
+            if ((buf[nulls + (bit >>> 3)] & (1 << (bit & 7))) != 0 || widths[i] == -2) {
+                if (i == keyColumn) {
+                    return NO_KEY;
+                }
+                continue;
+            }
+            long n = widths[i];
+            if (n < 0) {
+                return NO_KEY;
+            }
+            if (n == 0) {
+                if (pos >= end) {
+                    return NO_KEY;
+                }
+                int first = buf[pos++] & 0xFF;
+                int bytes = first < 251 ? 0 : first == 0xFC ? 2 : first == 0xFD ? 3 : first == 0xFE ? 8 : -1;
+                if (bytes < 0 || pos + bytes > end) {
+                    return NO_KEY;
+                }
+                n = bytes == 0 ? first : 0;
+                for (int b = 0; b < bytes; b++) {
+                    n |= (long) (buf[pos++] & 0xFF) << (8 * b);
+                }
+            }
+            if (n < 0 || pos + n > end) {
+                return NO_KEY;
+            }
+            if (i == keyColumn) {
+                return integer(buf, pos, (int) n, unsigned);
+            }
+            pos += (int) n;
+        }
+        return NO_KEY;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
 import io.parity.engine.KeyedStreaming;
+import io.parity.engine.PacketHashing;
 import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
 import io.parity.engine.ServerChecksums;
@@ -47,7 +48,7 @@ import java.util.StringJoiner;
  * {@link MySqlEncoding#canonical} expressions as the pushdown query. Rows stream one at a time
  * ({@code fetchSize = Integer.MIN_VALUE}), so memory stays flat whatever the chunk size.
  */
-class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming, ServerChecksumsInJava {
+class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming, ServerChecksumsInJava, PacketHashing {
 
     private final MySqlSql sql;
     private final MySqlEncoding encoding;
@@ -99,6 +100,11 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public Optional<RowGroups> rowGroups() {
         return Optional.of(new MySqlRowGroups(sql, encoding));
+    }
+
+    @Override
+    public Optional<PacketHashing> packetHashing() {
+        return Optional.of(this);
     }
 
     @Override
@@ -168,6 +174,50 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
             return true;
         });
         return finish(hasher.result(), keep, packets);
+    }
+
+    /**
+     * The streamed rows' signature: the encoding, then per column its binary-protocol type, fractional digits,
+     * signedness, and whether a DECIMAL is trimmed in Java (which a row hashed whole is not: equal digits then give
+     * equal text on both sides, and unequal ones make the signatures differ). Read from the statement's prepare.
+     */
+    @Override
+    public Optional<String> signature(Connection connection, SideTable table) throws SQLException {
+        if (!BinaryRowPackets.wholeRowsReadable()) {
+            return Optional.empty();
+        }
+        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+        try (PreparedStatement ps = mysql.serverPrepareStatement(hashedRows(table, KeyRange.ALL).sql(),
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            if (!(ps instanceof com.mysql.cj.jdbc.ServerPreparedStatement)
+                    || !(ps.getMetaData() instanceof com.mysql.cj.jdbc.result.ResultSetMetaData meta)
+                    || meta.getFields() == null || meta.getFields().length != table.columns().size()) {
+                return Optional.empty();
+            }
+            StringJoiner signature = new StringJoiner(";", MySqlEncoding.NAME + ":", "");
+            Field[] fields = meta.getFields();
+            for (int i = 0; i < fields.length; i++) {
+                signature.add(fields[i].getMysqlTypeId() + "/" + fields[i].getDecimals()
+                        + (fields[i].isUnsigned() ? "u" : "") + (MySqlEncoding.trimsDecimalInJava(table.columns().get(i))
+                        ? "t" : ""));
+            }
+            return Optional.of(signature.toString());
+        }
+    }
+
+    @Override
+    public ChunkChecksum packetChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                       KeyedRowHashes keep) throws SQLException {
+        int key = keyColumn(table, keep);
+        if (keep != null && key < 0) {
+            keep.giveUp();
+        }
+        RowHasher hasher = new RowHasher(hash);
+        streamed(connection, hashedRows(table, range), rs -> {
+            BinaryRowPackets.hashWhole(rs, hasher, key, key < 0 ? null : keep);
+            return null;
+        });
+        return finish(hasher.result(), keep, true);
     }
 
     /** The position of the table's one integer key column among the streamed columns, -1 when none or not kept. */

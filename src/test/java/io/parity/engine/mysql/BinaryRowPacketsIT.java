@@ -2,6 +2,7 @@ package io.parity.engine.mysql;
 
 import io.parity.core.ChunkChecksum;
 import io.parity.core.HashAlgorithm;
+import io.parity.core.KeyedRowHashes;
 import io.parity.core.RowHasher;
 import io.parity.it.Numbers;
 import io.parity.it.TestDatabase;
@@ -71,6 +72,55 @@ class BinaryRowPacketsIT {
                 ChunkChecksum expected = jdbc.result();
                 assertThat(packets.result()).as(hash + where).isEqualTo(expected);
                 assertThat(expected.rows()).isPositive();
+            }
+        }
+    }
+
+    /**
+     * A row hashed whole ({@link BinaryRowPackets#hashWhole}) is hashed over exactly the bytes the protocol defines for
+     * it: its NULL bitmap (two reserved bits, then one per column), then each non-NULL value, fixed-width or after a
+     * length prefix of 1, 3 or 4 bytes. Rebuilt here from {@code getBytes} and the column types, for every type,
+     * NULLs anywhere, streamed and fully read results, and every hash; the kept keys are those of the value parse.
+     */
+    @Test
+    void wholeRowsHashExactlyTheRowsProtocolBytes() throws SQLException {
+        String sql = "SELECT id, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, u, v, w FROM " + DB + ".t";
+        TestDatabase db = TestDatabase.get();
+        for (HashAlgorithm hash : HashAlgorithm.values()) {
+            for (boolean streamed : new boolean[] {true, false}) {
+                try (Connection c = db.connect(DB)) {
+                    assertThat(wholeEqualsRebuilt(c, sql, hash, streamed).rows()).as(hash + " " + streamed)
+                            .isEqualTo(2003);
+                }
+            }
+        }
+        try (Connection c = db.connect(DB)) {
+            var mysql = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            for (String keyFirst : List.of(sql, "SELECT n, o, id, a FROM " + DB + ".t")) {
+                int keyColumn = keyFirst.equals(sql) ? 0 : 2;
+                KeyedRowHashes whole = new KeyedRowHashes(10_000);
+                KeyedRowHashes parsed = new KeyedRowHashes(10_000);
+                try (PreparedStatement ps = mysql.serverPrepareStatement(keyFirst, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+                    ps.setFetchSize(Integer.MIN_VALUE);
+                    RowHasher w = new RowHasher(HashAlgorithm.CRC64);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        BinaryRowPackets.hashWhole(rs, w, keyColumn, whole);
+                    }
+                    whole.finish(w.result());
+                    RowHasher p = new RowHasher(HashAlgorithm.CRC64);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        BinaryRowPackets.hashAll(rs, p, keyColumn, parsed);
+                    }
+                    parsed.finish(p.result());
+                }
+                assertThat(whole.complete()).isTrue();
+                assertThat(whole.size()).isEqualTo(2003);
+                // the same keys in the same order: every row differs in hash (two ways of hashing), none in key
+                var differing = KeyedRowHashes.differing(whole, parsed);
+                assertThat(differing.source().rows()).hasSize(2003);
+                assertThat(differing.source().rows().stream().map(r -> r.key().key()).toList())
+                        .isEqualTo(differing.destination().rows().stream().map(r -> r.key().key()).toList());
             }
         }
     }
@@ -187,6 +237,7 @@ class BinaryRowPacketsIT {
         String url = db.url(DB) + (db.url(DB).contains("?") ? "&" : "?") + "useCompression=true";
         try (Connection c = java.sql.DriverManager.getConnection(url, db.user(), db.password())) {
             assertThat(packetsEqualJdbc(c, sql, HashAlgorithm.CRC64).rows()).isEqualTo(2003);
+            assertThat(wholeEqualsRebuilt(c, sql, HashAlgorithm.CRC64, true).rows()).isEqualTo(2003);
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 42")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
@@ -212,6 +263,7 @@ class BinaryRowPacketsIT {
             String sql = "SELECT seq, IF(seq = 2, REPEAT('w', 40000000), IF(seq = 3, REPEAT('e', 16777210), 'x')),"
                     + " seq * 3 FROM " + Numbers.upTo(4);
             assertThat(packetsEqualJdbc(c, sql, HashAlgorithm.SHA1).rows()).isEqualTo(4);
+            assertThat(wholeEqualsRebuilt(c, sql, HashAlgorithm.SHA1, true).rows()).isEqualTo(4);
         } finally {
             try (Connection c = db.connect(DB); var st = c.createStatement()) {
                 st.execute("SET GLOBAL max_allowed_packet = " + before);
@@ -279,6 +331,71 @@ class BinaryRowPacketsIT {
      * Hashes {@code sql}'s rows from their packets (none the slow way) and through JDBC {@code getBytes}, asserts the
      * two equal, and returns the checksum.
      */
+    /**
+     * Hashes {@code sql}'s rows whole, streamed or fully read first, and checks the sum against the rows' protocol
+     * bytes rebuilt from {@code getBytes}.
+     */
+    private static ChunkChecksum wholeEqualsRebuilt(Connection c, String sql, HashAlgorithm hash, boolean streamed)
+            throws SQLException {
+        RowHasher whole = new RowHasher(hash);
+        RowHasher rebuilt = new RowHasher(hash);
+        try (PreparedStatement ps = c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(sql,
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            if (streamed) {
+                ps.setFetchSize(Integer.MIN_VALUE);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                BinaryRowPackets.hashWhole(rs, whole, -1, null);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                var fields = rs.unwrap(com.mysql.cj.protocol.a.result.NativeResultset.class).getColumnDefinition()
+                        .getFields();
+                java.io.ByteArrayOutputStream row = new java.io.ByteArrayOutputStream();
+                while (rs.next()) {
+                    row.reset();
+                    byte[] bitmap = new byte[(fields.length + 9) / 8];
+                    for (int i = 0; i < fields.length; i++) {
+                        if (rs.getBytes(i + 1) == null) {
+                            bitmap[(i + 2) / 8] |= (byte) (1 << ((i + 2) % 8));
+                        }
+                    }
+                    row.writeBytes(bitmap);
+                    for (int i = 0; i < fields.length; i++) {
+                        byte[] v = rs.getBytes(i + 1);
+                        if (v == null) {
+                            continue;
+                        }
+                        if (com.mysql.cj.protocol.a.NativeUtils.getBinaryEncodedLength(fields[i].getMysqlTypeId()) == 0) {
+                            int n = v.length;
+                            if (n < 251) {
+                                row.write(n);
+                            } else if (n < 1 << 16) {
+                                row.write(0xFC);
+                                row.write(n);
+                                row.write(n >>> 8);
+                            } else if (n < 1 << 24) {
+                                row.write(0xFD);
+                                row.write(n);
+                                row.write(n >>> 8);
+                                row.write(n >>> 16);
+                            } else {
+                                row.write(0xFE);
+                                for (int b = 0; b < 8; b++) {
+                                    row.write(b < 4 ? n >>> (8 * b) : 0);
+                                }
+                            }
+                        }
+                        row.writeBytes(v);
+                    }
+                    byte[] bytes = row.toByteArray();
+                    rebuilt.row(bytes, 0, bytes.length);
+                }
+            }
+        }
+        assertThat(whole.result()).isEqualTo(rebuilt.result());
+        return whole.result();
+    }
+
     private static ChunkChecksum packetsEqualJdbc(Connection c, String sql, HashAlgorithm hash) throws SQLException {
         RowHasher packets = new RowHasher(hash);
         RowHasher jdbc = new RowHasher(hash);
