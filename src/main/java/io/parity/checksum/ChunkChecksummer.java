@@ -53,6 +53,8 @@ public final class ChunkChecksummer {
     private final HashingPlaces places;
     /** {@link #hashesWholeRows} per table pair. */
     private final Map<Sides<SideTable>, Boolean> wholeRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder streamedChunks = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder wholeChunks = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder autoChunks = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder ownChunks = new java.util.concurrent.atomic.LongAdder();
 
@@ -81,8 +83,28 @@ public final class ChunkChecksummer {
             case AUTO -> "auto: " + places.describe() + ownShare()
                     + (plan.reason() == null ? "" : "; hash " + plan.reason());
             case SERVER -> "server: every chunk checksum computed by the servers";
-            case CLIENT -> "client: both sides' rows hashed in Parity, in its own encoding";
+            case CLIENT -> "client: both sides' rows hashed in Parity, in its own encoding" + wholeShare();
         };
+    }
+
+    /** The share of chunks whose rows were hashed whole, as they arrive ({@link #hashesWholeRows}). */
+    private String wholeShare() {
+        long all = streamedChunks.sum();
+        long whole = wholeChunks.sum();
+        if (all == 0 || whole == 0) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; rows hashed whole as they arrive in %d%% of those chunks"
+                + " (where both sides' columns arrive alike)", Math.round(100.0 * whole / all));
+    }
+
+    /** Counts one chunk both sides hash in Parity's own encoding, and whether its rows are hashed whole. */
+    private boolean counted(boolean whole) {
+        streamedChunks.increment();
+        if (whole) {
+            wholeChunks.increment();
+        }
+        return whole;
     }
 
     /** The share of chunks both sides hashed in Parity, in its own binary encoding (see {@link Placement}). */
@@ -93,7 +115,7 @@ public final class ChunkChecksummer {
             return "";
         }
         return String.format(java.util.Locale.ROOT, "; %d%% of chunks hashed in Parity on both sides, in its own"
-                + " binary encoding", Math.round(100.0 * own / all));
+                + " binary encoding", Math.round(100.0 * own / all)) + wholeShare();
     }
 
     /** Where each side hashed its chunks ({@code hashing: auto}), and why. */
@@ -113,12 +135,12 @@ public final class ChunkChecksummer {
     public ChecksumPair both(SideTable src, SideTable dst, KeyRange range) {
         if (plan.hashing() == Hashing.AUTO) {
             Placement at = nextPlaces(false);
-            boolean whole = at.own() && hashesWholeRows(src, dst);
+            boolean whole = at.own() && counted(hashesWholeRows(src, dst));
             Sides<ChunkChecksum> sums = onBoth(() -> placed(source, src, range, null, at.source(), at.own(), whole),
                     () -> placed(destination, dst, range, null, at.destination(), at.own(), whole));
             return new ChecksumPair(sums.source(), sums.destination());
         }
-        boolean whole = plan.hashing() == Hashing.CLIENT && hashesWholeRows(src, dst);
+        boolean whole = plan.hashing() == Hashing.CLIENT && counted(hashesWholeRows(src, dst));
         Sides<ChunkChecksum> sums = onBoth(() -> one(source, src, range, whole),
                 () -> one(destination, dst, range, whole));
         return new ChecksumPair(sums.source(), sums.destination());
@@ -197,12 +219,12 @@ public final class ChunkChecksummer {
                                                int expectedRows) {
         if (plan.hashing() == Hashing.AUTO) {
             Placement at = nextPlaces(true);
-            boolean whole = at.own() && hashesWholeRows(src, dst);
+            boolean whole = at.own() && counted(hashesWholeRows(src, dst));
             return onBoth(() -> placedKeeping(source, src, range, limit, expectedRows, at.source(), at.own(), whole),
                     () -> placedKeeping(destination, dst, range, limit, expectedRows, at.destination(), at.own(),
                             whole));
         }
-        boolean whole = hashesWholeRows(src, dst);
+        boolean whole = counted(hashesWholeRows(src, dst));
         return onBoth(() -> keyed(source, src, range, limit, expectedRows, whole),
                 () -> keyed(destination, dst, range, limit, expectedRows, whole));
     }

@@ -302,6 +302,8 @@ class RowEncodingIT {
                 assertThat(pair.matches()).as(c.table() + " client " + hash + " " + pair).isEqualTo(c.expected().isEmpty());
                 check(ctx, c);
             }
+            assertThat(ctx.checksummer().describeHashing()).startsWith("client: ")
+                    .containsPattern("rows hashed whole as they arrive in \\d+% of those chunks");
         }
     }
 
