@@ -191,7 +191,16 @@ class MySql57PathIT {
                     String what = table + (ctx == mixed ? ", 5.7 source only" : ", 5.7 on both sides");
                     ChunkResult old = new ChunkVerifier(ctx).verify(chunk);
                     assertThat(render(old.diffs())).as(what).containsExactlyInAnyOrderElementsOf(PLANTED.get(table));
-                    assertThat(old.checksums()).as(what + " checksums").isEqualTo(full.checksums());
+                    var plan = ctx.plan(SRC + "." + table);
+                    var fullPlan = with.plan(SRC + "." + table);
+                    if (ctx.checksummer().hashesWholeRows(plan.source(), plan.destination())
+                            == with.checksummer().hashesWholeRows(fullPlan.source(), fullPlan.destination())) {
+                        assertThat(old.checksums()).as(what + " checksums").isEqualTo(full.checksums());
+                    } else {
+                        // rows hashed whole on one and value by value on the other: other sums, the same verdict
+                        assertThat(old.checksums().matches()).as(what + " checksums").isEqualTo(full.checksums().matches());
+                        assertThat(old.checksums().maxRows()).as(what + " rows").isEqualTo(full.checksums().maxRows());
+                    }
                     assertThat(old.matched()).as(what + " matched").isEqualTo(PLANTED.get(table).isEmpty());
                 }
             }
