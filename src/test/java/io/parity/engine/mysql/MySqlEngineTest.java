@@ -88,6 +88,40 @@ class MySqlEngineTest {
         assertThat(mysql.encoding().canonical(t)).isEqualTo("CAST(`t` AS TIME(2))");
     }
 
+    /**
+     * A cast to the type a column is already declared as changes nothing and is skipped; any other declaration (more
+     * or fewer digits, DOUBLE with digits or UNSIGNED, DATE or TIMESTAMP as DATETIME) keeps it.
+     */
+    @Test
+    void castsToTheDeclaredTypeAreSkipped() {
+        record Case(String declared, ColumnKind kind, io.parity.schema.ValueForm.Kind form, int digits, String expected) {
+        }
+        var none = io.parity.schema.ValueForm.Kind.AS_STORED;
+        var datetime = io.parity.schema.ValueForm.Kind.DATETIME;
+        var time = io.parity.schema.ValueForm.Kind.TIME;
+        for (Case c : List.of(
+                new Case("double", ColumnKind.FLOAT, none, 0, "`v`"),
+                new Case("DOUBLE", ColumnKind.FLOAT, none, 0, "`v`"),
+                new Case("double(10,2)", ColumnKind.FLOAT, none, 0, "CAST(`v` AS DOUBLE)"),
+                new Case("double unsigned", ColumnKind.FLOAT, none, 0, "CAST(`v` AS DOUBLE)"),
+                new Case("float", ColumnKind.FLOAT, none, 0, "CAST(`v` AS DOUBLE)"),
+                new Case("datetime(6)", ColumnKind.TEMPORAL, datetime, 6, "`v`"),
+                new Case("datetime", ColumnKind.TEMPORAL, datetime, 0, "`v`"),
+                new Case("datetime(0)", ColumnKind.TEMPORAL, datetime, 0, "`v`"),
+                new Case("datetime", ColumnKind.TEMPORAL, datetime, 3, "CAST(`v` AS DATETIME(3))"),
+                new Case("datetime(6)", ColumnKind.TEMPORAL, datetime, 3, "CAST(`v` AS DATETIME(3))"),
+                new Case("date", ColumnKind.TEMPORAL, datetime, 0, "CAST(`v` AS DATETIME(0))"),
+                new Case("timestamp(3)", ColumnKind.TEMPORAL, datetime, 3, "CAST(`v` AS DATETIME(3))"),
+                new Case("time(2)", ColumnKind.TEMPORAL, time, 2, "`v`"),
+                new Case("time", ColumnKind.TEMPORAL, time, 2, "CAST(`v` AS TIME(2))"))) {
+            Column v = new Column("v", 1, c.declared(), c.kind(), true, null, null, false);
+            if (c.form() != none) {
+                v = v.withForm(new io.parity.schema.ValueForm(c.form(), c.digits()));
+            }
+            assertThat(mysql.encoding().canonical(v)).as(c.toString()).isEqualTo(c.expected());
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("canonicals")
     void canonicalPerKind(Column column, String expected) {
