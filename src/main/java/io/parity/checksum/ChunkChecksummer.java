@@ -278,10 +278,15 @@ public final class ChunkChecksummer {
         if (src == null || dst == null || !both(ChecksumQueries::packetHashing)) {
             return false;
         }
-        return wholeRows.computeIfAbsent(new Sides<>(src, dst), k -> {
+        Sides<SideTable> pair = new Sides<>(src, dst);
+        Boolean known = wholeRows.get(pair);
+        if (known == null) {
+            // asked outside the map's lock (two round trips); a pair asked twice at once gets the first answer
             Sides<Optional<String>> s = onBoth(() -> signature(source, src), () -> signature(destination, dst));
-            return s.source().isPresent() && s.source().equals(s.destination());
-        });
+            wholeRows.putIfAbsent(pair, s.source().isPresent() && s.source().equals(s.destination()));
+            known = wholeRows.get(pair);
+        }
+        return known;
     }
 
     private static Optional<String> signature(SideConnection side, SideTable table) {
