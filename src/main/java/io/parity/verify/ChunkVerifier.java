@@ -74,6 +74,19 @@ public final class ChunkVerifier {
         return new ChecksumPair(source, destination);
     }
 
+    /**
+     * Buckets for a chunk of {@code planned} rows checksummed per bucket first: enough that a bucket with a difference
+     * holds about half the rows the reconciler reads at once, so it is read as rows straight away instead of being
+     * cut again by split keys and checksummed once more on both servers; at least {@link ChunkReconciler#FANOUT}.
+     */
+    static int evenBucketCount(int planned) {
+        return (int) Math.max(ChunkReconciler.FANOUT, Math.min(EVEN_BUCKETS_MAX,
+                (planned + ChunkReconciler.DEFAULT_ROW_LIMIT / 2L - 1) / (ChunkReconciler.DEFAULT_ROW_LIMIT / 2)));
+    }
+
+    /** The most buckets per chunk: each is a row of the per-bucket result. */
+    static final int EVEN_BUCKETS_MAX = 256;
+
     private ChunkResult once(Chunk chunk) {
         long start = System.nanoTime();
         TablePlan plan = context.plan(chunk.tableId());
@@ -131,7 +144,7 @@ public final class ChunkVerifier {
             // Sparse differences expected: the per-bucket checksums both compare the chunk and say where it differs.
             java.util.Optional<io.parity.core.EvenBuckets> buckets = plan.source().singleIntegerKey()
                     && plan.destination().singleIntegerKey() ? io.parity.core.EvenBuckets.of(chunk.range(),
-                    ChunkReconciler.FANOUT) : java.util.Optional.empty();
+                    evenBucketCount(segment.sizer().planned(chunk.ordinal()))) : java.util.Optional.empty();
             if (buckets.isPresent()) {
                 List<ChecksumPair> pairs = context.checksummer().evenBuckets(plan.source(), plan.destination(),
                         buckets.get());
