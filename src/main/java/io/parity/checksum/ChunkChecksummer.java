@@ -281,9 +281,10 @@ public final class ChunkChecksummer {
         Sides<SideTable> pair = new Sides<>(src, dst);
         Boolean known = wholeRows.get(pair);
         if (known == null) {
-            // asked outside the map's lock (two round trips); a pair asked twice at once gets the first answer
-            Sides<Optional<String>> s = onBoth(() -> signature(source, src), () -> signature(destination, dst));
-            wholeRows.putIfAbsent(pair, s.source().isPresent() && s.source().equals(s.destination()));
+            // asked outside the map's lock, one side after the other (a prepare each, once per table pair, and no
+            // fence wait: nothing is read); a pair asked twice at once gets the first answer
+            Optional<String> s = signature(source, src);
+            wholeRows.putIfAbsent(pair, s.isPresent() && s.equals(signature(destination, dst)));
             known = wholeRows.get(pair);
         }
         return known;
