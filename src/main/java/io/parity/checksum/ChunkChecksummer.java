@@ -89,13 +89,14 @@ public final class ChunkChecksummer {
 
     /** The share of chunks whose rows were hashed whole, as they arrive ({@link #hashesWholeRows}). */
     private String wholeShare() {
-        long all = streamedChunks.sum();
-        long whole = wholeChunks.sum();
-        if (all == 0 || whole == 0) {
-            return "";
-        }
-        return String.format(java.util.Locale.ROOT, "; rows hashed whole as they arrive in %d%% of those chunks"
-                + " (where both sides' columns arrive alike)", Math.round(100.0 * whole / all));
+        return share(wholeChunks.sum(), streamedChunks.sum(), "rows hashed whole as they arrive in %d%% of those chunks"
+                + " (where both sides' columns arrive alike)");
+    }
+
+    /** {@code "; "} and {@code text} with {@code part}'s percentage of {@code all}; empty when either is zero. */
+    private static String share(long part, long all, String text) {
+        return all == 0 || part == 0 ? "" : "; " + String.format(java.util.Locale.ROOT, text,
+                Math.round(100.0 * part / all));
     }
 
     /** Counts one chunk both sides hash in Parity's own encoding, and whether its rows are hashed whole. */
@@ -109,13 +110,9 @@ public final class ChunkChecksummer {
 
     /** The share of chunks both sides hashed in Parity, in its own binary encoding (see {@link Placement}). */
     private String ownShare() {
-        long all = autoChunks.sum();
-        long own = ownChunks.sum();
-        if (all == 0 || own == 0) {
-            return "";
-        }
-        return String.format(java.util.Locale.ROOT, "; %d%% of chunks hashed in Parity on both sides, in its own"
-                + " binary encoding", Math.round(100.0 * own / all)) + wholeShare();
+        String own = share(ownChunks.sum(), autoChunks.sum(), "%d%% of chunks hashed in Parity on both sides, in its"
+                + " own binary encoding");
+        return own.isEmpty() ? "" : own + wholeShare();
     }
 
     /** Where each side hashed its chunks ({@code hashing: auto}), and why. */

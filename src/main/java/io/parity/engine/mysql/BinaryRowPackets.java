@@ -127,6 +127,7 @@ final class BinaryRowPackets {
         }
         boolean unsigned = keyColumn >= 0 && fields[keyColumn].isUnsigned();
         int bitmap = (widths.length + 9) / 8;   // the NULL bitmap's bytes (two reserved bits)
+        long[] key = new long[1];
         try {
             RowPacketStream stream = RowPacketStream.open(result.getRows());
             if (stream != null) {
@@ -141,7 +142,8 @@ final class BinaryRowPackets {
                         }
                         hasher.row(buf, at + 1, end - at - 1);
                         if (keep != null) {
-                            keep(keep, keyOf(buf, at + 1, at + 1 + bitmap, end, widths, keyColumn, unsigned), hasher);
+                            keep(keep, keyOf(buf, at + 1, at + 1 + bitmap, end, widths, keyColumn, unsigned, key),
+                                    hasher);
                         }
                     }
                 }
@@ -165,7 +167,7 @@ final class BinaryRowPackets {
                 }
                 hasher.row(buf, nulls, end - nulls);
                 if (keep != null) {
-                    keep(keep, keyOf(buf, nulls, values, end, widths, keyColumn, unsigned), hasher);
+                    keep(keep, keyOf(buf, nulls, values, end, widths, keyColumn, unsigned, key), hasher);
                 }
             }
         } catch (CJException e) {
@@ -175,48 +177,18 @@ final class BinaryRowPackets {
 
     /**
      * The integer key in column {@code keyColumn} of the binary row whose NULL bitmap is at {@code nulls} and values
-     * run from {@code pos} to {@code end}, found by skipping the values before it; {@link #NO_KEY} when there is none
-     * to keep (no key column, NULL, not a fixed-width integer, or the row does not parse).
+     * run from {@code pos} to {@code end}, found by walking the values before it ({@code key}: a one-element array to
+     * use); {@link #NO_KEY} when there is none to keep (no key column, NULL, not a fixed-width integer, or the row does
+     * not parse).
      */
-    static long keyOf(byte[] buf, int nulls, int pos, int end, int[] widths, int keyColumn, boolean unsigned) {
-        if (keyColumn < 0 || keyColumn >= widths.length || widths[keyColumn] <= 0) {
+    static long keyOf(byte[] buf, int nulls, int pos, int end, int[] widths, int keyColumn, boolean unsigned,
+                      long[] key) {
+        key[0] = NO_KEY;
+        if (keyColumn < 0 || keyColumn >= widths.length
+                || walk(buf, nulls, pos, end, widths, keyColumn + 1, null, keyColumn, unsigned, key) < 0) {
             return NO_KEY;
         }
-        for (int i = 0; i <= keyColumn; i++) {
-            int bit = i + 2;
-            if ((buf[nulls + (bit >>> 3)] & (1 << (bit & 7))) != 0 || widths[i] == -2) {
-                if (i == keyColumn) {
-                    return NO_KEY;
-                }
-                continue;
-            }
-            long n = widths[i];
-            if (n < 0) {
-                return NO_KEY;
-            }
-            if (n == 0) {
-                if (pos >= end) {
-                    return NO_KEY;
-                }
-                int first = buf[pos++] & 0xFF;
-                int bytes = first < 251 ? 0 : first == 0xFC ? 2 : first == 0xFD ? 3 : first == 0xFE ? 8 : -1;
-                if (bytes < 0 || pos + bytes > end) {
-                    return NO_KEY;
-                }
-                n = bytes == 0 ? first : 0;
-                for (int b = 0; b < bytes; b++) {
-                    n |= (long) (buf[pos++] & 0xFF) << (8 * b);
-                }
-            }
-            if (n < 0 || pos + n > end) {
-                return NO_KEY;
-            }
-            if (i == keyColumn) {
-                return integer(buf, pos, (int) n, unsigned);
-            }
-            pos += (int) n;
-        }
-        return NO_KEY;
+        return key[0];
     }
 
     /**
@@ -369,24 +341,37 @@ final class BinaryRowPackets {
      */
     private static boolean parse(byte[] buf, int nulls, int pos, int end, int[] widths, RowSink hasher,
                                  int keyColumn, boolean unsigned, long[] key) {
+        return walk(buf, nulls, pos, end, widths, widths.length, hasher, keyColumn, unsigned, key) == end;
+    }
+
+    /**
+     * Walks the first {@code columns} values of the binary row of {@code buf} (NULL bitmap at {@code nulls}, values
+     * from {@code pos} up to {@code end}), handing each to {@code hasher} unless it is null, and the integer in column
+     * {@code keyColumn} to {@code key[0]}. Returns the position after the last value walked, or -1 when the row does
+     * not parse (a length past {@code end}, an unknown type).
+     */
+    private static int walk(byte[] buf, int nulls, int pos, int end, int[] widths, int columns, RowSink hasher,
+                            int keyColumn, boolean unsigned, long[] key) {
         if (nulls < 1 || end > buf.length || pos > end) {   // nulls: after the row's first byte
-            return false;
+            return -1;
         }
-        for (int i = 0; i < widths.length; i++) {
+        for (int i = 0; i < columns; i++) {
             int bit = i + 2;
             if ((buf[nulls + (bit >>> 3)] & (1 << (bit & 7))) != 0 || widths[i] == -2) {
-                hasher.nullValue();
+                if (hasher != null) {
+                    hasher.nullValue();
+                }
                 continue;
             }
             long n = widths[i];
             if (n == 0) {
                 if (pos >= end) {
-                    return false;
+                    return -1;
                 }
                 int first = buf[pos++] & 0xFF;
                 int bytes = first < 251 ? 0 : first == 0xFC ? 2 : first == 0xFD ? 3 : first == 0xFE ? 8 : -1;
                 if (bytes < 0 || pos + bytes > end) {
-                    return false;
+                    return -1;
                 }
                 n = bytes == 0 ? first : 0;
                 for (int b = 0; b < bytes; b++) {
@@ -394,14 +379,16 @@ final class BinaryRowPackets {
                 }
             }
             if (n < 0 || pos + n > end) {
-                return false;
+                return -1;
             }
-            hasher.value(buf, pos, (int) n);
+            if (hasher != null) {
+                hasher.value(buf, pos, (int) n);
+            }
             if (i == keyColumn && widths[i] > 0) {
                 key[0] = integer(buf, pos, (int) n, unsigned);
             }
             pos += (int) n;
         }
-        return pos == end;
+        return pos;
     }
 }

@@ -155,12 +155,8 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public ChunkChecksum streamedChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                           KeyedRowHashes keep) throws SQLException {
-        int keyColumn = keyColumn(table, keep);
-        if (keep != null && keyColumn < 0) {
-            keep.giveUp();
-        }
+        int key = keptKey(table, keep);
         RowHasher hasher = new RowHasher(hash);
-        int key = keyColumn;
         boolean[] trim = new boolean[table.columns().size()];
         for (int i = 0; i < trim.length; i++) {
             trim[i] = MySqlEncoding.trimsDecimalInJava(table.columns().get(i));
@@ -208,16 +204,22 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
     @Override
     public ChunkChecksum packetChecksum(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                        KeyedRowHashes keep) throws SQLException {
-        int key = keyColumn(table, keep);
-        if (keep != null && key < 0) {
-            keep.giveUp();
-        }
+        int key = keptKey(table, keep);
         RowHasher hasher = new RowHasher(hash);
         streamed(connection, hashedRows(table, range), rs -> {
             BinaryRowPackets.hashWhole(rs, hasher, key, key < 0 ? null : keep);
             return null;
         });
         return finish(hasher.result(), keep, true);
+    }
+
+    /** {@link #keyColumn}, having marked {@code keep} incomplete when it is given and no key can be kept. */
+    private static int keptKey(SideTable table, KeyedRowHashes keep) {
+        int key = keyColumn(table, keep);
+        if (keep != null && key < 0) {
+            keep.giveUp();
+        }
+        return key;
     }
 
     /** The position of the table's one integer key column among the streamed columns, -1 when none or not kept. */
