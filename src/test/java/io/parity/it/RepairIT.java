@@ -137,7 +137,7 @@ class RepairIT {
         assertThat(repair.exitCode()).as(repair.out() + repair.err()).isZero();
         applyAll(dir.resolve("reports/widened/1/repair"));
         CliRun after = parity("verify", "--job", spec.toString());
-        assertThat(after.out()).contains("DIFFERENCES FOUND: 0 rows differ, 8 schema findings");
+        assertThat(after.out()).contains("DIFFERENCES FOUND: 0 rows differ, 14 schema findings");
     }
 
     @Test

@@ -152,6 +152,17 @@ class RowEncodingIT {
                 "(1, 0.5, '10:00:00'), (2, 16777216, '-838:59:59'), (3, -2.25, '00:00:01'), (4, NULL, '00:00:00'), (5, 1.5, '01:00:00')",
                 "(1, 0.5, '10:00:00'), (2, 16777216, '-838:59:59'), (3, -2.25, '00:00:01'), (4, NULL, '00:00:00'), (5, 1.75, '01:00:00')",
                 "changed (5) [f]"));
+        c.add(widened("int_to_bigint", "id INT PRIMARY KEY, a TINYINT, b SMALLINT UNSIGNED, c INT, d INT UNSIGNED, e BIGINT",
+                "id BIGINT PRIMARY KEY, a INT, b BIGINT, c BIGINT, d BIGINT, e BIGINT UNSIGNED",
+                "(1, -128, 65535, -2147483648, 4294967295, 9223372036854775807), (2, 127, 0, 2147483647, 0, 0),"
+                        + " (3, -1, 1, -1, 1, 5)",
+                "(1, -128, 65535, -2147483648, 4294967295, 9223372036854775807), (2, 127, 0, 2147483647, 0, 0),"
+                        + " (3, -1, 1, -1, 1, 5)"));
+        // integers are hashed 8 bytes wide whatever their column: -1 and 2^64 - 1 must still differ
+        c.add(widened("narrowed_unsigned", "id INT PRIMARY KEY, u BIGINT UNSIGNED, s INT",
+                "id INT PRIMARY KEY, u BIGINT, s BIGINT UNSIGNED",
+                "(1, 18446744073709551615, 0), (2, 9223372036854775807, 2147483647), (3, 0, 4)",
+                "(1, -1, 0), (2, 9223372036854775807, 2147483647), (3, 0, 4)", "changed (1) [u]"));
         c.add(widened("date_to_datetime", "id INT PRIMARY KEY, d DATE", "id INT PRIMARY KEY, d DATETIME(6)",
                 "(1, '2024-02-29'), (2, '2024-03-01')", "(1, '2024-02-29 00:00:00'), (2, '2024-03-01 00:00:00.000001')",
                 "changed (2) [d]"));

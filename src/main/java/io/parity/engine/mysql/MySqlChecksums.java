@@ -162,7 +162,8 @@ class MySqlChecksums implements ChecksumQueries, ServerChecksums, KeyedStreaming
             trim[i] = MySqlEncoding.trimsDecimalInJava(table.columns().get(i));
         }
         boolean packets = streamed(connection, hashedRows(table, range), rs -> {
-            RowSink sink = TrimmedDecimals.around(hasher, trim, rs.getMetaData());
+            RowSink sink = WidenedIntegers.around(TrimmedDecimals.around(hasher, trim, rs.getMetaData()),
+                    rs.getMetaData());
             if (BinaryRowPackets.hashAll(rs, sink, key, key < 0 ? null : keep) < 0) {
                 BinaryRowPackets.hashThroughJdbc(rs, sink);
                 return false;

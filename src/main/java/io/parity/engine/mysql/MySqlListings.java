@@ -57,17 +57,19 @@ class MySqlListings implements RowHashListings {
             stmt.bind(ps);
             int columns = table.columns().size();
             try (ResultSet rs = ps.executeQuery()) {
+                io.parity.core.RowSink row = client ? WidenedIntegers.around(sums, rs.getMetaData(), first, columns)
+                        : sums;
                 while (rs.next()) {
                     if (limit > 0 && rows.size() == limit) {
                         return new RowHashes(List.of(), sums.result(), false);
                     }
                     RowImage key = sql.keyImage(rs, table);
                     if (client) {
-                        sums.beginRow();
+                        row.beginRow();
                         for (int i = 0; i < columns; i++) {
-                            sums.value(rs.getBytes(first + i));
+                            row.value(rs.getBytes(first + i));
                         }
-                        sums.endRow();
+                        row.endRow();
                     } else if (hash == HashAlgorithm.CRC64) {
                         sums.add(rs.getLong(first), rs.getLong(first + 1));
                     } else {
