@@ -1,6 +1,5 @@
 package io.parity.engine.mysql;
 
-import io.parity.core.ChunkChecksum;
 import io.parity.core.RowSink;
 
 import java.sql.ResultSetMetaData;
@@ -12,14 +11,12 @@ import java.sql.Types;
  * would trim on the server trimmed here instead ({@link MySqlEncoding#trimmedDecimalLength}), so the sink sees the
  * same bytes as when the server trimmed them, and the server only sends the stored value.
  */
-final class TrimmedDecimals implements RowSink {
+final class TrimmedDecimals extends ColumnRowSink {
 
-    private final RowSink sink;
     private final boolean[] trim;
-    private int column;
 
     private TrimmedDecimals(RowSink sink, boolean[] trim) {
-        this.sink = sink;
+        super(sink);
         this.trim = trim;
     }
 
@@ -50,39 +47,7 @@ final class TrimmedDecimals implements RowSink {
     }
 
     @Override
-    public void beginRow() {
-        column = 0;
-        sink.beginRow();
-    }
-
-    @Override
     public void value(byte[] v, int offset, int n) {
         sink.value(v, offset, trim[column++] ? MySqlEncoding.trimmedDecimalLength(v, offset, n) : n);
-    }
-
-    @Override
-    public void nullValue() {
-        column++;
-        sink.nullValue();
-    }
-
-    @Override
-    public void endRow() {
-        sink.endRow();
-    }
-
-    @Override
-    public long rowA() {
-        return sink.rowA();
-    }
-
-    @Override
-    public long rowB() {
-        return sink.rowB();
-    }
-
-    @Override
-    public ChunkChecksum result() {
-        return sink.result();
     }
 }

@@ -2,7 +2,6 @@ package io.parity.engine.mysql;
 
 import com.mysql.cj.MysqlType;
 import com.mysql.cj.result.Field;
-import io.parity.core.ChunkChecksum;
 import io.parity.core.RowSink;
 
 import java.sql.ResultSetMetaData;
@@ -17,17 +16,15 @@ import java.sql.Types;
  * hashes and every chunk a difference that only the rows' read then cleared; the ninth byte keeps {@code -1} and
  * 2^64 - 1 apart. Values of other types pass unchanged.
  */
-final class WidenedIntegers implements RowSink {
+final class WidenedIntegers extends ColumnRowSink {
 
-    private final RowSink sink;
     /** Per column: 0 not an integer, else its width in bytes. */
     private final int[] width;
     private final boolean[] unsigned;
     private final byte[] widened = new byte[9];
-    private int column;
 
     private WidenedIntegers(RowSink sink, int[] width, boolean[] unsigned) {
-        this.sink = sink;
+        super(sink);
         this.width = width;
         this.unsigned = unsigned;
     }
@@ -79,12 +76,6 @@ final class WidenedIntegers implements RowSink {
     }
 
     @Override
-    public void beginRow() {
-        column = 0;
-        sink.beginRow();
-    }
-
-    @Override
     public void value(byte[] v, int offset, int n) {
         int i = column++;
         if (width[i] == 0 || n != width[i]) {
@@ -98,31 +89,5 @@ final class WidenedIntegers implements RowSink {
         boolean above = n == 8 && unsigned[i] && x < 0;   // a BIGINT UNSIGNED past the signed range
         widened[8] = 1;
         sink.value(widened, 0, above ? 9 : 8);
-    }
-
-    @Override
-    public void nullValue() {
-        column++;
-        sink.nullValue();
-    }
-
-    @Override
-    public void endRow() {
-        sink.endRow();
-    }
-
-    @Override
-    public long rowA() {
-        return sink.rowA();
-    }
-
-    @Override
-    public long rowB() {
-        return sink.rowB();
-    }
-
-    @Override
-    public ChunkChecksum result() {
-        return sink.result();
     }
 }
