@@ -16,20 +16,28 @@ import java.util.Map;
  * <p>The measure is each side's elapsed time per row of its chunk checksums, which holds the server's work, the
  * link's round trip and throughput, and Parity's hashing. Each side first tries both places, alternating: a near
  * side starts in Java and times {@value #PROBES} Java chunks after its first (which runs code the JIT has not
- * compiled yet) and {@value #NEAR_SERVER_PROBES} server chunks (each costs the server's CPU); a distant one
- * ({@link ChecksumPlan#DISTANT}) starts on its server and times {@value #PROBES} server chunks and one Java chunk
- * (each costs its rows' transfer). It then keeps Java unless Java's time is clearly the higher (see
- * {@link #javaWins}; a place's time is the least of its last {@value #RECENT} timed chunks), and revisits the other
- * place every {@value #REVISIT}nd chunk (every fourth of those when Java is in use and the server took more than
- * {@value #NEAR_MARGIN}× its time), so a change during the run (a busier server, a slower link) moves the choice. Chunks of fewer than {@value #MIN_ROWS} rows are too
- * small to time: they alternate between the places but are not measured. A near side never leaves Java on server
- * times older than {@value #STALE} timed chunks: it times its server afresh first. Thread-safe: partitions share one.
+ * compiled yet) and {@value #NEAR_SERVER_PROBES} server chunks (each costs the server's CPU), or one when that one
+ * already cost more than {@value #CLEAR}× Java's time; a distant one ({@link ChecksumPlan#DISTANT}) starts on its
+ * server and times {@value #PROBES} server chunks and one Java chunk (each costs its rows' transfer). It then keeps
+ * Java unless Java's time is clearly the higher (see {@link #javaWins}; a place's time is the least of its last
+ * {@value #RECENT} timed chunks), and revisits the other place so that a change during the run (a busier server, a
+ * slower link) moves the choice: Java every {@value #REVISIT}nd chunk; the server, whose CPU every visit spends, as
+ * often while the two places are close and less often the more a visit costs, so that visits add at most about
+ * {@value #REVISIT_BUDGET_PERCENT}% to the side's time (see {@link #revisitEvery}). Chunks of fewer than {@value #MIN_ROWS} rows are too small to time: they
+ * alternate between the places but are not measured. A near side never leaves Java on server times older than
+ * {@value #STALE} timed chunks: it times its server afresh first. Thread-safe: partitions share one.
  */
 public final class HashingPlaces {
 
     static final int PROBES = 3;
     static final int NEAR_SERVER_PROBES = 2;
     static final int REVISIT = 32;
+    /** The most chunks between two visits of the other place: some 10M rows at the default chunk size. */
+    static final int REVISIT_MAX = 16 * REVISIT;
+    /** What visits of the other place may add to a side's time, in percent (see {@link #revisitEvery}). */
+    static final int REVISIT_BUDGET_PERCENT = 1;
+    /** A near side's first server chunk settles its server's time when it cost more than this many times Java's. */
+    static final double CLEAR = 4.0;
     static final int MIN_ROWS = 200;
     static final int RECENT = 4;
     static final double NEAR_MARGIN = 2.0;
@@ -88,8 +96,8 @@ public final class HashingPlaces {
             return Hashing.SERVER;
         }
         Hashing best = java ? Hashing.CLIENT : Hashing.SERVER;
-        // a server that costs more than twice Java's time is revisited less often: each visit costs its CPU
-        int every = java && s.estimate(0) > NEAR_MARGIN * s.estimate(1) ? 4 * REVISIT : REVISIT;
+        // a visit of the server spends its CPU, the resource auto spares: rationed; a visit of Java may spare it: not
+        int every = java ? revisitEvery(s.estimate(0) / s.estimate(1)) : REVISIT;
         if (++s.decisions % every == 0) {
             return best == Hashing.CLIENT ? Hashing.SERVER : Hashing.CLIENT;
         }
@@ -103,6 +111,23 @@ public final class HashingPlaces {
     public synchronized boolean prefersJava(Side side) {
         State s = sides.get(side);
         return s.inJava && (s.probing() || javaWins(s));
+    }
+
+    /**
+     * Chunks between two visits of the server by a side hashing in Java, when the server's time is {@code ratio}
+     * times Java's: a visit costs {@code ratio - 1} chunks more than staying, so visits come every {@value #REVISIT}nd
+     * chunk, the interval doubled until they add at most {@value #REVISIT_BUDGET_PERCENT}% (and at most
+     * {@value #REVISIT_MAX}): every 32nd while the server is within 30% of Java's time, every 512th from four times
+     * it. Measured at 10M rows, where the servers took 3.5 to 6 times Java's time: timing them twice and every 128th
+     * chunk made {@code auto} 3% slower than {@code client}. Powers of two, so that two sides that visit at different
+     * rates still visit on the same chunks, which both then hash in the same encoding.
+     */
+    static int revisitEvery(double ratio) {
+        int every = REVISIT;
+        while (every < REVISIT_MAX && (ratio - 1) * 100 > REVISIT_BUDGET_PERCENT * every) {
+            every *= 2;
+        }
+        return every;
     }
 
     /**
@@ -221,10 +246,16 @@ public final class HashingPlaces {
 
         /**
          * Timed server chunks a side needs before it judges: {@value #PROBES} for a distant side, where the server is
-         * the likely place; {@value #NEAR_SERVER_PROBES} for a near one, where each costs the server's CPU.
+         * the likely place; {@value #NEAR_SERVER_PROBES} for a near one, where each costs the server's CPU, or one
+         * when that one cost more than {@value #CLEAR}× Java's time.
          */
         int serverProbes() {
-            return distant ? PROBES : NEAR_SERVER_PROBES;
+            if (distant) {
+                return PROBES;
+            }
+            // a near side keeps Java unless Java is more than twice its server's time: a first server chunk over
+            // four times Java's time settles it (only a second one four times faster could change the choice)
+            return count[0] == 1 && count[1] > 0 && estimate(0) > CLEAR * estimate(1) ? 1 : NEAR_SERVER_PROBES;
         }
 
         boolean probing() {

@@ -26,11 +26,13 @@ class HashingPlacesTest {
     @Test
     void aSideWhoseLinkIsFastStaysInJavaAndRevisitsTheServerRarely() {
         HashingPlaces places = new HashingPlaces(true, true, true);
-        List<Hashing> chosen = run(places, 100, 1_500, 3_000);
+        List<Hashing> chosen = run(places, 300, 1_500, 3_000);
         // both places tried first (the first timed chunk of each discarded as warm-up), then Java
         assertThat(chosen.subList(0, 6)).containsOnly(Hashing.CLIENT, Hashing.SERVER);
-        assertThat(chosen.subList(6, 100).stream().filter(p -> p == Hashing.SERVER).count())
-                .as("revisits of the server").isBetween(2L, 4L);
+        assertThat(chosen.subList(0, 6).stream().filter(p -> p == Hashing.SERVER).count())
+                .as("a server twice Java's time is timed twice").isEqualTo(2);
+        assertThat(chosen.subList(6, 300).stream().filter(p -> p == Hashing.SERVER).count())
+                .as("revisits of the server, every 128th chunk").isBetween(2L, 3L);
         assertThat(places.prefersJava(Side.SOURCE)).isTrue();
         assertThat(places.describe()).startsWith("source: in Parity for 9").contains("1.50 µs a row in Parity, 3.00 µs on the server");
     }
@@ -47,13 +49,43 @@ class HashingPlacesTest {
     }
 
     @Test
-    void aNearSideTimesItsServerTwiceAndRevisitsItRarelyWhenItCostsMoreThanTwiceJavasTime() {
+    void aNearSideTimesItsServerOnceAndRevisitsItSeldomWhenItCostsMoreThanFourTimesJavasTime() {
         HashingPlaces places = new HashingPlaces(true, true, true);
-        List<Hashing> chosen = run(places, 300, 600, 2_100);
-        // Java's first chunk is not timed; the server's are: two server chunks among the first five
-        assertThat(chosen.subList(0, 5).stream().filter(p -> p == Hashing.SERVER).count()).isEqualTo(2);
-        assertThat(chosen.subList(5, 300).stream().filter(p -> p == Hashing.SERVER).count())
-                .as("revisits of the server, every 128th chunk").isBetween(2L, 3L);
+        List<Hashing> chosen = run(places, 1_100, 450, 2_100);
+        // Java's first chunk is not timed; the server's is, and one settles it at more than four times Java's time
+        assertThat(chosen.subList(0, 6)).containsExactly(Hashing.CLIENT, Hashing.SERVER, Hashing.CLIENT,
+                Hashing.CLIENT, Hashing.CLIENT, Hashing.CLIENT);
+        assertThat(chosen.subList(6, 1_100).stream().filter(p -> p == Hashing.SERVER).count())
+                .as("revisits of the server, every 512th chunk").isEqualTo(2);
+        assertThat(places.describe()).contains("0.45 µs a row in Parity, 2.10 µs on the server");
+    }
+
+    @Test
+    void serverVisitsAreRationedByWhatEachCosts() {
+        assertThat(HashingPlaces.revisitEvery(0.6)).as("a server faster than Java").isEqualTo(32);
+        assertThat(HashingPlaces.revisitEvery(1.3)).isEqualTo(32);
+        assertThat(HashingPlaces.revisitEvery(1.5)).isEqualTo(64);
+        assertThat(HashingPlaces.revisitEvery(2.0)).isEqualTo(128);
+        assertThat(HashingPlaces.revisitEvery(3.5)).isEqualTo(256);
+        assertThat(HashingPlaces.revisitEvery(4.0)).isEqualTo(512);
+        assertThat(HashingPlaces.revisitEvery(50)).as("at most").isEqualTo(512);
+        for (double ratio = 1.01; ratio < 6.1; ratio += 0.01) {
+            int every = HashingPlaces.revisitEvery(ratio);
+            assertThat((ratio - 1) / every).as("what visits add at %.2f", ratio).isLessThanOrEqualTo(0.01);
+            assertThat(512 % every).as("a power of two times 32").isZero();
+        }
+    }
+
+    @Test
+    void aSideThatVisitsItsServerSeldomStillMovesThereWhenJavaBecomesTheDearerPlace() {
+        HashingPlaces places = new HashingPlaces(true, true, true);
+        run(places, 600, 450, 2_100);
+        // Parity's CPU gets scarce (the server's does not): within a few of Java's chunks the server is no longer
+        // dearer, so it is visited every 32nd chunk again, found cheaper and taken
+        List<Hashing> later = run(places, 80, 4_500, 1_500);
+        assertThat(later.subList(0, 40)).contains(Hashing.SERVER);
+        assertThat(later.subList(50, 80).stream().filter(p -> p == Hashing.CLIENT).count()).isLessThanOrEqualTo(1);
+        assertThat(places.prefersJava(Side.SOURCE)).isFalse();
     }
 
     @Test
