@@ -37,12 +37,14 @@ public final class HashingPlaces {
     /** What visits of the other place may add to a side's time, in percent (see {@link #revisitEvery}). */
     static final int REVISIT_BUDGET_PERCENT = 1;
     /** A near side's first server chunk settles its server's time when it cost more than this many times Java's. */
-    static final double CLEAR = 4.0;
+    static final double CLEAR = 2.0;
     static final int MIN_ROWS = 200;
     static final int RECENT = 4;
     static final double NEAR_MARGIN = 2.0;
     /** Timed chunks after which a place's latest time is too old to leave Java on (see {@link #next}). */
     static final int STALE = 16;
+    /** Chunks of a side that may report while one of its server chunks chosen while probing is still under way. */
+    static final int IN_FLIGHT = 16;
 
     private final Map<Side, State> sides = new EnumMap<>(Side.class);
     private final boolean auto;
@@ -77,15 +79,21 @@ public final class HashingPlaces {
         }
         if (s.probing()) {
             // not measured enough yet: alternate, by chunks tried, so small chunks (not timed) alternate too; a near
-            // side tries Java first, a distant one its server
+            // side tries Java first, through its warm-up and timed chunks, so that its first server chunk is compared
+            // with Java's time once compiled (see serverProbes); a distant one tries its server first
+            if (!s.distant && s.serverInFlight()) {
+                // partitions ask before earlier chunks report: a near side times its server one chunk at a time,
+                // so that a first one that settles it is not followed by a second already under way
+                return Hashing.CLIENT;
+            }
             if (s.count[1] >= s.javaProbes()) {
-                return Hashing.SERVER;
+                return s.server();
             }
             if (s.count[0] >= s.serverProbes()) {
                 return Hashing.CLIENT;
             }
-            boolean java = s.distant ? s.chunks[1] < s.chunks[0] : s.chunks[1] <= s.chunks[0];
-            return java ? Hashing.CLIENT : Hashing.SERVER;
+            boolean java = s.distant ? s.chunks[1] < s.chunks[0] : s.chunks[1] <= s.chunks[0] + PROBES;
+            return java ? Hashing.CLIENT : s.server();
         }
         boolean java = javaWins(s);
         if (!java && !s.distant && s.observed - s.sampledAt[0] > STALE) {
@@ -93,7 +101,7 @@ public final class HashingPlaces {
             // times: time the server afresh first (as when probing), so both places are judged under the same
             // load.
             s.count[0] = 0;
-            return Hashing.SERVER;
+            return s.server();
         }
         Hashing best = java ? Hashing.CLIENT : Hashing.SERVER;
         // a visit of the server spends its CPU, the resource auto spares: rationed; a visit of Java may spare it: not
@@ -228,6 +236,8 @@ public final class HashingPlaces {
         final double[][] recent = new double[2][RECENT];
         long decisions;
         long observed;                       // timed chunks of either place so far
+        long awaitServer = -1;               // chunks[0] once the server chunk last chosen while probing reports
+        long awaitSince;                     // chunks of either place reported when it was chosen
         final long[] sampledAt = new long[2]; // the value of observed at each place's latest timed chunk
 
         State(boolean inJava, boolean distant) {
@@ -253,9 +263,24 @@ public final class HashingPlaces {
             if (distant) {
                 return PROBES;
             }
-            // a near side keeps Java unless Java is more than twice its server's time: a first server chunk over
-            // four times Java's time settles it (only a second one four times faster could change the choice)
+            // a near side keeps Java unless Java takes more than twice its server's time: a first server chunk over
+            // twice Java's time settles it (a second one would have to be four times faster to change the choice)
             return count[0] == 1 && count[1] > 0 && estimate(0) > CLEAR * estimate(1) ? 1 : NEAR_SERVER_PROBES;
+        }
+
+        /** The server, chosen while probing: remembered until it reports (see {@link #serverInFlight}). */
+        Hashing server() {
+            awaitServer = chunks[0] + 1;
+            awaitSince = chunks[0] + chunks[1];
+            return Hashing.SERVER;
+        }
+
+        /**
+         * Whether a server chunk chosen while probing has yet to report; forgotten after {@value #IN_FLIGHT} other
+         * chunks report meanwhile, so that one that failed (and never reports) does not stop the timing.
+         */
+        boolean serverInFlight() {
+            return chunks[0] < awaitServer && chunks[0] + chunks[1] - awaitSince < IN_FLIGHT;
         }
 
         boolean probing() {
