@@ -21,6 +21,12 @@ public interface RowQueries {
     /** The rows of {@code range} (under the table filter) in key order. */
     SqlStatement rows(SideTable table, KeyRange range);
 
+    /**
+     * The rows of several disjoint ranges (under the table filter) in one read, in key order: what {@link #rows} gives
+     * for each, together.
+     */
+    SqlStatement rowsInRanges(SideTable table, List<KeyRange> ranges);
+
     /** The rows with these keys (under the table filter) in key order; keys without a row are absent. */
     SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys);
 

@@ -29,6 +29,11 @@ public abstract class KeysetRows implements RowQueries {
     }
 
     @Override
+    public SqlStatement rowsInRanges(SideTable table, List<KeyRange> ranges) {
+        return sql.orderedInRanges(table, ranges, select(table));
+    }
+
+    @Override
     public SqlStatement rowsByKeys(SideTable table, List<KeyValues> keys) {
         return sql.byKeys(table, keys, select(table));
     }

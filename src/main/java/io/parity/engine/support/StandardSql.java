@@ -81,6 +81,34 @@ public class StandardSql {
     }
 
     /**
+     * {@code SELECT <select> FROM t WHERE ((<range>) OR (<range>) ...) [AND (<where>)] ORDER BY <key>}: the rows of
+     * several disjoint ranges in one read, in key order; {@link #ordered} for one.
+     */
+    public SqlStatement orderedInRanges(SideTable table, List<KeyRange> ranges, String select) {
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("no ranges to read");
+        }
+        if (ranges.size() == 1) {
+            return ordered(table, ranges.get(0), select);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from(table.ref()))
+                .append(" WHERE (");
+        List<String> key = table.key().stream().map(c -> quote(c.name())).toList();
+        for (int i = 0; i < ranges.size(); i++) {
+            sql.append(i == 0 ? "(" : " OR (");
+            KeyPredicates.append(sql, params, key, ranges.get(i));
+            sql.append(')');
+        }
+        sql.append(')');
+        if (table.where() != null) {
+            sql.append(" AND (").append(table.where()).append(')');
+        }
+        sql.append(" ORDER BY ").append(rowOrder(table));
+        return new SqlStatement(sql.toString(), params);
+    }
+
+    /**
      * {@code WHERE k IN (?, ...)} for a one-column key, {@code (a = ? AND b = ?) OR ...} for a composite one (which
      * range optimisers turn into point lookups on the primary key), plus the table filter, in key order.
      */

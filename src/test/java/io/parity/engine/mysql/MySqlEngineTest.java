@@ -341,6 +341,21 @@ class MySqlEngineTest {
     }
 
     @Test
+    void rowsInRangesReadsSeveralRangesAtOnceUnderTheFilterInKeyOrder() {
+        SqlStatement stmt = mysql.rows().rowsInRanges(orders("status <> 'x'"), List.of(
+                new KeyRange(null, KeyValues.of(10L)), new KeyRange(KeyValues.of(20L), KeyValues.of(30L)),
+                new KeyRange(KeyValues.of(90L), null)));
+
+        assertThat(stmt.sql()).isEqualTo("SELECT `id`, CONCAT(`id`), CONCAT(`note`) FROM `shop`.`orders`"
+                + " WHERE ((`id` <= ?) OR (`id` > ? AND `id` <= ?) OR (`id` > ?)) AND (status <> 'x') ORDER BY `id`");
+        assertThat(stmt.params()).containsExactly(10L, 20L, 30L, 90L);
+        assertThat(mysql.rows().rowsInRanges(orders(null), List.of(new KeyRange(KeyValues.of(1L), KeyValues.of(2L))))
+                .sql()).as("one range: the plain range read").endsWith(" WHERE `id` > ? AND `id` <= ? ORDER BY `id`");
+        assertThatThrownBy(() -> mysql.rows().rowsInRanges(orders(null), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rowsByKeysUsesEqualitiesForCompositeKeys() {
         Column a = col("a", ColumnKind.INTEGER, false);
         Column b = text("b", "utf8mb4", "utf8mb4_bin", false);
