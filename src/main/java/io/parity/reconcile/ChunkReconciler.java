@@ -355,17 +355,7 @@ public final class ChunkReconciler {
 
     /** The merged rows of {@code range}, or null when its rows pass {@link #READ_BYTES} on a side. */
     private List<RowDiff> mergeRowsWithin(KeyRange range) {
-        try {
-            Sides<List<RowImage>> rows = checksummer.onBoth(
-                    () -> RowFetcher.fetch(source, plan.source(), range, READ_BYTES),
-                    () -> RowFetcher.fetch(destination, plan.destination(), range, READ_BYTES));
-            return merger.merge(rows.source(), rows.destination());
-        } catch (RuntimeException e) {
-            if (tooWide(e)) {
-                return null;
-            }
-            throw e;
-        }
+        return mergeRowsWithin(List.of(range));
     }
 
     private static boolean tooWide(Throwable e) {

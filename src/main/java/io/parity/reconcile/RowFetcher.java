@@ -37,13 +37,13 @@ final class RowFetcher {
     }
 
     static List<RowImage> fetch(SideConnection side, SideTable table, KeyRange range, long budget) {
-        return read(side, table, side.engine().rows().rows(table, range), range.toString(), budget);
+        return fetchRanges(side, table, List.of(range), budget);
     }
 
-    /** The rows of several disjoint ranges, read at once, in key order; the budget as for one range. */
+    /** The rows of one range or several disjoint ones, read at once, in key order; the budget as for one range. */
     static List<RowImage> fetchRanges(SideConnection side, SideTable table, List<KeyRange> ranges, long budget) {
-        return read(side, table, side.engine().rows().rowsInRanges(table, ranges), ranges.size() + " ranges from "
-                + ranges.get(0), budget);
+        return read(side, table, side.engine().rows().rowsInRanges(table, ranges), ranges.size() == 1
+                ? ranges.get(0).toString() : ranges.size() + " ranges from " + ranges.get(0), budget);
     }
 
     static List<RowImage> fetch(SideConnection side, SideTable table, List<io.parity.core.KeyValues> keys,
