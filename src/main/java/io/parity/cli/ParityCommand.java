@@ -5,11 +5,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code parity}: the root command; prints help when called without a subcommand. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code parity}: the root command; prints help when called without a subcommand. Its subcommands are
+ * {@link #SUBCOMMANDS}, added by {@link ParityCli} (all of them, or only the one a command line names).
+ */
 @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityVersion.class,
-        subcommands = {DemoCommand.class, VerifyCommand.class, RepairCommand.class, RecheckCommand.class,
-                RunsCommand.class, CutoverCommand.class, GateCommand.class, PrivilegesCommand.class,
-                ServeCommand.class, WorkerCommand.class, AuditCommand.class, CompletionCommand.class},
         description = {"Data consistency verification for database migrations, and the gates of the cutover.", ""},
         footer = {"", "Examples:",
                 "  parity demo                                  # try it: embedded H2 shop with planted drift",
@@ -26,6 +30,24 @@ import picocli.CommandLine.Spec;
                 "3 could not complete (a gate could not measure), 4 cutover paused.",
                 "Run 'parity <command> --help' for a command's options and examples."})
 public class ParityCommand implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. Names as well as classes, so that finding the one a
+     * command line names loads no other (each name is its class's {@code @Command} name: {@code ParityCliTest}).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "demo", DemoCommand.class, "verify", VerifyCommand.class, "repair", RepairCommand.class,
+            "recheck", RecheckCommand.class, "runs", RunsCommand.class, "cutover", CutoverCommand.class,
+            "gate", GateCommand.class, "privileges", PrivilegesCommand.class, "serve", ServeCommand.class,
+            "worker", WorkerCommand.class, "audit", AuditCommand.class, "completion", CompletionCommand.class);
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            all.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(all);
+    }
 
     @Spec
     CommandSpec spec;
