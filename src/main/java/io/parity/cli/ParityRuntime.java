@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * A manager or worker context also holds the broker wiring of {@code io.parity.remote}; a local one does not load it.
  *
  * <p>A plain annotation context with Spring Boot's configuration-property binding, not a {@code SpringApplication}:
- * the auto-configurations it imports need only the environment (the repository's and the run's properties, then
+ * the job repository's configuration needs only the environment (the repository's and the run's properties, then
  * {@code application.properties}) and the binding; the application's listeners, config-file search, banner, logging
  * system and runners were start-up time on the path to the first chunk (measured on a small verify, 12 alternating
  * runs: 0.96x the wall time and CPU). Logging is {@code LogbackSetup}'s alone.
