@@ -1,6 +1,7 @@
 package io.parity.cli;
 
 import io.parity.core.ParityException;
+import io.parity.spec.SpecLoader;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,7 +17,20 @@ public final class ParityCli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (readsSpec(args)) {
+            SpecLoader.prepareInBackground();
+        }
         return commandLine(out, err, named(args)).execute(args);
+    }
+
+    /** Whether a command line names a job spec ({@code --job FILE} or {@code --job=FILE}), which its command reads. */
+    static boolean readsSpec(String[] args) {
+        for (String a : args) {
+            if (a.equals("--job") || a.startsWith("--job=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fresh command tree with Parity's error handling; commands that run other commands (demo) use their own. */

@@ -50,6 +50,21 @@ public final class SpecLoader {
         return new SpecLoader(System::getenv);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts building, on a daemon thread, what reading a spec needs once per process (the binding's mapper and
+     * deserializers): a command that will read one calls this first, so the work overlaps the command line's parsing
+     * instead of following it. Once per process; reading a spec works the same without it.
+     */
+    public static void prepareInBackground() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread t = new Thread(SpecBinder::prepare, "parity-spec");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /**
      * The whole spec (tables, options, repository, workers, cutover, schedule) read once: parsed, {@code ${VAR}}
      * interpolated, bound into {@link SpecDocument} and validated into a {@link JobSpec}; every problem of the file

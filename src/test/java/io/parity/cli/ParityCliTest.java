@@ -87,6 +87,14 @@ class ParityCliTest {
     }
 
     @Test
+    void onlyACommandLineNamingASpecPreparesItsReading() {
+        assertThat(ParityCli.readsSpec(new String[] {"verify", "--job", "jobs/shop.yml"})).isTrue();
+        assertThat(ParityCli.readsSpec(new String[] {"repair", "--job=jobs/shop.yml", "--apply"})).isTrue();
+        assertThat(ParityCli.readsSpec(new String[] {"runs"})).isFalse();
+        assertThat(ParityCli.readsSpec(new String[] {"verify", "--restart", "12"})).isFalse();
+    }
+
+    @Test
     void aNamedSubcommandStillRunsAndReportsItsOwnErrors() {
         Ran noJob = run("verify");
         assertThat(noJob.code()).isEqualTo(ExitCode.BAD_INPUT);
