@@ -10,6 +10,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -41,15 +44,16 @@ public class VerifyJobFactory {
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
     private final RunStore store;
-    private final ChunkReader reader;
-    private final ChunkProcessor processor;
-    private final ChunkResultWriter writer;
+    private final ItemStreamReader<Chunk> reader;
+    private final ItemProcessor<Chunk, ChunkResult> processor;
+    private final ItemWriter<ChunkResult> writer;
     private final RunningExecutions executions;
     private final RemotePartitions remote;
 
     public VerifyJobFactory(JobRepository repository, PlatformTransactionManager transactions, RunStore store,
-                            ChunkReader parityChunkReader, ChunkProcessor parityChunkProcessor,
-                            ChunkResultWriter parityChunkWriter, RunningExecutions executions,
+                            ItemStreamReader<Chunk> parityChunkReader,
+                            ItemProcessor<Chunk, ChunkResult> parityChunkProcessor,
+                            ItemWriter<ChunkResult> parityChunkWriter, RunningExecutions executions,
                             ObjectProvider<RemotePartitions> remote) {
         this.repository = repository;
         this.transactions = transactions;
