@@ -50,8 +50,9 @@ public final class ParityCli {
     /**
      * The tree with every subcommand, or with {@code only} alone: picocli reads every command's options and their
      * annotations when it is added: the whole tree took 0.17 s of the start-up's critical path (the job repository
-     * starts after it), the root and one subcommand 0.09 s, and a command line runs one subcommand. Help, version, a mistyped
-     * name and {@code completion} get the whole tree; a subcommand's own help and errors are the same either way.
+     * starts after it), the root and one subcommand 0.09 s, and a command line runs one subcommand. Help, version, a
+     * mistyped name and {@code completion} get the whole tree; a subcommand's own help and errors are the same either
+     * way.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Class<?> only) {
         CommandLine cli = new CommandLine(new ParityCommand());

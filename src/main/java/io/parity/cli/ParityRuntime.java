@@ -12,8 +12,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -105,9 +109,9 @@ public final class ParityRuntime implements AutoCloseable {
      */
     private static final class EmbeddedOpen implements AutoCloseable {
 
-        private final java.util.concurrent.CompletableFuture<java.sql.Connection> connection;
+        private final CompletableFuture<Connection> connection;
 
-        private EmbeddedOpen(java.util.concurrent.CompletableFuture<java.sql.Connection> connection) {
+        private EmbeddedOpen(CompletableFuture<Connection> connection) {
             this.connection = connection;
         }
 
@@ -116,11 +120,11 @@ public final class ParityRuntime implements AutoCloseable {
                 return new EmbeddedOpen(null);
             }
             String url = RepositorySettings.h2ClosesQuickly(repository.url());
-            java.util.concurrent.CompletableFuture<java.sql.Connection> opened = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Connection> opened = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    opened.complete(java.sql.DriverManager.getConnection(url, repository.user(), repository.password()));
-                } catch (java.sql.SQLException | RuntimeException e) {
+                    opened.complete(DriverManager.getConnection(url, repository.user(), repository.password()));
+                } catch (SQLException | RuntimeException e) {
                     opened.complete(null);
                 }
             }, "parity-repository-open");
@@ -135,11 +139,11 @@ public final class ParityRuntime implements AutoCloseable {
                 return;
             }
             try {
-                java.sql.Connection c = connection.join();
+                Connection c = connection.join();
                 if (c != null) {
                     c.close();
                 }
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // only a head start: the pool holds its own connections
             }
         }

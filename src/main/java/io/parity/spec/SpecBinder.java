@@ -49,7 +49,10 @@ final class SpecBinder {
         new SpecBinder(new SpecProblems("")).bind(java.util.Map.of());
     }
 
-    /** Built on first use; a second thread asking meanwhile waits for it (class initialisation) instead of building another. */
+    /**
+     * Built on first use; a second thread asking meanwhile waits for it (class initialisation) instead of building
+     * another.
+     */
     private static final class Shared {
         static final JsonMapper MAPPER = JsonMapper.builder().addHandler(new Collector()).build();
     }
@@ -63,7 +66,8 @@ final class SpecBinder {
             Collection<Object> known = deserializer.getKnownPropertyNames();
             TreeSet<String> names = new TreeSet<>();
             known.forEach(k -> names.add(String.valueOf(k)));
-            PROBLEMS.get().add(path(owner(p.streamReadContext(), propertyName)), "unknown key; expected one of " + names);
+            PROBLEMS.get().add(path(owner(p.streamReadContext(), propertyName)),
+                    "unknown key; expected one of " + names);
             p.skipChildren();
             return true;
         }

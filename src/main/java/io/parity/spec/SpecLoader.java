@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -50,7 +51,7 @@ public final class SpecLoader {
         return new SpecLoader(System::getenv);
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     /**
      * Starts building, on a daemon thread, what reading a spec needs once per process (the binding's mapper and
