@@ -24,7 +24,8 @@ class VerifyBatchConfigurationTest {
                 for (Method m : k.getDeclaredMethods()) {
                     for (Annotation a : m.getAnnotations()) {
                         if (a.annotationType().getPackageName().startsWith("org.springframework.batch")) {
-                            found.add(c.getSimpleName() + "." + m.getName() + " @" + a.annotationType().getSimpleName());
+                            found.add(c.getSimpleName() + "." + m.getName() + " @"
+                                    + a.annotationType().getSimpleName());
                         }
                     }
                 }
