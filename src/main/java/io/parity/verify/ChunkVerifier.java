@@ -129,9 +129,11 @@ public final class ChunkVerifier {
                         : reconciler.reconcile(chunk.range(), pair, drift.dense());
             }
         }
-        if (pair == null && reconciler.lists() && drift.expectsDifferences()
+        if (pair == null && reconciler.lists() && (drift.expectsDifferences()
+                || drift.expectsSparseDifferences() && !context.checksummer().bucketChecksums())
                 && segment.sizer().planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
-            // Dense differences: one listing per side both checksums and reconciles the chunk.
+            // Dense differences, or sparse ones where no bucket checksums could narrow them (PostgreSQL): a differing
+            // chunk would be listed anyway, so one listing per side both checksums and reconciles it.
             Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
                     chunk.range(), ChunkReconciler.LIST_LIMIT);
             if (listings.source().complete() && listings.destination().complete()) {

@@ -113,6 +113,16 @@ class PostgresIT {
                     "CREATE TABLE " + schema + ".bag (a int, b text)",
                     "INSERT INTO " + schema + ".bag SELECT i % 5, 'x' FROM generate_series(1, 50) i");
         }
+        // differences spread over chunks larger than the reconciler reads whole (see spreadDifferences...)
+        for (String schema : List.of("src", "dst")) {
+            pg.execute(DB, "CREATE TABLE " + schema + ".spread (id int PRIMARY KEY, v text, t timestamp)",
+                    "INSERT INTO " + schema + ".spread SELECT 2 * i, 'v' || i, timestamp '2024-01-01' + i * interval"
+                            + " '1.25 second' FROM generate_series(1, " + SPREAD_ROWS + ") i");
+        }
+        pg.execute(DB, "UPDATE dst.spread SET v = v || 'x' WHERE id % " + SPREAD_CHANGED + " = 0",
+                "DELETE FROM dst.spread WHERE id % " + SPREAD_MISSING + " = 700",
+                "INSERT INTO dst.spread SELECT i, 'extra', timestamp '2024-01-01' FROM unnest(ARRAY"
+                        + SPREAD_EXTRA + ") i");
         pg.execute(DB, "CREATE TABLE src.recoll (k text COLLATE \"C\" PRIMARY KEY, v int)",
                 "CREATE TABLE dst.recoll (k text COLLATE \"und-x-icu\" PRIMARY KEY, v int)",
                 "INSERT INTO src.recoll VALUES ('a', 1), ('B', 2), ('c', 3), ('Ä', 4)",
@@ -124,6 +134,11 @@ class PostgresIT {
                 "DELETE FROM dst.bag WHERE ctid IN (SELECT ctid FROM dst.bag WHERE a = 1 LIMIT 2)",
                 "INSERT INTO dst.bag VALUES (7, 'y')");
     }
+
+    static final int SPREAD_ROWS = 12_000;
+    static final int SPREAD_CHANGED = 998;
+    static final int SPREAD_MISSING = 1500;
+    static final List<Integer> SPREAD_EXTRA = List.of(1001, 5001, 9001, 13001, 17001, 21001);
 
     static Path spec(Path dir, String name, String srcSchema, String dstSchema, String rest) {
         return specFor(dir, name, DB, srcSchema, dstSchema, rest);
@@ -276,6 +291,30 @@ class PostgresIT {
         assertThat(repair.err()).contains("--no-binlog").contains("postgresql").contains("nothing was written");
         assertThat(pg.query(DB, "SELECT count(*) FROM dst.nb")).isEqualTo("1");
         assertThat(reports.resolve("nobinlog/1/repair")).doesNotExist();
+    }
+
+    /**
+     * Differences a few per chunk, in chunks of 1,500 rows, above the 1,000 rows the reconciler reads whole: PostgreSQL
+     * has no bucket checksums, so with {@code row-hashes} the first differing chunk is reconciled from both sides'
+     * row hash listings and, differences now expected, every later chunk is listed straight away instead of
+     * checksummed first; with {@code buckets} each differing chunk is read whole. Both name exactly the planted rows.
+     */
+    @ParameterizedTest
+    @CsvSource({"server, md5, row-hashes", "server, md5, buckets", "client, crc64, row-hashes"})
+    void spreadDifferencesInLargeChunksAreExactListedOrReadWhole(String hashing, String hash, String reconcile)
+            throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (int id = 2; id <= 2 * SPREAD_ROWS; id += 2) {
+            if (id % SPREAD_MISSING == 700) {
+                expected.add(row("spread", "missing", "{\"id\":" + id + "}", "[]"));
+            } else if (id % SPREAD_CHANGED == 0) {
+                expected.add(row("spread", "changed", "{\"id\":" + id + "}", "[\"v\"]"));
+            }
+        }
+        SPREAD_EXTRA.forEach(id -> expected.add(row("spread", "extra", "{\"id\":" + id + "}", "[]")));
+        assertThat(expected).hasSizeGreaterThan(30);
+        assertThat(diffs("spread-" + hashing + "-" + reconcile, "spread", "hashing: " + hashing + ", hash: " + hash
+                + ", chunk-rows: 1500, reconcile: " + reconcile, 1)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     /** A listing's row hashes add up to exactly the chunk checksum of the same range, in both hashing places. */
