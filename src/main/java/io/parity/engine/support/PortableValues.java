@@ -136,6 +136,76 @@ public final class PortableValues {
         } else {
             text = raw.toString().trim();
         }
+        String common = commonTemporal(text, form);
+        return common != null ? common : temporalByPattern(text, form);
+    }
+
+    /**
+     * The canonical form of the shapes servers print nearly every value in, {@code YYYY-MM-DD}, {@code YYYY-MM-DD
+     * HH:MM:SS[.fraction]} (or with {@code T}) and {@code HH:MM:SS[.fraction]}, without the pattern: matching it took
+     * a fifth of Parity's CPU comparing MariaDB with PostgreSQL. Exactly what {@link #temporalByPattern} makes of the
+     * same text (PortableValuesTest); null for any other shape, which is left to it.
+     */
+    static String commonTemporal(String text, ValueForm form) {
+        int n = text.length();
+        if (n == 10 && isDate(text, 0)) {
+            return form.kind() == ValueForm.Kind.DATETIME ? text + " 00:00:00" : text;
+        }
+        if (n >= 19 && isDate(text, 0) && (text.charAt(10) == ' ' || text.charAt(10) == 'T') && isTime(text, 11)) {
+            return fraction(text, 19, text.substring(0, 10) + ' ' + text.substring(11, 19));
+        }
+        if (n >= 8 && isTime(text, 0)) {
+            return fraction(text, 8, text.substring(0, 8));
+        }
+        return null;
+    }
+
+    /** {@code whole} and the fraction after {@code at} without trailing zeros, or null unless the rest is one. */
+    private static String fraction(String text, int at, String whole) {
+        int n = text.length();
+        if (at == n) {
+            return whole;
+        }
+        if (text.charAt(at) != '.') {
+            return null;
+        }
+        int end = n;
+        for (int i = at + 1; i < n; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return null;
+            }
+        }
+        while (end > at + 1 && text.charAt(end - 1) == '0') {
+            end--;
+        }
+        return end == at + 1 ? whole : whole + text.substring(at, end);
+    }
+
+    private static boolean isDate(String t, int i) {
+        return digits(t, i, 4) && t.charAt(i + 4) == '-' && digits(t, i + 5, 2) && t.charAt(i + 7) == '-'
+                && digits(t, i + 8, 2);
+    }
+
+    private static boolean isTime(String t, int i) {
+        return digits(t, i, 2) && t.charAt(i + 2) == ':' && digits(t, i + 3, 2) && t.charAt(i + 5) == ':'
+                && digits(t, i + 6, 2);
+    }
+
+    private static boolean digits(String t, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@link #temporal} by {@link #TEMPORAL}: every shape, including the ones {@link #commonTemporal} leaves. */
+    static String temporalByPattern(String text, ValueForm form) {
         Matcher m = TEMPORAL.matcher(text);
         if (text.isEmpty() || !m.matches()) {
             return text; // infinity, BC dates, YEAR: as the server wrote them
