@@ -213,6 +213,39 @@ class CrossEngineIT {
                 .doesNotContain("collation-different").doesNotContain("type-different status");
     }
 
+    /**
+     * MariaDB's listing in the portable encoding adds up to exactly its streamed checksum of the same range, with
+     * every hash and a limit that cuts it: what lets a differing chunk be narrowed from both sides' listings.
+     */
+    @ParameterizedTest
+    @CsvSource({"CRC64", "SHA1", "MD5"})
+    void portableListingsAddUpToTheStreamedChecksum(String hash) throws Exception {
+        try (Connection c = TestDatabase.get().connect(MY)) {
+            io.parity.engine.Engine engine = io.parity.engine.Engines.detect(c, "source").portable();
+            try (Statement st = c.createStatement()) {
+                st.execute(engine.session().readSession(java.time.Duration.ofSeconds(5)).orElseThrow());
+            }
+            io.parity.schema.TableSchema schema = engine.catalog().describe(c,
+                    new io.parity.schema.TableRef(MY, "orders")).orElseThrow();
+            io.parity.schema.SideTable table = new io.parity.schema.SideTable(schema.ref(),
+                    List.of(schema.column("id").orElseThrow()), schema.columns(), null);
+            io.parity.core.KeyRange range = new io.parity.core.KeyRange(io.parity.core.KeyValues.of(5L),
+                    io.parity.core.KeyValues.of(1505L));
+            io.parity.core.HashAlgorithm h = io.parity.core.HashAlgorithm.valueOf(hash);
+            io.parity.core.ChunkChecksum checksum = engine.checksums().streamedChecksum(c, table, range, h);
+            io.parity.core.RowHashes listing = engine.checksums().listings().orElseThrow()
+                    .rowHashes(c, table, range, h, io.parity.core.Hashing.CLIENT, 0);
+            assertThat(checksum.rows()).isEqualTo(1500);
+            assertThat(listing.complete()).isTrue();
+            assertThat(listing.rows()).hasSize(1500);
+            assertThat(listing.rows().get(0).key().key()).isEqualTo(io.parity.core.KeyValues.of(6L));
+            assertThat(listing.checksum()).isEqualTo(checksum);
+            io.parity.core.RowHashes cut = engine.checksums().listings().orElseThrow()
+                    .rowHashes(c, table, range, h, io.parity.core.Hashing.CLIENT, 1000);
+            assertThat(cut.complete()).isFalse();
+        }
+    }
+
     @Test
     void postgresAsTheSourceWorksTheSame() throws IOException {
         CliRun run = verify(spec("x-reverse", false, "tables: [orders, people]\noptions: { recheck: { attempts: 0 } }\n"));

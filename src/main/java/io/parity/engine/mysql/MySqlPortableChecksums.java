@@ -1,9 +1,13 @@
 package io.parity.engine.mysql;
 
 import io.parity.core.ChunkChecksum;
+import io.parity.core.HashedRow;
+import io.parity.core.Hashing;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.KeyRange;
 import io.parity.core.RowHasher;
+import io.parity.core.RowHashes;
+import io.parity.core.RowImage;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
@@ -27,8 +31,8 @@ import java.util.StringJoiner;
 /**
  * Chunk checksums of MySQL and MariaDB in the portable encoding, for comparing with another engine: rows streamed
  * ({@code fetchSize = Integer.MIN_VALUE}) and hashed in Java over {@link PortableValues}, the bytes the other engine
- * hashes for the same values. The server's own encodings are MySQL's alone, so nothing else is offered: a differing
- * chunk is read as rows.
+ * hashes for the same values. The server's own encodings are MySQL's alone, so only listings hashed in Java are
+ * offered besides: a differing chunk is listed (keys and hashes) and only its differing rows are read whole.
  */
 class MySqlPortableChecksums implements ChecksumQueries {
 
@@ -75,8 +79,43 @@ class MySqlPortableChecksums implements ChecksumQueries {
 
     @Override
     public Optional<RowHashListings> listings() {
-        return Optional.empty();
+        return Optional.of(this::rowHashes);
     }
+
+    /**
+     * A listing hashed in Java: the range's rows streamed in key order, each row's key (and sort weights) kept with
+     * the hash of its portable values, the same values {@link #streamedChecksum} hashes, so the listing's checksum is
+     * the streamed checksum of the range. A differing chunk then costs the keys and hashes of its rows instead of
+     * every value of every row held at once.
+     */
+    private RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                Hashing hashing, int limit) throws SQLException {
+        if (hashing != Hashing.CLIENT) {
+            throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
+        }
+        SqlStatement stmt = rows.rows(table, range);
+        if (limit > 0) {
+            List<Object> params = new ArrayList<>(stmt.params());
+            params.add(limit + 1);
+            stmt = new SqlStatement(stmt.sql() + " LIMIT ?", params);
+        }
+        RowHasher sums = new RowHasher(hash);
+        List<HashedRow> listed = new ArrayList<>();
+        try (PreparedStatement ps = MySqlSql.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (limit > 0 && listed.size() == limit) {
+                    return new RowHashes(List.of(), sums.result(), false);
+                }
+                RowImage row = rows.readRow(rs, table);
+                sums.add(row.values());
+                listed.add(new HashedRow(new RowImage(row.key(), row.sortWeights(), NO_VALUES), sums.rowA(),
+                        sums.rowB()));
+            }
+        }
+        return new RowHashes(listed, sums.result(), true);
+    }
+
+    private static final byte[][] NO_VALUES = new byte[0][];
 
     @Override
     public Optional<BucketChecksums> buckets() {
