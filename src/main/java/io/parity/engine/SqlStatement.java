@@ -17,6 +17,19 @@ public record SqlStatement(String sql, List<Object> params) {
         return new SqlStatement(sql, List.of());
     }
 
+    /**
+     * This statement returning at most {@code rows} rows ({@code LIMIT ?}, which MySQL, MariaDB, PostgreSQL and H2
+     * share), or itself when {@code rows} is not positive.
+     */
+    public SqlStatement limit(int rows) {
+        if (rows <= 0) {
+            return this;
+        }
+        List<Object> bound = new java.util.ArrayList<>(params);
+        bound.add(rows);
+        return new SqlStatement(sql + " LIMIT ?", bound);
+    }
+
     /** Prepares the statement on {@code connection} with its parameters bound; the caller closes it. */
     public PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);

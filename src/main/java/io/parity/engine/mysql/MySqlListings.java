@@ -46,9 +46,7 @@ class MySqlListings implements RowHashListings {
         boolean client = hashing == Hashing.CLIENT;
         SqlStatement stmt = client ? keyedRows(table, range) : rowHashQuery(table, range, hash);
         if (limit > 0) {
-            List<Object> params = new ArrayList<>(stmt.params());
-            params.add(limit + 1);
-            stmt = new SqlStatement(stmt.sql() + " LIMIT ?", params);
+            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
         }
         PreparedStatement ps = client
                 ? connection.unwrap(JdbcConnection.class).serverPrepareStatement(stmt.sql())

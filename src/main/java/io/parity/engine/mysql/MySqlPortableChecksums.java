@@ -95,9 +95,7 @@ class MySqlPortableChecksums implements ChecksumQueries {
         }
         SqlStatement stmt = rows.rows(table, range);
         if (limit > 0) {
-            List<Object> params = new ArrayList<>(stmt.params());
-            params.add(limit + 1);
-            stmt = new SqlStatement(stmt.sql() + " LIMIT ?", params);
+            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
         }
         RowHasher sums = new RowHasher(hash);
         List<HashedRow> listed = new ArrayList<>();

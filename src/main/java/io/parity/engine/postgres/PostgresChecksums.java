@@ -138,9 +138,7 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
                 : keys(table) + ", substr(" + encoding.rowDigest(table.columns()) + ", 1, 16)";
         SqlStatement stmt = sql.ordered(table, range, select);
         if (limit > 0) {
-            List<Object> params = new ArrayList<>(stmt.params());
-            params.add(limit + 1);
-            stmt = new SqlStatement(stmt.sql() + " LIMIT ?", params);
+            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
         }
         RowHasher sums = new RowHasher(hash);
         List<HashedRow> listed = new ArrayList<>();
