@@ -50,33 +50,101 @@ public final class SampleReader {
         return read(plans, diffs, ReportMask.full());
     }
 
-    /** The sample rows with values masked as {@code mask} says; with {@code samples: none} use {@link #keysOnly}. */
+    /**
+     * The sample rows with values masked as {@code mask} says; with {@code samples: none} use {@link #keysOnly}. Each
+     * side's rows are read at once by up to {@value #READERS} connections, both sides at the same time: a row is a
+     * round trip, and read one after another, side after side, a distant side's were most of the time between the
+     * last chunk and the exit (measured: 10 rows, the destination 10 ms away, 0.1 s).
+     */
     public List<SampleRow> read(Map<String, TablePlan> plans, List<StoredDiff> diffs, ReportMask mask) {
-        List<SampleRow> samples = new ArrayList<>();
+        List<StoredDiff> chosen = new ArrayList<>();
         Map<String, Integer> taken = new java.util.HashMap<>();
-        try (Connection s = source.dataSource().getConnection(); Connection d = destination.dataSource().getConnection()) {
-            for (StoredDiff diff : diffs) {
-                TablePlan plan = plans.get(diff.tableId());
-                if (plan == null || !plan.comparable() || taken.merge(diff.tableId(), 1, Integer::sum) > PER_TABLE) {
-                    continue;
-                }
-                boolean exact = plan.keyBytesOrder();
-                SampleMasking masking = new SampleMasking(mask, plan);
-                List<String> sourceValues = shardValues(io.parity.core.Side.SOURCE, plan, diff);
-                List<String> destinationValues = shardValues(io.parity.core.Side.DESTINATION, plan, diff);
-                samples.add(new SampleRow(diff.tableId(), diff.kind().label(), mask.keyText(diff.tableId(),
-                        plan.source().keyNames(), diff.key()), plan.source().columnNames(),
-                        masking.values(sourceValues != null ? sourceValues : sharded(io.parity.core.Side.SOURCE) ? null
-                                : first(source, s, plan.source(), diff.key(), exact)),
-                        masking.values(destinationValues != null ? destinationValues
-                                : sharded(io.parity.core.Side.DESTINATION) ? null
-                                : first(destination, d, plan.destination(), diff.key(), exact)), diff.columns(),
-                        masking.unmasked(textColumns(plan.source()))));
+        for (StoredDiff diff : diffs) {
+            TablePlan plan = plans.get(diff.tableId());
+            if (plan == null || !plan.comparable() || taken.merge(diff.tableId(), 1, Integer::sum) > PER_TABLE) {
+                continue;
             }
-        } catch (SQLException e) {
-            throw ConnectionErrors.during("reading sample rows for the report", source.side(), e);
+            chosen.add(diff);
+        }
+        java.util.concurrent.CompletableFuture<List<List<String>>> other = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> values(io.parity.core.Side.DESTINATION, plans, chosen), SampleReader::daemon);
+        List<List<String>> sourceRows;
+        List<List<String>> destinationRows;
+        try {
+            sourceRows = values(io.parity.core.Side.SOURCE, plans, chosen);
+        } finally {
+            destinationRows = joined(other);
+        }
+        List<SampleRow> samples = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            StoredDiff diff = chosen.get(i);
+            TablePlan plan = plans.get(diff.tableId());
+            SampleMasking masking = new SampleMasking(mask, plan);
+            samples.add(new SampleRow(diff.tableId(), diff.kind().label(), mask.keyText(diff.tableId(),
+                    plan.source().keyNames(), diff.key()), plan.source().columnNames(),
+                    masking.values(sourceRows.get(i)), masking.values(destinationRows.get(i)), diff.columns(),
+                    masking.unmasked(textColumns(plan.source()))));
         }
         return samples;
+    }
+
+    /** Connections a side's sample rows are read on at once. */
+    static final int READERS = 4;
+
+    /** The display values of each chosen difference's row on {@code side}, in order; null where the side has none. */
+    private List<List<String>> values(io.parity.core.Side side, Map<String, TablePlan> plans, List<StoredDiff> chosen) {
+        SideConnection connection = side == io.parity.core.Side.SOURCE ? source : destination;
+        List<List<String>> values = new ArrayList<>(java.util.Collections.nCopies(chosen.size(), null));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<Void> reader = () -> {
+            try (Connection c = connection.dataSource().getConnection()) {
+                for (int i = next.getAndIncrement(); i < chosen.size(); i = next.getAndIncrement()) {
+                    StoredDiff diff = chosen.get(i);
+                    TablePlan plan = plans.get(diff.tableId());
+                    List<String> shard = shardValues(side, plan, diff);
+                    List<String> row = shard != null ? shard : sharded(side) ? null : first(connection, c,
+                            side == io.parity.core.Side.SOURCE ? plan.source() : plan.destination(), diff.key(),
+                            plan.keyBytesOrder());
+                    synchronized (values) {
+                        values.set(i, row);
+                    }
+                }
+            } catch (SQLException e) {
+                throw ConnectionErrors.during("reading sample rows for the report", side, e);
+            }
+            return null;
+        };
+        int readers = Math.max(1, Math.min(Math.min(READERS, chosen.size()), connection.poolSize()));
+        List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+        for (int r = 1; r < readers; r++) {
+            others.add(java.util.concurrent.CompletableFuture.supplyAsync(reader, SampleReader::daemon));
+        }
+        try {
+            reader.get();
+        } finally {
+            others.forEach(SampleReader::joined);
+        }
+        synchronized (values) {
+            return new ArrayList<>(values);
+        }
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "parity-samples");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The future's value, its failure rethrown as it was thrown. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**

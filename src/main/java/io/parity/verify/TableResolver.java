@@ -57,18 +57,92 @@ public final class TableResolver {
     }
 
     public List<TablePlan> resolve(List<TableSpec> specs) {
+        String srcDefault;
+        String dstDefault;
+        List<Map.Entry<TableRef, TableSpec>> selected;
         try (Connection src = source.dataSource().getConnection(); Connection dst = destination.dataSource().getConnection()) {
-            String srcDefault = source.engine().catalog().currentSchema(src);
-            String dstDefault = destination.engine().catalog().currentSchema(dst);
-            Map<TableRef, TableSpec> selected = select(src, specs, srcDefault);
-            List<TablePlan> plans = new ArrayList<>();
-            for (Map.Entry<TableRef, TableSpec> e : selected.entrySet()) {
-                plans.add(masked(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault), e.getValue()));
+            srcDefault = source.engine().catalog().currentSchema(src);
+            dstDefault = destination.engine().catalog().currentSchema(dst);
+            selected = List.copyOf(select(src, specs, srcDefault).entrySet());
+            if (readers(selected.size()) == 1) {
+                List<TablePlan> plans = new ArrayList<>();
+                for (Map.Entry<TableRef, TableSpec> e : selected) {
+                    plans.add(masked(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault), e.getValue()));
+                }
+                return plans;
             }
-            return plans;
         } catch (SQLException e) {
             throw ConnectionErrors.during("reading table definitions", Side.SOURCE, e);
         }
+        return concurrently(selected, srcDefault, dstDefault);
+    }
+
+    /**
+     * Tables read at once, each reader on a connection of its own per side: reading a table's definition is a few
+     * catalog queries a side, one after another, so across a distant link it is their round trips, table after table
+     * (measured: 50 tables, the destination 10 ms away, 3.0 s to connect and read them one at a time).
+     */
+    static final int READERS = 4;
+
+    private int readers(int tables) {
+        return Math.max(1, Math.min(Math.min(tables, READERS),
+                Math.min(source.poolSize(), destination.poolSize())));
+    }
+
+    /**
+     * The plans of {@code selected} in their order, read by {@link #readers} threads that take the next table in turn.
+     * The outcome is the one reading them in order would give: the first table (in order) whose reading fails fails
+     * the whole with its own exception, and tables after a failure are not started.
+     */
+    private List<TablePlan> concurrently(List<Map.Entry<TableRef, TableSpec>> selected, String srcDefault,
+                                         String dstDefault) {
+        int n = selected.size();
+        TablePlan[] plans = new TablePlan[n];
+        RuntimeException[] failures = new RuntimeException[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(n);
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> unconnected =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable reader = () -> {
+            try (Connection src = source.dataSource().getConnection();
+                 Connection dst = destination.dataSource().getConnection()) {
+                for (int i = next.getAndIncrement(); i < n && i < firstFailure.get(); i = next.getAndIncrement()) {
+                    Map.Entry<TableRef, TableSpec> e = selected.get(i);
+                    try {
+                        plans[i] = masked(plan(src, dst, e.getKey(), e.getValue(), srcDefault, dstDefault),
+                                e.getValue());
+                    } catch (SQLException ex) {
+                        failures[i] = ConnectionErrors.during("reading table definitions", Side.SOURCE, ex);
+                    } catch (RuntimeException ex) {
+                        failures[i] = ex;
+                    }
+                    if (failures[i] != null) {
+                        firstFailure.accumulateAndGet(i, Math::min);
+                    }
+                }
+            } catch (SQLException ex) {
+                // no connection for this reader: the others read its share; if none could, this is the failure
+                unconnected.compareAndSet(null, ConnectionErrors.during("reading table definitions", Side.SOURCE, ex));
+            }
+        };
+        List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+        for (int r = 1; r < readers(n); r++) {
+            others.add(java.util.concurrent.CompletableFuture.runAsync(reader, VerifyPreparation.STARTING));
+        }
+        reader.run();
+        others.forEach(java.util.concurrent.CompletableFuture::join);
+        List<TablePlan> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (failures[i] != null) {
+                throw failures[i];
+            }
+            if (plans[i] == null) {
+                throw unconnected.get() != null ? unconnected.get()
+                        : new IllegalStateException("table " + selected.get(i).getKey() + " was not read");
+            }
+            result.add(plans[i]);
+        }
+        return result;
     }
 
     private Map<TableRef, TableSpec> select(Connection src, List<TableSpec> specs, String srcDefault) throws SQLException {
