@@ -63,8 +63,9 @@ public interface AccountSql {
     List<String> grants(Need need, String account, String database);
 
     /**
-     * A query with bind parameters schema and table that returns a row when the connected account may insert,
-     * update or delete rows of that table.
+     * A query over {@code tables} tables, with two bind parameters for each in turn (schema, table), that returns the
+     * 1-based position of each table whose rows the connected account may insert, update or delete: one round trip
+     * for all of them.
      */
-    String canWrite();
+    String canWrite(int tables);
 }

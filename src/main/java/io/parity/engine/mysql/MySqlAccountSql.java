@@ -15,7 +15,7 @@ public final class MySqlAccountSql implements AccountSql {
             + " SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
     private static final String WRITE = "PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE')";
 
-    static final String CAN_WRITE = "SELECT 1 FROM (SELECT ? AS s, ? AS t) q WHERE"
+    static final String CAN_WRITE = " q WHERE"
             + " EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + GRANTEE
             + " AND " + WRITE + ")"
             + " OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = " + GRANTEE
@@ -89,8 +89,12 @@ public final class MySqlAccountSql implements AccountSql {
     }
 
     @Override
-    public String canWrite() {
-        return CAN_WRITE;
+    public String canWrite(int tables) {
+        StringBuilder q = new StringBuilder("SELECT q.i FROM (SELECT 1 AS i, ? AS s, ? AS t");
+        for (int i = 2; i <= tables; i++) {
+            q.append(" UNION ALL SELECT ").append(i).append(", ?, ?");
+        }
+        return q.append(")").append(CAN_WRITE).toString();
     }
 
     private String on(Need need) {

@@ -11,9 +11,6 @@ import java.util.List;
  */
 public final class PostgresAccountSql implements AccountSql {
 
-    static final String CAN_WRITE = "SELECT 1 WHERE has_table_privilege("
-            + "format('%I.%I', CAST(? AS text), CAST(? AS text)), 'INSERT, UPDATE, DELETE')";
-
     private final PostgresSql sql = new PostgresSql();
 
     @Override
@@ -44,8 +41,13 @@ public final class PostgresAccountSql implements AccountSql {
     }
 
     @Override
-    public String canWrite() {
-        return CAN_WRITE;
+    public String canWrite(int tables) {
+        StringBuilder q = new StringBuilder("SELECT q.i FROM (VALUES ");
+        for (int i = 1; i <= tables; i++) {
+            q.append(i == 1 ? "" : ", ").append("(").append(i).append(", CAST(? AS text), CAST(? AS text))");
+        }
+        return q.append(") q(i, s, t) WHERE has_table_privilege(format('%I.%I', q.s, q.t),"
+                + " 'INSERT, UPDATE, DELETE')").toString();
     }
 
     private List<String> tables(String privileges, Need need, String account) {
