@@ -91,7 +91,7 @@ public class VerifyJobFactory {
     }
 
     private Step partitionedStep(VerifyContext context) {
-        int parallelism = context.spec().options().parallelism();
+        int parallelism = context.parallelism();
         if (remote != null) {
             return new StepBuilder("verify", repository)
                     .partitioner(WORKER_STEP, new TablePartitioner(context))

@@ -43,6 +43,11 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
         return new ChecksumPlan(hash, hashing, bucketHash, reason, measured);
     }
 
+    /** Whether either side is {@link #DISTANT}; false when not measured. */
+    public boolean anyDistant() {
+        return distant(io.parity.core.Side.SOURCE) || distant(io.parity.core.Side.DESTINATION);
+    }
+
     /** Whether {@code side} is {@link #DISTANT}; false when not measured. */
     boolean distant(io.parity.core.Side side) {
         if (roundTrips == null) {

@@ -27,7 +27,7 @@ final class OptionRules {
                 "is not a place to hash rows; use auto, server or client");
         int chunkRows = values.count(doc.chunkRows(), "options.chunk-rows", hashing != Hashing.SERVER
                 ? Options.DEFAULT_CLIENT_CHUNK_ROWS : Options.DEFAULT_CHUNK_ROWS, 1, 100_000_000);
-        int parallelism = values.count(doc.parallelism(), "options.parallelism", defaults.parallelism(), 1, 64);
+        int parallelism = values.count(doc.parallelism(), "options.parallelism", Options.CHOSEN, 1, 64);
         HashAlgorithm hash = values.choice(doc.hash(), "options.hash", HashAlgorithm::parse, null,
                 "is not a hash; use sha1, crc64 or md5");
         Duration lockWait = values.duration(doc.lockWaitTimeout(), "options.lock-wait-timeout",

@@ -11,6 +11,7 @@ import io.parity.reconcile.ChunkReconciler;
 import io.parity.schema.TablePlan;
 import io.parity.spec.Boundaries;
 import io.parity.spec.JobSpec;
+import io.parity.spec.Options;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class VerifyContext implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong recheckWaitMillis = new java.util.concurrent.atomic.AtomicLong();
     private final io.parity.shard.ShardSet shards;
     private final List<io.parity.connect.ServerSnapshot> othersAtStart;
+    private final int parallelism;
 
     public VerifyContext(JobSpec spec, SideConnection source, SideConnection destination, ChecksumPlan checksums,
                          List<TablePlan> plans) {
@@ -57,6 +59,7 @@ public final class VerifyContext implements AutoCloseable {
         this.source = source;
         this.destination = destination;
         this.hash = checksums.hash();
+        this.parallelism = spec.options().parallelism(checksums.anyDistant());
         plans.forEach(p -> this.plans.put(p.id(), p));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         // the two sides' snapshots at once: each is a few round trips to its server
@@ -148,6 +151,11 @@ public final class VerifyContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Partitions checked at once: the spec's, or chosen from the sides' round trips ({@link Options#parallelism(boolean)}). */
+    public int parallelism() {
+        return parallelism;
     }
 
     public JobSpec spec() {

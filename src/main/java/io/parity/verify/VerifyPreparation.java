@@ -24,7 +24,7 @@ public final class VerifyPreparation {
     public static VerifyContext prepare(JobSpec spec) {
         // Per partition thread: its checksum query and the next chunk's boundary query (see ChunkReader); two more
         // for the throttle's probes and re-checks.
-        int pool = 2 * spec.options().parallelism() + 2;
+        int pool = 2 * spec.options().mostParallelism() + 2;
         // Both sides connect at once: each connection costs round trips (TCP, TLS, authentication, the version query),
         // which a distant side makes slow. A source failure is reported first, as when they connected in turn.
         CompletableFuture<SideConnection> opening = CompletableFuture.supplyAsync(() -> SideConnection.open(
@@ -61,9 +61,11 @@ public final class VerifyPreparation {
                 }
                 requireSameEncoding(source, destination);
             }
+            // the sides' round trips choose auto's places and, when the spec leaves it open, the partitions at once
+            boolean measure = spec.options().hashing() == io.parity.core.Hashing.AUTO
+                    || spec.options().parallelism() == io.parity.spec.Options.CHOSEN;
             ChecksumPlan checksums = ChecksumPlan.choose(spec.options().hash(), spec.options().hashing(), source,
-                    destination, spec.options().hashing() == io.parity.core.Hashing.AUTO
-                            ? io.parity.checksum.RoundTrips.measure(source, destination) : null);
+                    destination, measure ? io.parity.checksum.RoundTrips.measure(source, destination) : null);
             List<TablePlan> plans = new TableResolver(source, destination).resolve(spec.tables());
             if (shards != null) {
                 plans = shards.resolve(plans);

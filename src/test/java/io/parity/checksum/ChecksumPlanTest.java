@@ -13,6 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChecksumPlanTest {
 
     @Test
+    void eitherSideAtTwoMillisecondsOrMoreIsDistant() {
+        ChecksumPlan unmeasured = new ChecksumPlan(HashAlgorithm.SHA1, Hashing.SERVER, HashAlgorithm.SHA1);
+        assertThat(unmeasured.anyDistant()).isFalse();
+        assertThat(measured(Duration.ofNanos(300_000), Duration.ofNanos(1_999_999)).anyDistant()).isFalse();
+        assertThat(measured(Duration.ofMillis(2), Duration.ofNanos(100_000)).anyDistant()).isTrue();
+        assertThat(measured(Duration.ofNanos(100_000), Duration.ofMillis(30)).anyDistant()).isTrue();
+    }
+
+    private static ChecksumPlan measured(Duration source, Duration destination) {
+        return new ChecksumPlan(HashAlgorithm.SHA1, Hashing.SERVER, HashAlgorithm.SHA1, null,
+                new Sides<>(source, destination));
+    }
+
+    @Test
     void nearSidesHashWithTheCrcPairAndADistantSideWithTheServersDigest() {
         ChecksumPlan near = ChecksumPlan.autoHash(HashAlgorithm.SHA1,
                 new Sides<>(Duration.ofNanos(120_000), Duration.ofNanos(900_000)));

@@ -136,6 +136,26 @@ class SpecLoaderTest {
     }
 
     @Test
+    void parallelismIsTheSpecsOrChosenFromHowFarTheSidesAre() throws Exception {
+        Path open = write("open.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client }\n");
+        Options chosen = loader(Map.of()).load(open).options();
+        assertThat(chosen.parallelism()).isEqualTo(Options.CHOSEN);
+        assertThat(chosen.parallelism(false)).isEqualTo(Options.DEFAULT_PARALLELISM);
+        assertThat(chosen.parallelism(true)).isEqualTo(2 * Options.DEFAULT_PARALLELISM);
+        assertThat(chosen.mostParallelism()).isEqualTo(2 * Options.DEFAULT_PARALLELISM);
+        assertThat(Options.defaults().parallelism(true)).isEqualTo(2 * Options.DEFAULT_PARALLELISM);
+        for (int set : new int[] {1, 2, 7}) {
+            Path file = write("set" + set + ".yml", VALID_SIDES + "tables: [t]\noptions: { parallelism: " + set + " }\n");
+            Options options = loader(Map.of()).load(file).options();
+            assertThat(options.parallelism(false)).isEqualTo(set);
+            assertThat(options.parallelism(true)).as("a value the spec sets is kept").isEqualTo(set);
+            assertThat(options.mostParallelism()).isEqualTo(set);
+        }
+        assertThat(failure(VALID_SIDES + "tables: [t]\noptions: { parallelism: 0 }\n").getMessage())
+                .contains("options.parallelism").contains("from 1 to 64");
+    }
+
+    @Test
     void readsHashingAndChunkTime() throws Exception {
         Path file = write("fast.yml", VALID_SIDES + "tables: [t]\noptions: { hashing: client, chunk-time: 500ms }\n");
         Options options = loader(Map.of()).load(file).options();
