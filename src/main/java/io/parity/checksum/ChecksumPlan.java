@@ -43,6 +43,11 @@ public record ChecksumPlan(HashAlgorithm hash, Hashing hashing, HashAlgorithm bu
         return new ChecksumPlan(hash, hashing, bucketHash, reason, measured);
     }
 
+    /** Which side is {@link #DISTANT} and how far, e.g. {@code the destination is 10.4 ms away}; null when neither. */
+    public String distance() {
+        return roundTrips == null ? null : distant(roundTrips);
+    }
+
     /** Whether either side is {@link #DISTANT}; false when not measured. */
     public boolean anyDistant() {
         return distant(io.parity.core.Side.SOURCE) || distant(io.parity.core.Side.DESTINATION);

@@ -83,7 +83,8 @@ public final class RunReporter {
                 describe(io.parity.core.Side.DESTINATION, context.destination(), spec.destination()),
                 spec.file().toString(), spec.sha256(), context.hash().specName(), pausedMillis,
                 new RunSummary.InFlight(context.consistency().mode().label(), context.consistency().detail(),
-                        context.recheckWaitMillis()), tables, error, context.checksummer().describeHashing());
+                        context.recheckWaitMillis()), tables, error, context.checksummer().describeHashing()
+                        + context.describeParallelism().map(p -> "; " + p).orElse(""));
         List<StoredDiff> confirmed = diffs.stream().filter(StoredDiff::confirmed).toList();
         List<Phase> phases = new ArrayList<>(earlierPhases);
         phases.addAll(stepPhases(execution));

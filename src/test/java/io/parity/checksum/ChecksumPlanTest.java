@@ -19,6 +19,10 @@ class ChecksumPlanTest {
         assertThat(measured(Duration.ofNanos(300_000), Duration.ofNanos(1_999_999)).anyDistant()).isFalse();
         assertThat(measured(Duration.ofMillis(2), Duration.ofNanos(100_000)).anyDistant()).isTrue();
         assertThat(measured(Duration.ofNanos(100_000), Duration.ofMillis(30)).anyDistant()).isTrue();
+        assertThat(measured(Duration.ofNanos(100_000), Duration.ofMillis(30)).distance())
+                .isEqualTo("the destination is 30.0 ms away");
+        assertThat(measured(Duration.ofNanos(300_000), Duration.ofNanos(1_999_999)).distance()).isNull();
+        assertThat(unmeasured.distance()).isNull();
     }
 
     private static ChecksumPlan measured(Duration source, Duration destination) {
