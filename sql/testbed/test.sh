@@ -13,6 +13,7 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # ReportHtmlIT and ServeIT render pages headless
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)     # TlsIT and TlsPostgresIT make their certificates
+command -v python3 >/dev/null 2>&1 || missing+=(python3)     # DistantSideIT puts the benchmark's delaying proxy in front
 if ((${#missing[@]})); then
   echo "[test] installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
