@@ -175,6 +175,32 @@ public final class ChunkChecksummer {
         return onBoth(() -> listing(source, src, range, limit), () -> listing(destination, dst, range, limit));
     }
 
+    /**
+     * {@link #listings} kept as keys and hashes (see {@link KeyedRowHashes}) where both engines can and both tables are
+     * keyed on one integer column that fits a {@code long}; empty otherwise, and nothing is read.
+     *
+     * @param expectedRows the rows the range was planned to hold, to size each side's arrays
+     */
+    public Optional<Sides<KeyedRowHashes>> keyedListings(SideTable src, SideTable dst, KeyRange range, int limit,
+                                                         int expectedRows) {
+        if (!listsRowHashes() || !longKey(src) || !longKey(dst)
+                || !both(q -> q.listings().flatMap(io.parity.engine.RowHashListings::keyed))) {
+            return Optional.empty();
+        }
+        return Optional.of(onBoth(() -> keyedListing(source, src, range, limit, expectedRows),
+                () -> keyedListing(destination, dst, range, limit, expectedRows)));
+    }
+
+    private KeyedRowHashes keyedListing(SideConnection side, SideTable table, KeyRange range, int limit,
+                                        int expectedRows) {
+        try (Connection c = side.dataSource().getConnection()) {
+            return side.engine().checksums().listings().flatMap(io.parity.engine.RowHashListings::keyed).orElseThrow()
+                    .keyedRowHashes(c, table, range, plan.hash(), plan.hashing(), limit, expectedRows);
+        } catch (SQLException e) {
+            throw ConnectionErrors.during("row hashes of " + table.ref() + " " + range, side.side(), e);
+        }
+    }
+
     /** Whether both engines list row hashes with this chunk's hash and hashing place. */
     public boolean listsRowHashes() {
         return both(ChecksumQueries::listings) && (plan.hashing() == Hashing.CLIENT || serversCompute(plan.hash()));

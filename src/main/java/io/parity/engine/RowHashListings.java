@@ -22,4 +22,9 @@ public interface RowHashListings {
      */
     RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash, Hashing hashing,
                         int limit) throws SQLException;
+
+    /** The same listings kept as keys and hashes, for tables keyed on one integer column; empty where not offered. */
+    default java.util.Optional<KeyedRowHashListings> keyed() {
+        return java.util.Optional.empty();
+    }
 }

@@ -134,12 +134,25 @@ public final class ChunkVerifier {
                 && segment.sizer().planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
             // Dense differences, or sparse ones where no bucket checksums could narrow them (PostgreSQL): a differing
             // chunk would be listed anyway, so one listing per side both checksums and reconciles it.
-            Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
-                    chunk.range(), ChunkReconciler.LIST_LIMIT);
-            if (listings.source().complete() && listings.destination().complete()) {
-                pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
-                onServer(pair);
-                diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(), listings);
+            java.util.Optional<Sides<KeyedRowHashes>> keyed = context.checksummer().keyedListings(plan.source(),
+                    plan.destination(), chunk.range(), ChunkReconciler.LIST_LIMIT,
+                    segment.sizer().planned(chunk.ordinal()));
+            if (keyed.isPresent()) {
+                // one integer key: kept as keys and hashes in arrays, an object made only for each differing row
+                if (keyed.get().source().complete() && keyed.get().destination().complete()) {
+                    pair = new ChecksumPair(keyed.get().source().checksum(), keyed.get().destination().checksum());
+                    onServer(pair);
+                    diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(),
+                            KeyedRowHashes.differing(keyed.get().source(), keyed.get().destination()));
+                }
+            } else {
+                Sides<RowHashes> listings = context.checksummer().listings(plan.source(), plan.destination(),
+                        chunk.range(), ChunkReconciler.LIST_LIMIT);
+                if (listings.source().complete() && listings.destination().complete()) {
+                    pair = new ChecksumPair(listings.source().checksum(), listings.destination().checksum());
+                    onServer(pair);
+                    diffs = pair.matches() ? List.of() : reconciler.fromListings(chunk.range(), listings);
+                }
             }
         }
         if (pair == null && drift.expectsSparseDifferences() && context.checksummer().evenBucketsFirst()) {

@@ -1,16 +1,18 @@
 package io.parity.engine.mysql;
 
 import io.parity.core.ChunkChecksum;
+import io.parity.core.HashAlgorithm;
 import io.parity.core.HashedRow;
 import io.parity.core.Hashing;
-import io.parity.core.HashAlgorithm;
 import io.parity.core.KeyRange;
+import io.parity.core.KeyedRowHashes;
 import io.parity.core.RowHasher;
 import io.parity.core.RowHashes;
 import io.parity.core.RowImage;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
+import io.parity.engine.KeyedRowHashListings;
 import io.parity.engine.KeyedStreaming;
 import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
@@ -34,7 +36,7 @@ import java.util.StringJoiner;
  * hashes for the same values. The server's own encodings are MySQL's alone, so only listings hashed in Java are
  * offered besides: a differing chunk is listed (keys and hashes) and only its differing rows are read whole.
  */
-class MySqlPortableChecksums implements ChecksumQueries {
+class MySqlPortableChecksums implements ChecksumQueries, RowHashListings, KeyedRowHashListings {
 
     private final MySqlSql sql;
     private final MySqlPortableRows rows;
@@ -79,7 +81,12 @@ class MySqlPortableChecksums implements ChecksumQueries {
 
     @Override
     public Optional<RowHashListings> listings() {
-        return Optional.of(this::rowHashes);
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<KeyedRowHashListings> keyed() {
+        return Optional.of(this);
     }
 
     /**
@@ -88,8 +95,9 @@ class MySqlPortableChecksums implements ChecksumQueries {
      * the streamed checksum of the range. A differing chunk then costs the keys and hashes of its rows instead of
      * every value of every row held at once.
      */
-    private RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
-                                Hashing hashing, int limit) throws SQLException {
+    @Override
+    public RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                               Hashing hashing, int limit) throws SQLException {
         if (hashing != Hashing.CLIENT) {
             throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
         }
@@ -114,6 +122,36 @@ class MySqlPortableChecksums implements ChecksumQueries {
     }
 
     private static final byte[][] NO_VALUES = new byte[0][];
+
+    /**
+     * {@link #rowHashes} kept as keys and hashes: the one integer key is the row's first column, its values follow
+     * (an integer key has no sort weights).
+     */
+    @Override
+    public KeyedRowHashes keyedRowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                         Hashing hashing, int limit, int expected) throws SQLException {
+        if (hashing != Hashing.CLIENT) {
+            throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
+        }
+        if (!table.singleIntegerKey() || MySqlSql.keyColumnCount(table) != 1) {
+            throw new IllegalArgumentException(table.ref() + " is not keyed on one integer column");
+        }
+        SqlStatement stmt = rows.rows(table, range);
+        if (limit > 0) {
+            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
+        }
+        RowHasher sums = new RowHasher(hash);
+        KeyedRowHashes keep = new KeyedRowHashes(limit > 0 ? limit : Integer.MAX_VALUE, expected);
+        try (PreparedStatement ps = MySqlSql.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long key = rs.getLong(1);
+                sums.add(MySqlPortableRows.values(rs, table, 1));
+                keep.add(key, sums.rowA(), sums.rowB());
+            }
+        }
+        keep.finish(sums.result());
+        return keep;
+    }
 
     @Override
     public Optional<BucketChecksums> buckets() {

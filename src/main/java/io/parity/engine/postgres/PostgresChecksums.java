@@ -6,12 +6,14 @@ import io.parity.core.HashedRow;
 import io.parity.core.Hashing;
 import io.parity.core.KeyRange;
 import io.parity.core.KeyValues;
+import io.parity.core.KeyedRowHashes;
 import io.parity.core.RowHasher;
 import io.parity.core.RowHashes;
 import io.parity.core.RowImage;
 import io.parity.engine.BucketChecksums;
 import io.parity.engine.ChecksumQueries;
 import io.parity.engine.EvenBucketChecksums;
+import io.parity.engine.KeyedRowHashListings;
 import io.parity.engine.KeyedStreaming;
 import io.parity.engine.RowGroups;
 import io.parity.engine.RowHashListings;
@@ -40,7 +42,8 @@ import java.util.Optional;
  *        &amp; 9223372036854775807)), 0), 0 FROM "s"."t" WHERE "id" &gt; ? AND "id" &lt;= ?
  * </pre>
  */
-final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHashListings, RowGroups {
+final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHashListings, KeyedRowHashListings,
+        RowGroups {
 
     private final PostgresSql sql;
     private final PostgresRows rows;
@@ -125,6 +128,47 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
     @Override
     public Optional<RowHashListings> listings() {
         return Optional.of(this);
+    }
+
+    @Override
+    public Optional<KeyedRowHashListings> keyed() {
+        return Optional.of(this);
+    }
+
+    /** {@link #rowHashes} kept as keys and hashes: the one integer key is the row's first column. */
+    @Override
+    public KeyedRowHashes keyedRowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
+                                         Hashing hashing, int limit, int expected) throws SQLException {
+        if (!table.singleIntegerKey()) {
+            throw new IllegalArgumentException(table.ref() + " is not keyed on one integer column");
+        }
+        boolean client = hashing == Hashing.CLIENT;
+        if (!client) {
+            requireMd5(hash);
+        }
+        String select = client ? keysAndValues(table)
+                : keys(table) + ", substr(" + encoding.rowDigest(table.columns()) + ", 1, 16)";
+        SqlStatement stmt = sql.ordered(table, range, select);
+        if (limit > 0) {
+            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
+        }
+        RowHasher sums = new RowHasher(hash);
+        KeyedRowHashes keep = new KeyedRowHashes(limit > 0 ? limit : Integer.MAX_VALUE, expected);
+        try (PreparedStatement ps = PostgresRows.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long key = rs.getLong(1);
+                if (client) {
+                    sums.add(PostgresRows.values(rs, table, 1));
+                } else {
+                    sums.add(Long.parseUnsignedLong(rs.getString(2), 16) & Long.MAX_VALUE, 0);
+                }
+                keep.add(key, sums.rowA(), sums.rowB());
+            }
+        } finally {
+            connection.commit();
+        }
+        keep.finish(sums.result());
+        return keep;
     }
 
     @Override
