@@ -75,11 +75,13 @@ public final class SideConnection implements AutoCloseable {
         config.setUsername(endpoint.user());
         config.setPassword(endpoint.password().reveal());
         config.setMaximumPoolSize(size);
-        // One connection kept idle: the pool's start-up check (initializationFailTimeout) connects once to report a
-        // wrong password or an unreachable server at once, and with no idle connection wanted it closes that one
-        // again, so the first query opened a second. Each connection is round trips (TCP, authentication, the
-        // driver's and the session's setup queries: about seven for MySQL and MariaDB), paid again for nothing, twice
-        // a side with the engine's probe; across a 10 ms link, 0.14 s of every run's start.
+        // One connection wanted idle while the pool starts: its start-up check (initializationFailTimeout) connects
+        // once to report a wrong password or an unreachable server at once, and with no idle connection wanted it
+        // closes that one again, so the first query opened a second. Each connection is round trips (TCP,
+        // authentication, the driver's and the session's setup queries: about seven for MySQL and MariaDB), paid again
+        // for nothing, twice a side with the engine's probe; across a 10 ms link, 0.14 s of every run's start. Set
+        // back to none once started (below): kept at one, the pool would open another connection in the background
+        // whenever every connection is in use, up to its maximum.
         config.setMinimumIdle(1);
         config.setReadOnly(readOnly);
         config.setAutoCommit(true);
@@ -103,7 +105,9 @@ public final class SideConnection implements AutoCloseable {
         engineProperties.forEach(props::setProperty);
         config.setDataSourceProperties(props);
         try {
-            return new HikariDataSource(config);
+            HikariDataSource started = new HikariDataSource(config);
+            started.getHikariConfigMXBean().setMinimumIdle(0); // the start-up check's connection stays, idle
+            return started;
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw ConnectionErrors.onConnect(side, endpoint, sql);
