@@ -129,11 +129,14 @@ public final class ChunkVerifier {
                         : reconciler.reconcile(chunk.range(), pair, drift.dense());
             }
         }
+        boolean evenBuckets = context.checksummer().evenBucketsFirst() && plan.source().singleIntegerKey()
+                && plan.destination().singleIntegerKey();
         if (pair == null && reconciler.lists() && (drift.expectsDifferences()
-                || drift.expectsSparseDifferences() && !context.checksummer().bucketChecksums())
+                || drift.expectsSparseDifferences() && !context.checksummer().bucketChecksums() && !evenBuckets)
                 && segment.sizer().planned(chunk.ordinal()) <= ChunkReconciler.LIST_LIMIT) {
-            // Dense differences, or sparse ones where no bucket checksums could narrow them (PostgreSQL): a differing
-            // chunk would be listed anyway, so one listing per side both checksums and reconciles it.
+            // Dense differences, or sparse ones where no bucket checksums could narrow them (across engines; on
+            // PostgreSQL with a key that is not one integer column): a differing chunk would be listed anyway, so
+            // one listing per side both checksums and reconciles it.
             java.util.Optional<Sides<KeyedRowHashes>> keyed = context.checksummer().keyedListings(plan.source(),
                     plan.destination(), chunk.range(), ChunkReconciler.LIST_LIMIT,
                     segment.sizer().planned(chunk.ordinal()));

@@ -295,9 +295,11 @@ class PostgresIT {
 
     /**
      * Differences a few per chunk, in chunks of 1,500 rows, above the 1,000 rows the reconciler reads whole: PostgreSQL
-     * has no bucket checksums, so with {@code row-hashes} the first differing chunk is reconciled from both sides'
-     * row hash listings and, differences now expected, every later chunk is listed straight away instead of
-     * checksummed first; with {@code buckets} each differing chunk is read whole. Both name exactly the planted rows.
+     * has no split-key bucket checksums, so with {@code row-hashes} the first differing chunk is reconciled from both
+     * sides' row hash listings and, differences now expected, every later chunk is checksummed per even bucket of its
+     * key span (server hashing; its differing buckets then read together) or listed straight away (client hashing)
+     * instead of checksummed first; with {@code buckets} each differing chunk is read whole. All name exactly the
+     * planted rows.
      */
     @ParameterizedTest
     @CsvSource({"server, md5, row-hashes", "server, md5, buckets", "client, crc64, row-hashes"})

@@ -1,6 +1,7 @@
 package io.parity.engine.postgres;
 
 import io.parity.core.ChunkChecksum;
+import io.parity.core.EvenBuckets;
 import io.parity.core.HashAlgorithm;
 import io.parity.core.HashedRow;
 import io.parity.core.Hashing;
@@ -29,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -255,8 +257,39 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
         return Optional.empty();
     }
 
+    // --- even buckets
+
     @Override
     public Optional<EvenBucketChecksums> evenBuckets() {
-        return Optional.empty();
+        return Optional.of(new EvenBucketChecksums() {
+            /**
+             * <pre>
+             * SELECT ("id" - ?) / ? AS parity_bucket, count(*), COALESCE(sum(&lt;row hash&gt;), 0), 0
+             *   FROM "s"."t" WHERE "id" &gt; ? AND "id" &lt;= ? GROUP BY 1
+             * </pre>
+             * Integer division truncates toward zero, which is the floor here: a key of the range is above its lower
+             * bound, so {@code key - base} is never negative (and fits: {@link EvenBuckets} spans fit a
+             * {@code bigint}). The sums are the chunk checksum's, bucket by bucket.
+             */
+            @Override
+            public SqlStatement evenBucketChecksums(SideTable table, EvenBuckets buckets, HashAlgorithm hash) {
+                requireMd5(hash);
+                List<Object> params = new ArrayList<>();
+                StringBuilder text = new StringBuilder("SELECT (").append(sql.quote(table.key().get(0).name()))
+                        .append(" - CAST(? AS bigint)) / CAST(? AS bigint) AS parity_bucket, count(*), COALESCE(sum(")
+                        .append(encoding.rowHash63(table.columns())).append("), 0), 0 FROM ")
+                        .append(sql.from(table.ref()));
+                params.add(buckets.base());
+                params.add(buckets.width());
+                sql.where(text, params, table, buckets.range(), true);
+                text.append(" GROUP BY 1"); // by position: a column named parity_bucket would win over the alias
+                return new SqlStatement(text.toString(), params);
+            }
+
+            @Override
+            public Map<Integer, ChunkChecksum> readBuckets(ResultSet rs) throws SQLException {
+                return ChecksumRows.buckets(rs);
+            }
+        });
     }
 }
