@@ -98,13 +98,7 @@ class MySqlPortableChecksums implements ChecksumQueries, RowHashListings, KeyedR
     @Override
     public RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                Hashing hashing, int limit) throws SQLException {
-        if (hashing != Hashing.CLIENT) {
-            throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
-        }
-        SqlStatement stmt = rows.rows(table, range);
-        if (limit > 0) {
-            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
-        }
+        SqlStatement stmt = listing(table, range, hashing, limit);
         RowHasher sums = new RowHasher(hash);
         List<HashedRow> listed = new ArrayList<>();
         try (PreparedStatement ps = MySqlSql.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {
@@ -123,6 +117,15 @@ class MySqlPortableChecksums implements ChecksumQueries, RowHashListings, KeyedR
 
     private static final byte[][] NO_VALUES = new byte[0][];
 
+    /** A listing's query: the rows in key order, one more than {@code limit} when {@code limit > 0} (a cut range). */
+    private SqlStatement listing(SideTable table, KeyRange range, Hashing hashing, int limit) {
+        if (hashing != Hashing.CLIENT) {
+            throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
+        }
+        SqlStatement stmt = rows.rows(table, range);
+        return limit > 0 ? stmt.limit(limit + 1) : stmt;
+    }
+
     /**
      * {@link #rowHashes} kept as keys and hashes: the one integer key is the row's first column, its values follow
      * (an integer key has no sort weights).
@@ -130,16 +133,10 @@ class MySqlPortableChecksums implements ChecksumQueries, RowHashListings, KeyedR
     @Override
     public KeyedRowHashes keyedRowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                          Hashing hashing, int limit, int expected) throws SQLException {
-        if (hashing != Hashing.CLIENT) {
-            throw new IllegalArgumentException("the portable encoding of MySQL and MariaDB is hashed in Java only");
-        }
         if (!table.singleIntegerKey() || MySqlSql.keyColumnCount(table) != 1) {
             throw new IllegalArgumentException(table.ref() + " is not keyed on one integer column");
         }
-        SqlStatement stmt = rows.rows(table, range);
-        if (limit > 0) {
-            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
-        }
+        SqlStatement stmt = listing(table, range, hashing, limit);
         RowHasher sums = new RowHasher(hash);
         KeyedRowHashes keep = new KeyedRowHashes(limit > 0 ? limit : Integer.MAX_VALUE, expected);
         try (PreparedStatement ps = MySqlSql.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {

@@ -145,25 +145,13 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
             throw new IllegalArgumentException(table.ref() + " is not keyed on one integer column");
         }
         boolean client = hashing == Hashing.CLIENT;
-        if (!client) {
-            requireMd5(hash);
-        }
-        String select = client ? keysAndValues(table)
-                : keys(table) + ", substr(" + encoding.rowDigest(table.columns()) + ", 1, 16)";
-        SqlStatement stmt = sql.ordered(table, range, select);
-        if (limit > 0) {
-            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
-        }
+        SqlStatement stmt = listing(table, range, hash, client, limit);
         RowHasher sums = new RowHasher(hash);
         KeyedRowHashes keep = new KeyedRowHashes(limit > 0 ? limit : Integer.MAX_VALUE, expected);
         try (PreparedStatement ps = PostgresRows.streaming(connection, stmt); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long key = rs.getLong(1);
-                if (client) {
-                    sums.add(PostgresRows.values(rs, table, 1));
-                } else {
-                    sums.add(Long.parseUnsignedLong(rs.getString(2), 16) & Long.MAX_VALUE, 0);
-                }
+                hashRow(rs, table, 1, client, sums);
                 keep.add(key, sums.rowA(), sums.rowB());
             }
         } finally {
@@ -177,15 +165,7 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
     public RowHashes rowHashes(Connection connection, SideTable table, KeyRange range, HashAlgorithm hash,
                                Hashing hashing, int limit) throws SQLException {
         boolean client = hashing == Hashing.CLIENT;
-        if (!client) {
-            requireMd5(hash);
-        }
-        String select = client ? keysAndValues(table)
-                : keys(table) + ", substr(" + encoding.rowDigest(table.columns()) + ", 1, 16)";
-        SqlStatement stmt = sql.ordered(table, range, select);
-        if (limit > 0) {
-            stmt = stmt.limit(limit + 1); // one more than asked: a range holding more is cut
-        }
+        SqlStatement stmt = listing(table, range, hash, client, limit);
         RowHasher sums = new RowHasher(hash);
         List<HashedRow> listed = new ArrayList<>();
         int keyColumns = table.key().size();
@@ -195,11 +175,7 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
                     return new RowHashes(List.of(), sums.result(), false);
                 }
                 KeyValues key = rows.readKey(rs, table);
-                if (client) {
-                    sums.add(PostgresRows.values(rs, table, keyColumns));
-                } else {
-                    sums.add(Long.parseUnsignedLong(rs.getString(keyColumns + 1), 16) & Long.MAX_VALUE, 0);
-                }
+                hashRow(rs, table, keyColumns, client, sums);
                 listed.add(new HashedRow(new RowImage(key, PostgresRows.weights(key, table), new byte[0][]),
                         sums.rowA(), sums.rowB()));
             }
@@ -207,6 +183,31 @@ final class PostgresChecksums implements ChecksumQueries, ServerChecksums, RowHa
             connection.commit();
         }
         return new RowHashes(listed, sums.result(), true);
+    }
+
+    /**
+     * A listing's query: the key columns, then the compared values (hashed in Java) or the first 16 hex digits of the
+     * row's md5 (hashed by the server), in key order; one row more than {@code limit} when {@code limit > 0}, so that
+     * a range holding more is seen to be cut.
+     */
+    private SqlStatement listing(SideTable table, KeyRange range, HashAlgorithm hash, boolean client, int limit) {
+        if (!client) {
+            requireMd5(hash);
+        }
+        String select = client ? keysAndValues(table)
+                : keys(table) + ", substr(" + encoding.rowDigest(table.columns()) + ", 1, 16)";
+        SqlStatement stmt = sql.ordered(table, range, select);
+        return limit > 0 ? stmt.limit(limit + 1) : stmt;
+    }
+
+    /** Adds a listed row's hash, whose values or server digest follow its {@code keyColumns} key columns. */
+    private static void hashRow(ResultSet rs, SideTable table, int keyColumns, boolean client, RowHasher sums)
+            throws SQLException {
+        if (client) {
+            sums.add(PostgresRows.values(rs, table, keyColumns));
+        } else {
+            sums.add(Long.parseUnsignedLong(rs.getString(keyColumns + 1), 16) & Long.MAX_VALUE, 0);
+        }
     }
 
     private String keys(SideTable table) {
